@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Saving and restoring struct pt_regs in the entry code.  The hardware (or
+ * the SYSCALL emulation in entry_SYSCALL_64) has pushed ss, sp, flags, cs,
+ * ip and the orig_ax word; PUSH_AND_CLEAR_REGS pushes the rest in
+ * pt_regs order and then zeroes every general register, so that no value
+ * user space chose stays live in a register while the kernel runs (a
+ * speculative-execution gadget could otherwise use it).
+ */
+#include <asm/ptrace.h>
+
+.macro PUSH_AND_CLEAR_REGS rax=%rax
+	pushq	%rdi		/* pt_regs->di */
+	pushq	%rsi		/* pt_regs->si */
+	pushq	%rdx		/* pt_regs->dx */
+	pushq	%rcx		/* pt_regs->cx */
+	pushq	\rax		/* pt_regs->ax */
+	pushq	%r8		/* pt_regs->r8 */
+	pushq	%r9		/* pt_regs->r9 */
+	pushq	%r10		/* pt_regs->r10 */
+	pushq	%r11		/* pt_regs->r11 */
+	pushq	%rbx		/* pt_regs->bx */
+	pushq	%rbp		/* pt_regs->bp */
+	pushq	%r12		/* pt_regs->r12 */
+	pushq	%r13		/* pt_regs->r13 */
+	pushq	%r14		/* pt_regs->r14 */
+	pushq	%r15		/* pt_regs->r15 */
+	xorl	%esi, %esi	/* 32-bit xor zero-extends (SDM Vol. 1 3.4.1.1) */
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	xorl	%ebx, %ebx
+	xorl	%ebp, %ebp
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+.endm
+
+.macro POP_REGS
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rax
+	popq	%rcx
+	popq	%rdx
+	popq	%rsi
+	popq	%rdi
+.endm
+
+/*
+ * After a conditional SWAPGS the CPU may speculate down the path that did
+ * not swap and load through the wrong GS base (CVE-2019-1125, "SWAPGS
+ * speculation"); an LFENCE on both paths stops it.
+ */
+.macro FENCE_SWAPGS
+	lfence
+.endm

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The C half of the syscall path: dispatch, and the work done on every
+ * return to user mode.  See Documentation/x86/entry_64.rst.
+ */
+#include <lego/kernel.h>
+#include <lego/errno.h>
+#include <lego/sched.h>
+#include <lego/signal.h>
+#include <lego/nospec.h>
+#include <asm/syscall.h>
+#include <asm/irqflags.h>
+#include <asm/processor-flags.h>
+
+/*
+ * Work pending before returning to user mode: rescheduling and signals.
+ * Runs with interrupts disabled on entry and exit; enables them for the
+ * work itself, and re-checks with them disabled so no new work can slip
+ * in between the check and the return (a wakeup's interrupt would
+ * otherwise be lost until the next syscall).
+ */
+static void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work)
+{
+	do {
+		local_irq_enable();
+		if (work & _TIF_NEED_RESCHED)
+			schedule();
+		if (work & _TIF_SIGPENDING)
+			do_signal(regs);
+		local_irq_disable();
+		work = READ_ONCE(current->thread_flags) & _TIF_WORK_MASK;
+	} while (work);
+}
+
+void syscall_exit_to_user_mode_prepare(struct pt_regs *regs)
+{
+	unsigned long work;
+
+	local_irq_disable();
+	work = READ_ONCE(current->thread_flags) & _TIF_WORK_MASK;
+	if (unlikely(work))
+		exit_to_user_mode_loop(regs, work);
+	if (IS_ENABLED(CONFIG_DEBUG_ENTRY))
+		WARN_ONCE(preempt_count(), "returning to user mode with preempt count %d",
+			  preempt_count());
+}
+
+/*
+ * SYSRET restores rip from rcx and rflags from r11 and cannot load
+ * arbitrary CS/SS (Intel SDM Vol. 2B SYSRET), so it is only used when that
+ * gives exactly the saved state.  Never with a non-canonical rip: Intel
+ * CPUs raise the #GP in ring 0 with the user's rsp already loaded
+ * (CVE-2012-0217).  The last page below TASK_SIZE_MAX is never mapped,
+ * so rip < TASK_SIZE_MAX implies the next instruction is canonical too.
+ * Not with TF (the trap would hit the kernel's GS state) nor RF (SYSRET
+ * cannot restore it).
+ */
+static __always_inline bool can_sysret(const struct pt_regs *regs)
+{
+	if (unlikely(regs->cx != regs->ip || regs->r11 != regs->flags))
+		return false;
+	if (unlikely(regs->cs != __USER_CS || regs->ss != __USER_DS))
+		return false;
+	if (unlikely(regs->ip >= TASK_SIZE_MAX))
+		return false;
+	if (unlikely(regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF)))
+		return false;
+	return true;
+}
+
+/*
+ * The syscall exit path: called with interrupts in whatever state the
+ * handler left them.  A handler that returns with them disabled is a
+ * kernel bug: warn once, naming it, and carry on.
+ */
+bool syscall_return_slowpath(struct pt_regs *regs)
+{
+	if (unlikely(irqs_disabled())) {
+		long nr = (int)regs->orig_ax;
+
+		WARN_ONCE(1, "syscall %ld (%s) returned with interrupts disabled, task %s[%d]",
+			  nr, syscall_name(nr), current->comm, current->pid);
+		local_irq_enable();
+	}
+	syscall_exit_to_user_mode_prepare(regs);
+	return can_sysret(regs);
+}
+
+/*
+ * Called from entry_SYSCALL_64 with interrupts disabled and pt_regs
+ * complete.  nr is the ABI's int: the upper half of rax is ignored (it
+ * was sign-extended from eax by the entry code), but orig_ax keeps all 64
+ * bits for tracers.  A negative nr, the x32 bit (0x40000000) and anything
+ * past the table all fail the unsigned bound check and return -ENOSYS.
+ */
+__visible bool do_syscall_64(struct pt_regs *regs, int nr)
+{
+	if (IS_ENABLED(CONFIG_DEBUG_ENTRY))
+		WARN_ONCE(regs != current_pt_regs(),
+			  "syscall entry: kernel stack not empty");
+	local_irq_enable();
+	if (likely((unsigned int)nr < NR_syscalls)) {
+		/* Clamp the index under speculation too (Spectre v1). */
+		unsigned int i = array_index_nospec((unsigned int)nr, NR_syscalls);
+
+		regs->ax = sys_call_table[i](regs->di, regs->si, regs->dx,
+					     regs->r10, regs->r8, regs->r9);
+	}
+	return syscall_return_slowpath(regs);
+}
+
+/* Reports an unimplemented syscall once per number (sys_ni_syscall). */
+void report_ni_syscall(long nr)
+{
+	static unsigned long reported[(NR_syscalls + 63) / 64];
+	unsigned int n = (unsigned int)nr;
+
+	if (n >= NR_syscalls || (reported[n / 64] & (1UL << (n % 64))))
+		return;
+	reported[n / 64] |= 1UL << (n % 64);
+	pr_info("%s[%d]: syscall %u (%s) is not implemented\n",
+		current->comm, current->pid, n, syscall_name(n));
+}

@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The 64-bit entry code: SYSCALL, interrupts and exceptions.  The assembly
+ * only saves and restores registers; every decision is made in C
+ * (common.c, traps.c).  See Documentation/x86/entry_64.rst.
+ */
+#include <asm/segment.h>
+#include <asm/percpu.h>
+#include <asm/ptrace.h>
+#include <asm/msr-index.h>
+#include <asm/smap.h>
+#include <asm/irq_vectors.h>
+#include <lego/errno.h>
+#include "calling.h"
+
+	.section .entry.text, "ax"
+
+/*
+ * entry_SYSCALL_64: the MSR_LSTAR target.
+ *
+ * On entry (Intel SDM Vol. 2B SYSCALL; AMD APM Vol. 3 SYSCALL):
+ *   rax  syscall number
+ *   rdi, rsi, rdx, r10, r8, r9   arguments 1-6 (r10, not rcx: SYSCALL
+ *        overwrites rcx, so the 4th argument moves to r10)
+ *   rcx  return address (the user rip after the SYSCALL instruction)
+ *   r11  the user rflags
+ *   rsp  still the user stack: SYSCALL switches no stack
+ *   cs/ss  __KERNEL_CS / __KERNEL_DS from MSR_STAR
+ *   rflags  the user's with MSR_SYSCALL_MASK cleared: IF, TF, DF, AC, NT
+ *        and IOPL are 0, so interrupts are off until do_syscall_64.
+ *
+ * Only the registers the ABI says change (rax, rcx, r11) differ on return.
+ */
+	.globl	entry_SYSCALL_64
+	.type	entry_SYSCALL_64, @function
+	.balign 16
+entry_SYSCALL_64:
+	swapgs				/* GS base := this CPU's area */
+	movq	%rsp, PER_CPU_VAR(rsp_scratch)
+	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rsp
+
+	/* The frame an interrupt would have pushed, then orig_ax. */
+	pushq	$__USER_DS				/* pt_regs->ss */
+	pushq	PER_CPU_VAR(rsp_scratch)		/* pt_regs->sp */
+	pushq	%r11					/* pt_regs->flags */
+	pushq	$__USER_CS				/* pt_regs->cs */
+	pushq	%rcx					/* pt_regs->ip */
+	pushq	%rax					/* pt_regs->orig_ax */
+	PUSH_AND_CLEAR_REGS rax=$-ENOSYS
+
+	movq	%rsp, %rdi		/* regs */
+	movslq	%eax, %rsi		/* nr: the ABI's int; upper rax ignored */
+	xorl	%eax, %eax
+	call	do_syscall_64		/* returns true if SYSRET is safe */
+	testb	%al, %al
+	jz	swapgs_restore_regs_and_return_to_usermode
+
+	/*
+	 * SYSRET: do_syscall_64 checked that regs->cx == regs->ip and
+	 * regs->r11 == regs->flags, that ip is canonical and that cs/ss are
+	 * the user selectors, so popping rcx and r11 gives SYSRET exactly
+	 * what IRET would have restored.
+	 */
+	POP_REGS
+	addq	$8, %rsp		/* orig_ax; now at pt_regs->ip */
+	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
+	swapgs
+	sysretq
+	.size	entry_SYSCALL_64, . - entry_SYSCALL_64
+
+/*
+ * The general return to user mode: restores every register from pt_regs
+ * and IRETs.  Used when SYSRET is unsafe or would not restore the saved
+ * state exactly (rcx/r11 changed, TF or RF set, a modified ip).
+ */
+	.globl	swapgs_restore_regs_and_return_to_usermode
+swapgs_restore_regs_and_return_to_usermode:
+	POP_REGS
+	addq	$8, %rsp		/* orig_ax */
+	swapgs
+	.globl	native_irq_return_iret
+native_irq_return_iret:
+	iretq
+
+/*
+ * ignore_sysret: the MSR_CSTAR target.  32-bit SYSCALL (only AMD CPUs
+ * allow it in compat mode) returns -ENOSYS without entering the kernel
+ * proper, as Linux does without IA32 emulation.
+ */
+	.globl	entry_SYSCALL_compat_ignore
+entry_SYSCALL_compat_ignore:
+	movl	$-ENOSYS, %eax
+	sysretl
+
+/* ---------------------------------------------------------------------- */
+/*
+ * Exceptions and interrupts.  The CPU has pushed ss, rsp, rflags, cs, rip
+ * and, for some exceptions, an error code (SDM Vol. 3A 6.14.2).  Each stub
+ * makes the frame uniform by pushing -1 where there is no error code, so
+ * the word after ip is always pt_regs->orig_ax.
+ */
+.macro idtentry sym vector has_error_code=0 paranoid=0
+	.globl	\sym
+	.type	\sym, @function
+	.balign 16
+\sym:
+	.if \has_error_code == 0
+	pushq	$-1
+	.endif
+	.if \paranoid
+	pushq	$\vector
+	jmp	paranoid_common
+	.else
+	pushq	$\vector
+	jmp	exception_common
+	.endif
+	.size	\sym, . - \sym
+.endm
+
+	idtentry asm_exc_divide_error		0
+	idtentry asm_exc_debug			1
+	idtentry asm_exc_nmi			2 paranoid=1
+	idtentry asm_exc_int3			3
+	idtentry asm_exc_overflow		4
+	idtentry asm_exc_bounds			5
+	idtentry asm_exc_invalid_op		6
+	idtentry asm_exc_device_not_available	7
+	idtentry asm_exc_double_fault		8 has_error_code=1 paranoid=1
+	idtentry asm_exc_coproc_overrun		9
+	idtentry asm_exc_invalid_tss		10 has_error_code=1
+	idtentry asm_exc_segment_not_present	11 has_error_code=1
+	idtentry asm_exc_stack_segment		12 has_error_code=1
+	idtentry asm_exc_general_protection	13 has_error_code=1
+	idtentry asm_exc_page_fault		14 has_error_code=1
+	idtentry asm_exc_spurious		15
+	idtentry asm_exc_coprocessor_error	16
+	idtentry asm_exc_alignment_check	17 has_error_code=1
+	idtentry asm_exc_machine_check		18 paranoid=1
+	idtentry asm_exc_simd_error		19
+	idtentry asm_exc_virtualization		20
+	idtentry asm_exc_control_protection	21 has_error_code=1
+	idtentry asm_exc_reserved22		22
+	idtentry asm_exc_reserved23		23
+	idtentry asm_exc_reserved24		24
+	idtentry asm_exc_reserved25		25
+	idtentry asm_exc_reserved26		26
+	idtentry asm_exc_reserved27		27
+	idtentry asm_exc_hypervisor_injection	28
+	idtentry asm_exc_vmm_communication	29 has_error_code=1
+	idtentry asm_exc_security		30 has_error_code=1
+	idtentry asm_exc_reserved31		31
+
+/*
+ * External interrupts, vectors 32-255: one 16-byte stub each, pushing the
+ * vector in place of an error code.  irq_entries_start + 16 * (v - 32).
+ */
+	.balign 16
+	.globl	irq_entries_start
+irq_entries_start:
+	vector = FIRST_EXTERNAL_VECTOR
+	.rept	NR_VECTORS - FIRST_EXTERNAL_VECTOR
+	pushq	$-1
+	pushq	$vector
+	jmp	exception_common
+	.balign 16
+	vector = vector + 1
+	.endr
+
+/*
+ * Stack on arrival at the common paths:
+ *   0(%rsp) vector, 8(%rsp) orig_ax (error code or -1), 16(%rsp) ip, ...
+ * SAVE_REGS_VECTOR turns the vector's slot into pt_regs->di, pushes the
+ * rest of pt_regs, leaves the vector in %esi and clears the other
+ * registers.
+ */
+.macro SAVE_REGS_VECTOR
+	pushq	%rsi			/* pt_regs->si */
+	movq	8(%rsp), %rsi		/* the vector */
+	movq	%rdi, 8(%rsp)		/* pt_regs->di */
+	pushq	%rdx			/* pt_regs->dx */
+	pushq	%rcx			/* pt_regs->cx */
+	pushq	%rax			/* pt_regs->ax */
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	xorl	%ebx, %ebx
+	xorl	%ebp, %ebp
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+.endm
+
+/* Everything that is not paranoid: CS tells whether we came from user. */
+exception_common:
+	ASM_CLAC			/* AC is user state: SMAP on in the kernel */
+	testb	$3, 24(%rsp)		/* from user mode (CPL 3)? */
+	jz	1f
+	swapgs
+1:	FENCE_SWAPGS
+	SAVE_REGS_VECTOR
+	movq	%rsp, %rdi		/* do_trap_or_irq(regs, vector) */
+	call	do_trap_or_irq		/* returns with interrupts disabled */
+	testb	$3, PTREGS_CS(%rsp)
+	jnz	swapgs_restore_regs_and_return_to_usermode
+	POP_REGS
+	addq	$8, %rsp
+	iretq
+
+/*
+ * NMI, #DB, #MC and #DF arrive on IST stacks and at any instruction,
+ * including between the kernel's SWAPGS and SYSRET, so CS cannot tell which
+ * GS base is loaded.  The kernel's base is a kernel address (negative), a
+ * user's is not: read MSR_GS_BASE and swap only if needed; restore the
+ * same way on exit.  r12d remembers whether we swapped.
+ */
+paranoid_common:
+	ASM_CLAC
+	SAVE_REGS_VECTOR
+	movl	%esi, %ebx		/* the vector, callee-saved */
+	movl	$MSR_GS_BASE, %ecx
+	rdmsr
+	testl	%edx, %edx
+	js	1f			/* already the kernel's GS base */
+	swapgs
+	movl	$1, %r12d
+1:	FENCE_SWAPGS
+	movq	%rsp, %rdi
+	movl	%ebx, %esi
+	call	do_paranoid_trap	/* do_paranoid_trap(regs, vector) */
+	testl	%r12d, %r12d
+	jz	2f
+	swapgs
+2:	POP_REGS
+	addq	$8, %rsp
+	iretq
+
+/* ---------------------------------------------------------------------- */
+/*
+ * __switch_to_asm(prev_sp, next_sp): switch kernel stacks.  The callee-saved
+ * registers of the outgoing task stay on its stack; the incoming task's
+ * were pushed the same way (or faked by copy_thread for a new task, whose
+ * "return address" is ret_from_fork).
+ */
+	.text
+	.globl	__switch_to_asm
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, (%rdi)
+	movq	%rsi, %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	ret
+
+/*
+ * A new task's first instructions.  r12 = function (0 for a user task),
+ * r13 = its argument (both set by copy_thread); rsp points at its
+ * pt_regs.
+ */
+	.globl	ret_from_fork
+ret_from_fork:
+	call	schedule_tail
+	testq	%r12, %r12
+	jz	1f
+	/*
+	 * A kernel thread.  It returns only after it has turned itself into
+	 * a user task with execve (pt_regs now holds the user context).
+	 */
+	movq	%r13, %rdi
+	call	*%r12
+1:	movq	%rsp, %rdi
+	call	syscall_exit_to_user_mode_prepare
+	jmp	swapgs_restore_regs_and_return_to_usermode

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_X86_SYSCALL_H
+#define _ASM_X86_SYSCALL_H
+
+#include <lego/syscalls.h>
+#include <asm/ptrace.h>
+#include <asm/unistd_64.h>
+
+#define NR_syscalls	__NR_syscalls
+
+extern const sys_call_ptr_t sys_call_table[NR_syscalls];
+extern const char *const sys_call_names[NR_syscalls];
+
+const char *syscall_name(long nr);
+asmlinkage long sys_ni_syscall(unsigned long, unsigned long, unsigned long,
+			       unsigned long, unsigned long, unsigned long);
+bool do_syscall_64(struct pt_regs *regs, int nr);
+bool syscall_return_slowpath(struct pt_regs *regs);
+void syscall_exit_to_user_mode_prepare(struct pt_regs *regs);
+void syscall_init(void);
+
+#endif /* _ASM_X86_SYSCALL_H */

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_X86_TRAPS_H
+#define _ASM_X86_TRAPS_H
+
+#include <asm/ptrace.h>
+
+/* Page-fault error code bits (Intel SDM Vol. 3A 4.7). */
+#define X86_PF_PROT	0x1	/* protection violation (else not present) */
+#define X86_PF_WRITE	0x2
+#define X86_PF_USER	0x4
+#define X86_PF_RSVD	0x8
+#define X86_PF_INSTR	0x10
+
+void do_page_fault(struct pt_regs *regs, unsigned long error_code);
+__noreturn void die(const char *str, struct pt_regs *regs, long err);
+void user_fault_exit(struct pt_regs *regs, int trapnr, unsigned long addr,
+		     unsigned long error_code, const char *what);
+void do_irq(struct pt_regs *regs, unsigned int vector);
+void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *));
+
+/* Exceptions a ktest expects: the next fault of this vector is skipped by
+ * resuming at the instruction after it (length given) and counted. */
+struct expected_fault {
+	int vector;
+	int insn_len;
+	int hits;
+	unsigned long error_code, cr2;
+};
+extern struct expected_fault *ktest_expected_fault;
+bool ktest_fault_expected(struct pt_regs *regs, unsigned int vector);
+
+#endif /* _ASM_X86_TRAPS_H */

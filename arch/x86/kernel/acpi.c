@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Just enough ACPI to power the machine off (ACPI spec 6.x: 5.2.5 RSDP,
+ * 5.2.7/5.2.8 RSDT/XSDT, 5.2.9 FADT, 7.4.2 \_S5): find the FADT, take
+ * PM1a/PM1b control ports, and the SLP_TYP values of the \_S5 package in
+ * the DSDT's AML.
+ */
+#include <lego/kernel.h>
+#include <lego/string.h>
+#include <asm/bootparam.h>
+#include <asm/page.h>
+#include <asm/io.h>
+
+struct acpi_table_header {
+	char signature[4];
+	u32 length;
+	u8 revision;
+	u8 checksum;
+	char oem_id[6];
+	char oem_table_id[8];
+	u32 oem_revision;
+	u32 creator_id;
+	u32 creator_revision;
+} __packed;
+
+struct acpi_rsdp {
+	char signature[8];
+	u8 checksum;
+	char oem_id[6];
+	u8 revision;
+	u32 rsdt_address;
+	u32 length;
+	u64 xsdt_address;
+	u8 extended_checksum;
+	u8 reserved[3];
+} __packed;
+
+/* FADT field offsets (ACPI 6.x table 5.9). */
+#define FADT_DSDT		40
+#define FADT_PM1A_CNT		64
+#define FADT_PM1B_CNT		68
+#define FADT_X_DSDT		140
+
+static u16 pm1a_cnt, pm1b_cnt;
+static u16 slp_typa, slp_typb;
+static bool acpi_poweroff_ok;
+
+static bool checksum_ok(const void *p, size_t len)
+{
+	const u8 *b = p;
+	u8 sum = 0;
+
+	while (len--)
+		sum += *b++;
+	return sum == 0;
+}
+
+static const struct acpi_rsdp *find_rsdp(void)
+{
+	unsigned long p;
+
+	if (boot_params.rsdp)
+		return __va(boot_params.rsdp);
+	/* The BIOS read-only area, on 16-byte boundaries (ACPI 5.2.5.1). */
+	for (p = 0xe0000; p < 0x100000; p += 16)
+		if (!memcmp(__va(p), "RSD PTR ", 8) && checksum_ok(__va(p), 20))
+			return __va(p);
+	return NULL;
+}
+
+static const struct acpi_table_header *find_table(const struct acpi_rsdp *rsdp,
+						  const char *sig)
+{
+	const struct acpi_table_header *root;
+	bool x = rsdp->revision >= 2 && rsdp->xsdt_address;
+	int n, i, esz = x ? 8 : 4;
+
+	root = __va(x ? rsdp->xsdt_address : rsdp->rsdt_address);
+	n = (root->length - sizeof(*root)) / esz;
+	for (i = 0; i < n; i++) {
+		const u8 *e = (const u8 *)(root + 1) + i * esz;
+		u64 addr = x ? *(const u64 *)e : *(const u32 *)e;
+		const struct acpi_table_header *t = __va(addr);
+
+		if (!memcmp(t->signature, sig, 4))
+			return t;
+	}
+	return NULL;
+}
+
+/* An AML integer at p: a ByteConst (0x0a xx) or the ZeroOp/OneOp. */
+static const u8 *aml_int(const u8 *p, u16 *v)
+{
+	if (*p == 0x0a) {
+		*v = p[1];
+		return p + 2;
+	}
+	*v = *p == 0x01;
+	return p + 1;
+}
+
+static void find_s5(const struct acpi_table_header *dsdt)
+{
+	const u8 *p = (const u8 *)(dsdt + 1);
+	const u8 *end = (const u8 *)dsdt + dsdt->length;
+
+	for (; p + 8 < end; p++) {
+		if (memcmp(p, "_S5_", 4) || p[4] != 0x12)	/* PackageOp */
+			continue;
+		p += 5;
+		p += ((*p >> 6) & 3) + 1;	/* PkgLength: 1 + follow bytes */
+		p++;				/* NumElements */
+		p = aml_int(p, &slp_typa);
+		aml_int(p, &slp_typb);
+		acpi_poweroff_ok = true;
+		return;
+	}
+}
+
+void acpi_init(void)
+{
+	const struct acpi_rsdp *rsdp = find_rsdp();
+	const struct acpi_table_header *fadt;
+	const u8 *f;
+	u64 dsdt;
+
+	if (!rsdp)
+		return;
+	fadt = find_table(rsdp, "FACP");
+	if (!fadt)
+		return;
+	f = (const u8 *)fadt;
+	pm1a_cnt = *(const u32 *)(f + FADT_PM1A_CNT);
+	pm1b_cnt = *(const u32 *)(f + FADT_PM1B_CNT);
+	dsdt = *(const u32 *)(f + FADT_DSDT);
+	if (fadt->length >= FADT_X_DSDT + 8 && *(const u64 *)(f + FADT_X_DSDT))
+		dsdt = *(const u64 *)(f + FADT_X_DSDT);
+	if (dsdt)
+		find_s5(__va(dsdt));
+	pr_info("ACPI: RSDP rev %u, PM1a_CNT %#x, S5 %s\n", rsdp->revision,
+		pm1a_cnt, acpi_poweroff_ok ? "found" : "not found");
+}
+
+/* Enter S5 (soft off): SLP_TYP in bits 10-12, SLP_EN bit 13 of PM1x_CNT. */
+void acpi_power_off(void)
+{
+	if (!acpi_poweroff_ok || !pm1a_cnt)
+		return;
+	outw((slp_typa << 10) | (1 << 13), pm1a_cnt);
+	if (pm1b_cnt)
+		outw((slp_typb << 10) | (1 << 13), pm1b_cnt);
+}

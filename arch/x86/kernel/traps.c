@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPU exceptions and the IDT.  A fault in kernel mode is either a
+ * user-copy helper's (fixed up to -EFAULT through the exception table) or
+ * a kernel bug: registers, backtrace, panic.  A fault in user mode ends
+ * the task with Linux's console line until signals arrive.
+ */
+#include <lego/kernel.h>
+#include <lego/sched.h>
+#include <lego/mm.h>
+#include <lego/string.h>
+#include <asm/desc.h>
+#include <asm/traps.h>
+#include <asm/extable.h>
+#include <asm/irq_vectors.h>
+#include <asm/processor.h>
+#include <asm/irqflags.h>
+#include <asm/syscall.h>
+
+static struct gate_desc idt_table[NR_VECTORS] __aligned(PAGE_SIZE);
+static void (*irq_handlers[NR_VECTORS])(struct pt_regs *);
+struct expected_fault *ktest_expected_fault;
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
+	"invalid opcode", "device not available", "double fault",
+	"coprocessor segment overrun", "invalid TSS", "segment not present",
+	"stack segment", "general protection", "page fault", "spurious",
+	"coprocessor error", "alignment check", "machine check",
+	"SIMD exception", "virtualization exception",
+	"control protection", "reserved", "reserved", "reserved",
+	"reserved", "reserved", "reserved", "hypervisor injection",
+	"VMM communication", "security exception", "reserved",
+};
+
+static void set_gate(unsigned int v, const void *fn, u8 dpl, u8 ist)
+{
+	struct gate_desc *g = &idt_table[v];
+	u64 a = (u64)fn;
+
+	g->offset0 = a & 0xffff;
+	g->segment = __KERNEL_CS;
+	g->ist = ist;
+	g->type_dpl_p = 0x80 | (dpl << 5) | GATE_INTERRUPT;
+	g->offset1 = (a >> 16) & 0xffff;
+	g->offset2 = a >> 32;
+	g->reserved = 0;
+}
+
+void set_intr_gate(unsigned int vector, const void *handler)
+{
+	set_gate(vector, handler, 0, 0);
+}
+
+void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *))
+{
+	irq_handlers[vector] = fn;
+}
+
+#define EXC(n)	extern char asm_exc_##n[]
+EXC(divide_error); EXC(debug); EXC(nmi); EXC(int3); EXC(overflow);
+EXC(bounds); EXC(invalid_op); EXC(device_not_available); EXC(double_fault);
+EXC(coproc_overrun); EXC(invalid_tss); EXC(segment_not_present);
+EXC(stack_segment); EXC(general_protection); EXC(page_fault); EXC(spurious);
+EXC(coprocessor_error); EXC(alignment_check); EXC(machine_check);
+EXC(simd_error); EXC(virtualization); EXC(control_protection);
+EXC(reserved22); EXC(reserved23); EXC(reserved24); EXC(reserved25);
+EXC(reserved26); EXC(reserved27); EXC(hypervisor_injection);
+EXC(vmm_communication); EXC(security); EXC(reserved31);
+#undef EXC
+extern char irq_entries_start[];
+
+void idt_setup(void)
+{
+	static const void *const exc[32] = {
+		asm_exc_divide_error, asm_exc_debug, asm_exc_nmi, asm_exc_int3,
+		asm_exc_overflow, asm_exc_bounds, asm_exc_invalid_op,
+		asm_exc_device_not_available, asm_exc_double_fault,
+		asm_exc_coproc_overrun, asm_exc_invalid_tss,
+		asm_exc_segment_not_present, asm_exc_stack_segment,
+		asm_exc_general_protection, asm_exc_page_fault, asm_exc_spurious,
+		asm_exc_coprocessor_error, asm_exc_alignment_check,
+		asm_exc_machine_check, asm_exc_simd_error, asm_exc_virtualization,
+		asm_exc_control_protection, asm_exc_reserved22, asm_exc_reserved23,
+		asm_exc_reserved24, asm_exc_reserved25, asm_exc_reserved26,
+		asm_exc_reserved27, asm_exc_hypervisor_injection,
+		asm_exc_vmm_communication, asm_exc_security, asm_exc_reserved31,
+	};
+	unsigned int v;
+
+	for (v = 0; v < 32; v++)
+		set_gate(v, exc[v], 0, 0);
+	/* int3 and into may be executed from user mode (DPL 3), as on Linux. */
+	set_gate(X86_TRAP_BP, asm_exc_int3, 3, 0);
+	set_gate(X86_TRAP_OF, asm_exc_overflow, 3, 0);
+	/*
+	 * NMI, #DF and #MC on their own known-good stacks (IST): they can
+	 * arrive on a broken or overflowed stack.  #DB stays on the normal
+	 * path: Lego uses no kernel breakpoints, and a user #DB must be able
+	 * to end the task, which cannot sleep on an IST stack.
+	 */
+	set_gate(X86_TRAP_DF, asm_exc_double_fault, 0, IST_INDEX_DF + 1);
+	set_gate(X86_TRAP_NMI, asm_exc_nmi, 0, IST_INDEX_NMI + 1);
+	set_gate(X86_TRAP_MC, asm_exc_machine_check, 0, IST_INDEX_MC + 1);
+	/*
+	 * External vectors.  Vector 0x80 keeps DPL 0: without IA32 emulation
+	 * `int $0x80` from user mode raises #GP with error code
+	 * (0x80 << 3) | 2, exactly as Linux.
+	 */
+	for (v = FIRST_EXTERNAL_VECTOR; v < NR_VECTORS; v++)
+		set_gate(v, irq_entries_start + 16 * (v - FIRST_EXTERNAL_VECTOR), 0, 0);
+}
+
+void load_idt(void)
+{
+	struct desc_ptr idtr = { sizeof(idt_table) - 1, (u64)idt_table };
+
+	asm volatile("lidt %0" : : "m"(idtr));
+}
+
+bool fixup_exception(struct pt_regs *regs)
+{
+	extern const struct exception_table_entry __start___ex_table[],
+		__stop___ex_table[];
+	const struct exception_table_entry *e;
+
+	for (e = __start___ex_table; e < __stop___ex_table; e++) {
+		if (e->insn == regs->ip) {
+			regs->ip = e->fixup;
+			return true;
+		}
+	}
+	return false;
+}
+
+void show_regs(const struct pt_regs *regs)
+{
+	printk(KERN_EMERG "RIP: %04lx:%016lx RFLAGS: %08lx\n", regs->cs, regs->ip,
+	       regs->flags);
+	if (!user_mode(regs))
+		printk(KERN_EMERG "RIP is at %pS\n", (void *)regs->ip);
+	printk(KERN_EMERG "RSP: %04lx:%016lx ORIG_RAX: %016lx\n", regs->ss,
+	       regs->sp, regs->orig_ax);
+	printk(KERN_EMERG "RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->ax,
+	       regs->bx, regs->cx);
+	printk(KERN_EMERG "RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->dx,
+	       regs->si, regs->di);
+	printk(KERN_EMERG "RBP: %016lx R08: %016lx R09: %016lx\n", regs->bp,
+	       regs->r8, regs->r9);
+	printk(KERN_EMERG "R10: %016lx R11: %016lx R12: %016lx\n", regs->r10,
+	       regs->r11, regs->r12);
+	printk(KERN_EMERG "R13: %016lx R14: %016lx R15: %016lx\n", regs->r13,
+	       regs->r14, regs->r15);
+	printk(KERN_EMERG "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+}
+
+/* A kernel-mode fault that nothing fixes up: report and panic. */
+void die(const char *str, struct pt_regs *regs, long err)
+{
+	local_irq_disable();
+	printk(KERN_EMERG "%s: %04lx [#1]\n", str, err & 0xffff);
+	printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s\n", current ? current->pid : 0,
+	       current ? current->comm : "?");
+	show_regs(regs);
+	printk(KERN_EMERG "Call Trace:\n");
+	printk(KERN_EMERG " [<%016lx>] %pS\n", regs->ip, (void *)regs->ip);
+	show_backtrace(regs->bp);
+	panic("Fatal exception");
+}
+
+/* A ktest that provokes a fault on purpose skips over the instruction. */
+bool ktest_fault_expected(struct pt_regs *regs, unsigned int vector)
+{
+	struct expected_fault *ef = ktest_expected_fault;
+
+	if (!IS_ENABLED(CONFIG_KTEST) || !ef || ef->vector != (int)vector ||
+	    user_mode(regs))
+		return false;
+	ef->hits++;
+	ef->error_code = regs->orig_ax;
+	ef->cr2 = vector == X86_TRAP_PF ? read_cr2() : 0;
+	regs->ip += ef->insn_len;
+	return true;
+}
+
+static void do_exception(struct pt_regs *regs, unsigned int v)
+{
+	unsigned long err = regs->orig_ax;
+
+	if (v == X86_TRAP_PF) {
+		do_page_fault(regs, err);
+		return;
+	}
+	if (user_mode(regs)) {
+		local_irq_enable();
+		user_fault_exit(regs, v, 0, err, exception_names[v]);
+		return;
+	}
+	if (ktest_fault_expected(regs, v))
+		return;
+	if (v == X86_TRAP_GP && fixup_exception(regs))
+		return;
+	die(exception_names[v], regs, err);
+}
+
+/*
+ * The common C entry for exceptions and interrupts (not the paranoid
+ * ones).  Interrupts are off on entry (interrupt gates) and on return.
+ */
+__visible void do_trap_or_irq(struct pt_regs *regs, unsigned int vector)
+{
+	if (vector < FIRST_EXTERNAL_VECTOR)
+		do_exception(regs, vector);
+	else
+		do_irq(regs, vector);
+	local_irq_disable();
+	if (user_mode(regs))
+		syscall_exit_to_user_mode_prepare(regs);
+}
+
+void do_irq(struct pt_regs *regs, unsigned int vector)
+{
+	void (*fn)(struct pt_regs *) = irq_handlers[vector];
+
+	if (fn)
+		fn(regs);
+	else
+		pr_warn("unexpected interrupt on vector %#x\n", vector);
+}
+
+/*
+ * NMI, #MC and #DF (paranoid entry, IST stacks).  A #DF whose stack
+ * pointer lies in the guard page under a kernel stack is that stack
+ * overflowing: the #PF could not push its frame.
+ */
+__visible void do_paranoid_trap(struct pt_regs *regs, unsigned int vector)
+{
+	if (ktest_fault_expected(regs, vector))
+		return;
+	switch (vector) {
+	case X86_TRAP_NMI:
+		pr_warn("NMI received, ignored\n");
+		return;
+	case X86_TRAP_DF:
+		if (is_stack_guard(regs->sp) || is_stack_guard(read_cr2()))
+			die("kernel stack overflow (double fault)", regs, regs->orig_ax);
+		die("double fault", regs, regs->orig_ax);
+	default:
+		die(exception_names[vector & 31], regs, regs->orig_ax);
+	}
+}

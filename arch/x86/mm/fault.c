@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page-fault handler (#PF, vector 14).  CR2 holds the faulting
+ * address; the error code says present/write/user/instruction (Intel SDM
+ * Vol. 3A 4.7).  User addresses are demand-paged from the task's VMAs,
+ * whether the access came from user mode or from a user-copy helper.
+ */
+#include <lego/kernel.h>
+#include <lego/sched.h>
+#include <lego/mm.h>
+#include <lego/mm_types.h>
+#include <lego/errno.h>
+#include <asm/traps.h>
+#include <asm/extable.h>
+#include <asm/processor.h>
+#include <asm/irqflags.h>
+
+static void kernel_page_fault(struct pt_regs *regs, unsigned long addr,
+			      unsigned long err)
+{
+	/* A user-copy helper: the copy stops, the syscall gets -EFAULT. */
+	if (fixup_exception(regs) || ktest_fault_expected(regs, X86_TRAP_PF))
+		return;
+	if (is_stack_guard(addr))
+		printk(KERN_EMERG "BUG: kernel stack overflow (guard page hit at %016lx)\n",
+		       addr);
+	else if (addr < PAGE_SIZE)
+		printk(KERN_EMERG "BUG: kernel NULL pointer dereference, address: %016lx\n",
+		       addr);
+	else
+		printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n",
+		       addr);
+	printk(KERN_EMERG "#PF: supervisor %s access in %s mode\n",
+	       (err & X86_PF_INSTR) ? "instruction fetch" :
+	       (err & X86_PF_WRITE) ? "write" : "read",
+	       (err & X86_PF_USER) ? "user" : "kernel");
+	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", err,
+	       (err & X86_PF_PROT) ? "permissions violation" : "not-present page");
+	die("Oops", regs, err);
+}
+
+void do_page_fault(struct pt_regs *regs, unsigned long err)
+{
+	unsigned long addr = read_cr2();
+	struct mm_struct *mm = current ? current->mm : NULL;
+	int r = -EFAULT;
+
+	/* CR2 is read; a nested fault may now overwrite it. */
+	if (regs->flags & X86_EFLAGS_IF)
+		local_irq_enable();
+	if (addr < TASK_SIZE_MAX && mm && !(err & X86_PF_RSVD)) {
+		/*
+		 * With SMEP/SMAP a kernel-mode fault on a present user page is
+		 * a protection violation that no mapping change fixes.
+		 */
+		if (user_mode(regs) || !(err & X86_PF_PROT))
+			r = handle_mm_fault(mm, addr, err);
+	}
+	if (!r)
+		return;
+	if (!user_mode(regs)) {
+		local_irq_disable();
+		kernel_page_fault(regs, addr, err);
+		return;
+	}
+	user_fault_exit(regs, X86_TRAP_PF, addr, err,
+			r == -EACCES ? "SEGV_ACCERR" : "SEGV_MAPERR");
+}

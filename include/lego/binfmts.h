@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LEGO_BINFMTS_H
+#define _LEGO_BINFMTS_H
+
+#include <lego/types.h>
+
+struct file;
+struct mm_struct;
+
+/* What exec needs to know of the program it loads. */
+struct linux_binprm {
+	const char *filename;		/* as given: AT_EXECFN */
+	struct file *file;
+	char buf[256];			/* the first bytes of the file */
+	int argc, envc;
+	const char *const *argv;	/* kernel copies of the strings */
+	const char *const *envp;
+	struct mm_struct *mm;		/* the address space being built */
+	unsigned long entry;		/* where the program starts */
+	unsigned long phdr_addr;	/* AT_PHDR */
+	unsigned long phnum;
+	unsigned long load_bias;
+	unsigned long end_data;		/* highest address of the image */
+};
+
+/* Lowest page a PIE (ET_DYN) is loaded at, as Linux without ASLR. */
+#define ELF_ET_DYN_BASE		0x555555554000UL
+#define STACK_TOP		TASK_SIZE_MAX
+
+int load_elf_binary(struct linux_binprm *bprm);
+int kernel_execve(const char *filename, const char *const *argv,
+		  const char *const *envp);
+
+#endif /* _LEGO_BINFMTS_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LEGO_MM_TYPES_H
+#define _LEGO_MM_TYPES_H
+
+#include <lego/types.h>
+#include <lego/list.h>
+#include <asm/pgtable.h>
+
+struct file;
+
+/* vm_flags */
+#define VM_READ		0x0001
+#define VM_WRITE	0x0002
+#define VM_EXEC		0x0004
+#define VM_SHARED	0x0008
+#define VM_GROWSDOWN	0x0100
+#define VM_STACK	VM_GROWSDOWN
+
+/* A range of a user address space with one set of properties. */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end;	/* [start, end), page aligned */
+	unsigned long vm_flags;
+	struct file *vm_file;		/* NULL for anonymous memory */
+	unsigned long vm_pgoff;		/* file offset of vm_start, in pages */
+	const char *vm_name;		/* "[heap]", "[stack]" or NULL */
+	struct list_head list;		/* mm->mmap, sorted by address */
+};
+
+struct mm_struct {
+	pteval_t *pgd;
+	struct list_head mmap;		/* VMAs, sorted */
+	int users;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long mmap_base;	/* top-down mmap search starts here */
+	unsigned long total_vm;		/* pages mapped */
+};
+
+/* mm/memory.c, mm/mmap.c */
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void switch_mm(struct mm_struct *mm);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned long error_code);
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, struct file *file,
+		      unsigned long pgoff, const char *name);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+#endif /* _LEGO_MM_TYPES_H */

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _LEGO_TIME_H
+#define _LEGO_TIME_H
+
+#include <lego/types.h>
+
+#define NSEC_PER_SEC	1000000000ULL
+#define NSEC_PER_MSEC	1000000ULL
+#define NSEC_PER_USEC	1000ULL
+
+/*
+ * Clocks: CLOCK_MONOTONIC counts from boot, from the TSC (calibrated
+ * against the PIT at boot); CLOCK_REALTIME adds the wall time read from
+ * the CMOS RTC at boot.  Before calibration they read 0.
+ */
+u64 ktime_get_ns(void);
+u64 ktime_get_real_ns(void);
+void tsc_init(void);
+void time_init(void);
+void ndelay_tsc(u64 ns);
+extern u64 tsc_khz;
+extern volatile u64 jiffies;
+u64 rtc_read_epoch_seconds(void);
+
+#endif /* _LEGO_TIME_H */

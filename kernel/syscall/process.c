@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Process and thread identity: pids, credentials, and the per-thread
+ * pointers glibc and musl register at start (set_tid_address,
+ * set_robust_list).
+ */
+#include <lego/kernel.h>
+#include <lego/sched.h>
+#include <lego/errno.h>
+#include <lego/syscalls.h>
+
+SYSCALL_DEFINE0(getpid)
+{
+	return current->tgid;
+}
+
+SYSCALL_DEFINE0(gettid)
+{
+	return current->pid;
+}
+
+/* The parent's pid; 0 for init, whose parent is the kernel. */
+SYSCALL_DEFINE0(getppid)
+{
+	struct task_struct *p = current->parent;
+
+	return p && p->pid ? p->tgid : 0;
+}
+
+SYSCALL_DEFINE0(getuid)
+{
+	return current->cred.uid;
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return current->cred.euid;
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return current->cred.gid;
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return current->cred.egid;
+}
+
+/* Where to write 0 when this thread exits; returns the caller's tid. */
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+/* struct robust_list_head is three words on x86-64 (24 bytes). */
+#define ROBUST_LIST_HEAD_SIZE	24
+
+SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
+{
+	if (len != ROBUST_LIST_HEAD_SIZE)
+		return -EINVAL;
+	current->robust_list = head;
+	current->robust_list_len = len;
+	return 0;
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Clocks and sleeping: clock_gettime, clock_getres, gettimeofday, time,
+ * nanosleep, clock_nanosleep.  All clocks derive from the TSC (see
+ * arch/x86/kernel/tsc.c); CPU-time clocks count time since the task
+ * began, as Lego does not yet account CPU time per task.
+ */
+#include <lego/kernel.h>
+#include <lego/sched.h>
+#include <lego/time.h>
+#include <lego/errno.h>
+#include <lego/syscalls.h>
+#include <uapi/lego/time.h>
+#include <asm/uaccess.h>
+
+/* The reading of clock id in ns, or -EINVAL for an unknown clock. */
+static long clock_read_ns(clockid_t id, u64 *ns)
+{
+	switch (id) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_REALTIME_ALARM:
+		*ns = ktime_get_real_ns();
+		return 0;
+	case CLOCK_TAI:
+		*ns = ktime_get_real_ns() + 37 * NSEC_PER_SEC;	/* TAI-UTC */
+		return 0;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+	case CLOCK_BOOTTIME_ALARM:
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		*ns = ktime_get_ns();
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static struct __kernel_timespec ns_to_timespec(u64 ns)
+{
+	struct __kernel_timespec ts = { (s64)(ns / NSEC_PER_SEC),
+					(long long)(ns % NSEC_PER_SEC) };
+	return ts;
+}
+
+SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
+		struct __kernel_timespec __user *, tp)
+{
+	struct __kernel_timespec ts;
+	u64 ns;
+	long r = clock_read_ns(which_clock, &ns);
+
+	if (r)
+		return r;
+	ts = ns_to_timespec(ns);
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* The TSC clocks are exact to the nanosecond; the coarse ones tick. */
+SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
+		struct __kernel_timespec __user *, tp)
+{
+	struct __kernel_timespec ts = { 0, 1 };
+	u64 ns;
+	long r = clock_read_ns(which_clock, &ns);
+
+	if (r)
+		return r;
+	if (which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
+		ts.tv_nsec = NSEC_PER_SEC / CONFIG_HZ;
+	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		struct timezone __user *, tz)
+{
+	if (tv) {
+		u64 ns = ktime_get_real_ns();
+		struct __kernel_old_timeval t = { (long)(ns / NSEC_PER_SEC),
+						  (long)(ns % NSEC_PER_SEC) / 1000 };
+
+		if (copy_to_user(tv, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	if (tz) {
+		struct timezone z = { 0, 0 };
+
+		if (copy_to_user(tz, &z, sizeof(z)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE1(time, long __user *, tloc)
+{
+	long t = ktime_get_real_ns() / NSEC_PER_SEC;
+
+	if (tloc && put_user(t, tloc))
+		return -EFAULT;
+	return t;
+}
+
+static int get_timespec_ns(const struct __kernel_timespec __user *u, u64 *ns)
+{
+	struct __kernel_timespec ts;
+
+	if (copy_from_user(&ts, u, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
+		return -EINVAL;
+	if ((u64)ts.tv_sec >= U64_MAX / NSEC_PER_SEC / 2)
+		*ns = U64_MAX / 2;
+	else
+		*ns = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	return 0;
+}
+
+/*
+ * Sleeps; on a signal, -EINTR and (for relative sleeps) the time left in
+ * rmtp.  Signals arrive with the ABI breadth issue; the path is here.
+ */
+static long do_nanosleep(clockid_t clock, int flags,
+			 const struct __kernel_timespec __user *rqtp,
+			 struct __kernel_timespec __user *rmtp)
+{
+	u64 req, now, base, deadline;
+	long r = get_timespec_ns(rqtp, &req);
+
+	if (r)
+		return r;
+	r = clock_read_ns(clock, &now);
+	if (r)
+		return r;
+	base = ktime_get_ns();
+	if (flags & TIMER_ABSTIME)
+		deadline = req > now ? base + (req - now) : base;
+	else
+		deadline = base + req;
+	r = sleep_until_ns(deadline);
+	if (r == -EINTR && rmtp && !(flags & TIMER_ABSTIME)) {
+		u64 left = deadline > ktime_get_ns() ? deadline - ktime_get_ns() : 0;
+		struct __kernel_timespec ts = ns_to_timespec(left);
+
+		if (copy_to_user(rmtp, &ts, sizeof(ts)))
+			return -EFAULT;
+	}
+	return r;
+}
+
+SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
+{
+	return do_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+}
+
+SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
+		const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
+{
+	switch (which_clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+	case CLOCK_TAI:
+		break;
+	case CLOCK_THREAD_CPUTIME_ID:
+		return -EINVAL;
+	default:
+		if (which_clock < 0 || which_clock > CLOCK_TAI)
+			return -EINVAL;
+		return -EOPNOTSUPP;
+	}
+	return do_nanosleep(which_clock, flags, rqtp, rmtp);
+}

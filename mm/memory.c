@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User address spaces: page tables, VMAs and demand paging.  Pages are
+ * allocated on first touch (the page fault), zero-filled for anonymous
+ * memory and filled from the file for file mappings.
+ */
+#include <lego/kernel.h>
+#include <lego/mm.h>
+#include <lego/mm_types.h>
+#include <lego/fs.h>
+#include <lego/string.h>
+#include <lego/errno.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+/* A new address space: empty user half, the kernel half shared. */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->pgd = (pteval_t *)get_zeroed_page();
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	memcpy(mm->pgd + PTRS_PER_TABLE / 2, init_pgd + PTRS_PER_TABLE / 2,
+	       PAGE_SIZE / 2);
+	INIT_LIST_HEAD(&mm->mmap);
+	mm->users = 1;
+	return mm;
+}
+
+void switch_mm(struct mm_struct *mm)
+{
+	write_cr3(__pa(mm ? mm->pgd : init_pgd));
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &mm->mmap, list)
+		if (addr < v->vm_end)
+			return addr >= v->vm_start ? v : NULL;
+	return NULL;
+}
+
+static bool page_owned(const struct vm_area_struct *v)
+{
+	/* Shared file mappings map the file's own pages. */
+	return !(v->vm_file && (v->vm_flags & VM_SHARED));
+}
+
+/* Unmaps [start, end) of v's range and frees the pages it owned. */
+void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
+	       unsigned long start, unsigned long end)
+{
+	unsigned long a;
+
+	for (a = start; a < end; a += PAGE_SIZE) {
+		pteval_t *pte = pte_lookup(mm->pgd, a, false, 0);
+
+		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
+			continue;
+		if (page_owned(v))
+			__free_pages(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)), 0);
+		*pte = 0;
+		invlpg(a);
+		mm->total_vm--;
+	}
+}
+
+static void free_table(pteval_t *t, int level)
+{
+	int i;
+
+	if (level > 1)
+		for (i = 0; i < PTRS_PER_TABLE; i++)
+			if (t[i] & _PAGE_PRESENT)
+				free_table(pte_table(t[i]), level - 1);
+	free_page((unsigned long)t);
+}
+
+void fput(struct file *f);
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *v, *n;
+	int i;
+
+	if (--mm->users)
+		return;
+	list_for_each_entry_safe(v, n, &mm->mmap, list) {
+		zap_range(mm, v, v->vm_start, v->vm_end);
+		list_del(&v->list);
+		if (v->vm_file)
+			fput(v->vm_file);
+		kfree(v);
+	}
+	/* The user half's page tables; the kernel half is shared. */
+	for (i = 0; i < PTRS_PER_TABLE / 2; i++)
+		if (mm->pgd[i] & _PAGE_PRESENT)
+			free_table(pte_table(mm->pgd[i]), 3);
+	free_page((unsigned long)mm->pgd);
+	kfree(mm);
+}
+
+static pteval_t vma_pte_flags(const struct vm_area_struct *v)
+{
+	pteval_t f = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+	if (v->vm_flags & VM_WRITE)
+		f |= _PAGE_RW | _PAGE_DIRTY;
+	if (!(v->vm_flags & VM_EXEC))
+		f |= _PAGE_NX;
+	return f;
+}
+
+/* Fills a new page for v at addr: zeroes, or the file's bytes. */
+static struct page *fault_page(struct vm_area_struct *v, unsigned long addr)
+{
+	struct page *pg;
+	loff_t pos;
+	ssize_t n;
+
+	if (v->vm_file && (v->vm_flags & VM_SHARED)) {
+		pos = ((addr - v->vm_start) >> PAGE_SHIFT) + v->vm_pgoff;
+		return ramfs_get_page(v->vm_file->inode, pos, true);
+	}
+	pg = alloc_pages(__GFP_ZERO, 0);
+	if (!pg || !v->vm_file)
+		return pg;
+	pos = (loff_t)(addr - v->vm_start) + ((loff_t)v->vm_pgoff << PAGE_SHIFT);
+	n = kernel_read(v->vm_file, page_address(pg), PAGE_SIZE, pos);
+	if (n < 0) {
+		__free_pages(pg, 0);
+		return NULL;
+	}
+	return pg;
+}
+
+/*
+ * Makes addr accessible as the fault's error code asks, or says why not:
+ * 0, -EFAULT (no mapping: SEGV_MAPERR), -EACCES (mapping forbids it:
+ * SEGV_ACCERR) or -ENOMEM.
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned long error_code)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+	struct page *pg;
+	pteval_t *pte;
+
+	if (!v)
+		return -EFAULT;
+	if ((error_code & X86_PF_WRITE) && !(v->vm_flags & VM_WRITE))
+		return -EACCES;
+	if ((error_code & X86_PF_INSTR) && !(v->vm_flags & VM_EXEC))
+		return -EACCES;
+	if (!(v->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return -EACCES;
+	if (error_code & X86_PF_PROT)	/* present, and the PTE forbids it */
+		return -EACCES;
+	pte = pte_lookup(mm->pgd, addr, true, _PAGE_TABLE);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & _PAGE_PRESENT)	/* another path mapped it meanwhile */
+		return 0;
+	pg = fault_page(v, addr & PAGE_MASK);
+	if (!pg)
+		return -ENOMEM;
+	*pte = PFN_PHYS(page_to_pfn(pg)) | (vma_pte_flags(v) & __supported_pte_mask);
+	mm->total_vm++;
+	return 0;
+}
+
+/* Faults in every page of [start, end) now (the ELF loader's bss, stack). */
+int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long a;
+	int r;
+
+	for (a = start & PAGE_MASK; a < end; a += PAGE_SIZE) {
+		r = handle_mm_fault(mm, a, X86_PF_USER);
+		if (r)
+			return r;
+	}
+	return 0;
+}

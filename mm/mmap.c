@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmap, munmap, mprotect and brk: the VMA list of a user address space.
+ * Every argument is checked before anything changes, in the order Linux
+ * checks them, so each bad call returns Linux's errno and has no effect.
+ */
+#include <lego/kernel.h>
+#include <lego/mm.h>
+#include <lego/mm_types.h>
+#include <lego/fs.h>
+#include <lego/sched.h>
+#include <lego/syscalls.h>
+#include <lego/errno.h>
+#include <uapi/lego/mman.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+
+void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
+	       unsigned long start, unsigned long end);
+
+static unsigned long prot_to_vm(unsigned long prot)
+{
+	return ((prot & PROT_READ) ? VM_READ : 0) |
+	       ((prot & PROT_WRITE) ? VM_WRITE : 0) |
+	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
+}
+
+/* The first VMA that ends after addr, or NULL. */
+static struct vm_area_struct *vma_after(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &mm->mmap, list)
+		if (addr < v->vm_end)
+			return v;
+	return NULL;
+}
+
+static bool range_is_free(struct mm_struct *mm, unsigned long start,
+			  unsigned long end)
+{
+	struct vm_area_struct *v = vma_after(mm, start);
+
+	return !v || v->vm_start >= end;
+}
+
+static void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv)
+{
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &mm->mmap, list) {
+		if (v->vm_start >= nv->vm_end) {
+			list_add_tail(&nv->list, &v->list);
+			return;
+		}
+	}
+	list_add_tail(&nv->list, &mm->mmap);
+}
+
+/* Splits v at addr (page aligned, inside v); v keeps the lower part. */
+static int split_vma(struct vm_area_struct *v, unsigned long addr)
+{
+	struct vm_area_struct *n = kmalloc(sizeof(*n), GFP_KERNEL);
+
+	if (!n)
+		return -ENOMEM;
+	*n = *v;
+	n->vm_start = addr;
+	n->vm_pgoff += (addr - v->vm_start) >> PAGE_SHIFT;
+	if (n->vm_file)
+		n->vm_file->refcount++;
+	v->vm_end = addr;
+	list_add(&n->list, &v->list);
+	return 0;
+}
+
+/* Top-down search for len free bytes below mm->mmap_base. */
+static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = mm->mmap_base;
+	struct vm_area_struct *v;
+
+	/* Walk the VMAs from the highest one down. */
+	for (v = list_entry(mm->mmap.prev, struct vm_area_struct, list);
+	     &v->list != &mm->mmap;
+	     v = list_entry(v->list.prev, struct vm_area_struct, list)) {
+		if (v->vm_start >= top)
+			continue;
+		if (v->vm_end <= top - len && top >= len)
+			return top - len;
+		top = v->vm_start;
+	}
+	if (top >= len + PAGE_SIZE * 16)	/* keep the lowest pages unmapped */
+		return top - len;
+	return -ENOMEM;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long end = start + len;
+	struct vm_area_struct *v, *n;
+
+	/* Split first, so that only whole VMAs remain in the range. */
+	v = vma_after(mm, start);
+	if (v && v->vm_start < start && split_vma(v, start))
+		return -ENOMEM;
+	v = vma_after(mm, end - 1);
+	if (v && v->vm_start < end && v->vm_end > end && split_vma(v, end))
+		return -ENOMEM;
+	list_for_each_entry_safe(v, n, &mm->mmap, list) {
+		if (v->vm_start >= end)
+			break;
+		if (v->vm_end <= start)
+			continue;
+		zap_range(mm, v, v->vm_start, v->vm_end);
+		list_del(&v->list);
+		if (v->vm_file)
+			fput(v->vm_file);
+		kfree(v);
+	}
+	return 0;
+}
+
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, struct file *file,
+		      unsigned long pgoff, const char *name)
+{
+	struct vm_area_struct *v;
+	unsigned long vm_flags;
+
+	if (flags & MAP_FIXED) {
+		if (addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (len > TASK_SIZE_MAX || addr > TASK_SIZE_MAX - len)
+			return -ENOMEM;
+		if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, addr + len))
+			return -EEXIST;
+	} else {
+		if (len > TASK_SIZE_MAX)
+			return -ENOMEM;
+		addr = PAGE_ALIGN(addr);
+		/* A hint is used when the range there is free. */
+		if (!addr || addr > TASK_SIZE_MAX - len ||
+		    !range_is_free(mm, addr, addr + len))
+			addr = unmapped_area_topdown(mm, len);
+		if (IS_ERR_VALUE(addr))
+			return addr;
+	}
+
+	vm_flags = prot_to_vm(prot);
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vm_flags |= VM_SHARED;
+	if (flags & MAP_GROWSDOWN)
+		vm_flags |= VM_GROWSDOWN;
+
+	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	if (flags & MAP_FIXED) {
+		int r = do_munmap(mm, addr, len);
+
+		if (r) {
+			kfree(v);
+			return r;
+		}
+	}
+	v->vm_start = addr;
+	v->vm_end = addr + len;
+	v->vm_flags = vm_flags;
+	v->vm_file = file;
+	v->vm_pgoff = pgoff;
+	v->vm_name = name;
+	if (file)
+		file->refcount++;
+	insert_vma(mm, v);
+	if (flags & MAP_POPULATE)
+		populate_range(mm, addr, addr + len);
+	return addr;
+}
+
+#define MAP_KNOWN_FLAGS (MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_32BIT | \
+	MAP_GROWSDOWN | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | \
+	MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | \
+	MAP_HUGETLB | MAP_SYNC | MAP_FIXED_NOREPLACE | MAP_UNINITIALIZED)
+
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
+		unsigned long, prot, unsigned long, flags,
+		unsigned long, fd, unsigned long, off)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	unsigned long pgoff = off >> PAGE_SHIFT, ret;
+
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((int)fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = -EINVAL;
+	if (!len)
+		goto out;
+	ret = -ENOMEM;
+	len = PAGE_ALIGN(len);
+	if (!len)
+		goto out;
+	ret = -EOVERFLOW;
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		goto out;
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
+	ret = -EINVAL;
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:
+		ret = -EOPNOTSUPP;
+		if (flags & ~MAP_KNOWN_FLAGS)
+			goto out;
+		/* fall through */
+	case MAP_SHARED:
+		if (file && (prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE)) {
+			ret = -EACCES;
+			goto out;
+		}
+		/* fall through */
+	case MAP_PRIVATE:
+		break;
+	default:
+		goto out;
+	}
+	if (file) {
+		ret = -EACCES;
+		if (!(file->f_mode & FMODE_READ))
+			goto out;
+		ret = -ENODEV;
+		if (!S_ISREG(file->inode->mode))
+			goto out;
+	} else {
+		pgoff = 0;
+	}
+	ret = do_mmap(mm, addr, len, prot, flags, file, pgoff, NULL);
+out:
+	if (file)
+		fput(file);
+	return ret;
+}
+
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
+{
+	if ((addr & ~PAGE_MASK) || addr > TASK_SIZE_MAX || len > TASK_SIZE_MAX - addr)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -EINVAL;
+	return do_munmap(current->mm, addr, len);
+}
+
+/* Applies the new protection to the present PTEs of [start, end). */
+static void change_ptes(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	unsigned long a;
+
+	for (a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
+		pteval_t *pte = pte_lookup(mm->pgd, a, false, 0);
+		pteval_t e;
+
+		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
+			continue;
+		e = *pte & ~(_PAGE_RW | _PAGE_NX | _PAGE_PRESENT | _PAGE_PROTNONE);
+		if (v->vm_flags & VM_WRITE)
+			e |= _PAGE_RW;
+		if (!(v->vm_flags & VM_EXEC))
+			e |= _PAGE_NX & __supported_pte_mask;
+		/* PROT_NONE: not present to the CPU, frame kept. */
+		if (v->vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
+			e |= _PAGE_PRESENT;
+		else
+			e |= _PAGE_PROTNONE;
+		*pte = e;
+		invlpg(a);
+	}
+}
+
+/*
+ * Linux changes VMA by VMA and may stop at a hole with -ENOMEM having
+ * changed the part before it; Lego checks the whole range first, so a
+ * failing mprotect changes nothing (Documentation/syscall/facts.rst).
+ */
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *v;
+	unsigned long end, a;
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM |
+		     PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	if ((prot & (PROT_GROWSDOWN | PROT_GROWSUP)) ==
+	    (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	/* The whole range must be mapped, without holes. */
+	for (a = start; a < end; a = v->vm_end) {
+		v = find_vma(mm, a);
+		if (!v)
+			return -ENOMEM;
+		if ((prot & PROT_WRITE) && v->vm_file && (v->vm_flags & VM_SHARED) &&
+		    !(v->vm_file->f_mode & FMODE_WRITE))
+			return -EACCES;
+	}
+	v = find_vma(mm, start);
+	if (v->vm_start < start && split_vma(v, start))
+		return -ENOMEM;
+	v = find_vma(mm, end - 1);
+	if (v->vm_end > end && split_vma(v, end))
+		return -ENOMEM;
+	for (a = start; a < end; a = v->vm_end) {
+		v = find_vma(mm, a);
+		v->vm_flags = (v->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
+			      prot_to_vm(prot);
+		change_ptes(mm, v);
+	}
+	return 0;
+}
+
+/*
+ * brk: the heap is one VMA, "[heap]", from start_brk to PAGE_ALIGN(brk).
+ * A request below start_brk, into another mapping or past RLIMIT_DATA
+ * fails by returning the unchanged break, as Linux does.
+ */
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long newbrk, oldbrk;
+	struct vm_area_struct *heap;
+
+	if (brk < mm->start_brk || brk > TASK_SIZE_MAX)
+		return mm->brk;
+	newbrk = PAGE_ALIGN(brk);
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (newbrk == oldbrk) {
+		mm->brk = brk;
+		return brk;
+	}
+	if (brk - mm->start_brk > current->rlim[RLIMIT_DATA].rlim_cur)
+		return mm->brk;
+	heap = mm->start_brk < oldbrk ? find_vma(mm, mm->start_brk) : NULL;
+	if (newbrk < oldbrk) {
+		do_munmap(mm, newbrk, oldbrk - newbrk);
+		mm->brk = brk;
+		return brk;
+	}
+	/* Growing: room up to the next mapping, with a page to spare. */
+	if (!range_is_free(mm, oldbrk, newbrk + PAGE_SIZE))
+		return mm->brk;
+	if (heap) {
+		heap->vm_end = newbrk;
+	} else if (IS_ERR_VALUE(do_mmap(mm, oldbrk, newbrk - oldbrk,
+					PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+					NULL, 0, "[heap]"))) {
+		return mm->brk;
+	}
+	mm->brk = brk;
+	return brk;
+}

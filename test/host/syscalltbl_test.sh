@@ -1,0 +1,352 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Host tests of the syscall table and its generators
+# (arch/x86/entry/syscalls/syscall_64.tbl, syscalltbl.sh, syscallhdr.sh).
+#
+# Prints one line per case, "PASS host/syscalltbl/<case>" or
+# "FAIL host/syscalltbl/<case>: <why>", and exits non-zero if any case failed.
+# Work files go to a fresh directory under build/host/, removed at the end.
+
+set -u
+export LC_ALL=C
+
+srctree=$(cd "$(dirname "$0")/../.." && pwd)
+sysdir=$srctree/arch/x86/entry/syscalls
+table=$sysdir/syscall_64.tbl
+tblsh=$sysdir/syscalltbl.sh
+hdrsh=$sysdir/syscallhdr.sh
+# Linux's own numbers, as installed by linux-libc-dev.
+linux64=${LINUX_UNISTD_64:-/usr/include/x86_64-linux-gnu/asm/unistd_64.h}
+linuxx32=${LINUX_UNISTD_X32:-/usr/include/x86_64-linux-gnu/asm/unistd_x32.h}
+
+mkdir -p "$srctree/build/host"
+work=$(mktemp -d "$srctree/build/host/syscalltbl.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+
+failures=0
+pass() { echo "PASS host/syscalltbl/$1"; }
+fail() { echo "FAIL host/syscalltbl/$1: $2"; failures=$((failures + 1)); }
+# check CASE WHY COMMAND...: PASS if COMMAND succeeds, else FAIL with WHY.
+check() {
+	local name=$1 why=$2
+	shift 2
+	if "$@"; then pass "$name"; else fail "$name" "$why"; fi
+}
+
+# --- The real table -----------------------------------------------------
+
+tbl_out=$work/syscalls_64.h
+hdr_out=$work/unistd_64.h
+if sh "$tblsh" --abis common,64 "$table" "$tbl_out" 2>"$work/tbl.err"; then
+	pass tbl-generate
+else
+	fail tbl-generate "syscalltbl.sh failed: $(head -n 3 "$work/tbl.err")"
+fi
+if sh "$hdrsh" --abis common,64 --emit-nr "$table" "$hdr_out" 2>"$work/hdr.err"; then
+	pass hdr-generate
+else
+	fail hdr-generate "syscallhdr.sh failed: $(head -n 3 "$work/hdr.err")"
+fi
+touch "$tbl_out" "$hdr_out"
+
+has_line() { grep -qxF -- "$2" "$1"; }
+for want in "__SYSCALL(0, sys_read)" "__SYSCALL(60, sys_exit)" \
+	    "__SYSCALL(231, sys_exit_group)" "__SYSCALL(435, sys_clone3)" \
+	    "__SYSCALL(1000, sys_lego_ktest_irqs_off)"; do
+	nr=${want#__SYSCALL(}; nr=${nr%%,*}
+	check "tbl-entry-$nr" "no line '$want'" has_line "$tbl_out" "$want"
+done
+
+# The selected lines, counted straight from the table, independently of the
+# generators: "number name entry" for abi common or 64.
+awk '!/^[ \t]*(#|$)/ && ($2 == "common" || $2 == "64") { print $1, $3, $4 }' \
+	"$table" >"$work/selected"
+
+want=$(awk 'NF == 3' "$work/selected" | wc -l)
+got=$(grep -c '^__SYSCALL(' "$tbl_out")
+if [ "$got" -eq "$want" ] && [ "$want" -gt 300 ]; then
+	pass tbl-count
+else
+	fail tbl-count "$got __SYSCALL lines, $want common/64 table lines with an entry point"
+fi
+
+if grep -v '^/\*' "$tbl_out" | grep -qv '^__SYSCALL([0-9][0-9]*, sys_[a-z0-9_]*)$'; then
+	fail tbl-format "unexpected line: $(grep -v '^/\*' "$tbl_out" | grep -v '^__SYSCALL(' | head -n 1)"
+else
+	pass tbl-format
+fi
+
+if sed -n 's/^__SYSCALL(\([0-9]*\),.*/\1/p' "$tbl_out" | sort -n -c -u 2>/dev/null; then
+	pass tbl-sorted
+else
+	fail tbl-sorted "__SYSCALL lines are not in strictly increasing number order"
+fi
+
+if grep -qE 'compat_sys_|^__SYSCALL\((51[2-9]|5[2-4][0-9]),' "$tbl_out"; then
+	fail tbl-no-x32 "x32 entries in the 64-bit table: $(grep -E 'compat_sys_|\((5[1-4][0-9]),' "$tbl_out" | head -n 1)"
+else
+	pass tbl-no-x32
+fi
+
+# Numbers Linux never implemented have no slot: they stay sys_ni_syscall.
+bad=
+for nr in 134 156 174 177 178 180 181 182 183 184 185 205 211 212 214 215 236; do
+	grep -q "^__SYSCALL($nr," "$tbl_out" && bad="$bad $nr"
+done
+check tbl-empty-entries "entries emitted for numbers with an empty entry point:$bad" \
+	test -z "$bad"
+
+hdr_nr() { sed -n "s/^#define __NR_$2 \([0-9][0-9]*\)\$/\1/p" "$1"; }
+for pair in read:0 write:1 rt_sigreturn:15 exit:60 exit_group:231 clone3:435 \
+	    mseal:462 create_module:174 _sysctl:156 lego_ktest_irqs_off:1000; do
+	name=${pair%%:*} nr=${pair#*:}
+	got=$(hdr_nr "$hdr_out" "$name")
+	check "hdr-nr-$name" "__NR_$name is '$got', expected $nr" test "$got" = "$nr"
+done
+
+want=$(awk '{ if ($1 + 0 > max) max = $1 + 0 } END { print max + 1 }' "$work/selected")
+got=$(hdr_nr "$hdr_out" syscalls)
+check hdr-nr-syscalls "__NR_syscalls is '$got', expected $want (highest number + 1)" \
+	test "$got" = "$want" -a "$want" = 1001
+
+# Exactly the common/64 numbers, each once, and no x32 ones.
+sed -n 's/^#define __NR_\([A-Za-z0-9_]*\) \([0-9][0-9]*\)$/\2 \1/p' "$hdr_out" |
+	grep -v ' syscalls$' | sort -n >"$work/hdr_pairs"
+awk '{ print $1, $2 }' "$work/selected" | sort -n >"$work/want_pairs"
+if cmp -s "$work/hdr_pairs" "$work/want_pairs"; then
+	pass hdr-all-selected
+else
+	fail hdr-all-selected "the __NR_ lines differ from the common/64 table lines: $(diff "$work/want_pairs" "$work/hdr_pairs" | sed -n 2p)"
+fi
+if awk '$1 >= 512 && $1 <= 547' "$work/hdr_pairs" | grep -q .; then
+	fail hdr-no-x32 "x32 numbers in the 64-bit header"
+else
+	pass hdr-no-x32
+fi
+
+guard=$(sed -n 's/^#ifndef \(.*\)/\1/p' "$hdr_out")
+if [ -n "$guard" ] && grep -qx "#define $guard" "$hdr_out" &&
+   grep -qx "#endif /\* $guard \*/" "$hdr_out"; then
+	pass hdr-guard
+else
+	fail hdr-guard "no '#ifndef G / #define G / #endif' include guard"
+fi
+
+# The generated files are valid C, together and included twice, and the
+# table they make has __NR_syscalls slots.
+if command -v gcc >/dev/null 2>&1; then
+	cat >"$work/use.c" <<-EOF
+	#include "$hdr_out"
+	#include "$hdr_out"
+	typedef long (*call_t)(void);
+	long sys_ni_syscall(void);
+	long sys_ni_syscall(void) { return -38; }
+	#define __SYSCALL(nr, sym) long sym(void) __attribute__((weak, alias("sys_ni_syscall")));
+	#include "$tbl_out"
+	#undef __SYSCALL
+	#define __SYSCALL(nr, sym) [nr] = sym,
+	const call_t table[] = {
+	#include "$tbl_out"
+	};
+	_Static_assert(sizeof(table) / sizeof(table[0]) == __NR_syscalls, "table size");
+	_Static_assert(__NR_exit_group == 231, "exit_group");
+	EOF
+	if gcc -std=gnu11 -Wall -c "$work/use.c" -o "$work/use.o" 2>"$work/gcc.err"; then
+		pass c-compiles
+	else
+		fail c-compiles "gcc: $(head -n 2 "$work/gcc.err" | tr '\n' ' ')"
+	fi
+fi
+
+# --- Against Linux's own headers ------------------------------------------
+
+if [ -r "$linux64" ]; then
+	sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9][0-9]*\)$/\1 \2/p' "$linux64" \
+		| sort >"$work/linux64"
+	sed -n 's/^#define __NR_\([A-Za-z0-9_]*\) \([0-9][0-9]*\)$/\1 \2/p' "$hdr_out" \
+		| sort >"$work/ours64"
+	both=$(join "$work/linux64" "$work/ours64" | wc -l)
+	mismatch=$(join "$work/linux64" "$work/ours64" | awk '$2 != $3' | head -n 3 | tr '\n' ';')
+	if [ -z "$mismatch" ] && [ "$both" -gt 300 ]; then
+		pass linux-numbers-agree
+	else
+		fail linux-numbers-agree "$both names compared; disagree (name linux lego): $mismatch"
+	fi
+	missing=$(join -v 1 "$work/linux64" "$work/ours64" | head -n 5 | tr '\n' ' ')
+	check linux-names-covered "names in $linux64 missing from the table: $missing" \
+		test -z "$missing"
+else
+	fail linux-numbers-agree "cannot read $linux64 (install linux-libc-dev)"
+fi
+
+# x32: the table's common and x32 lines must give Linux's x32 numbers.
+if [ -r "$linuxx32" ]; then
+	if sh "$hdrsh" --abis common,x32 "$table" "$work/unistd_x32.h" 2>"$work/x32.err"; then
+		sed -n 's/^#define __NR_\([a-z0-9_]*\) (__X32_SYSCALL_BIT + \([0-9]*\))$/\1 \2/p' \
+			"$linuxx32" | sort >"$work/linuxx32"
+		sed -n 's/^#define __NR_\([A-Za-z0-9_]*\) \([0-9][0-9]*\)$/\1 \2/p' \
+			"$work/unistd_x32.h" | sort >"$work/oursx32"
+		mismatch=$(join "$work/linuxx32" "$work/oursx32" | awk '$2 != $3' | head -n 3 | tr '\n' ';')
+		missing=$(join -v 1 "$work/linuxx32" "$work/oursx32" | head -n 5 | tr '\n' ' ')
+		if [ -z "$mismatch$missing" ]; then
+			pass linux-x32-numbers-agree
+		else
+			fail linux-x32-numbers-agree "disagree: $mismatch missing: $missing"
+		fi
+	else
+		fail linux-x32-numbers-agree "syscallhdr.sh --abis common,x32 failed: $(head -n 2 "$work/x32.err")"
+	fi
+fi
+
+# --- Stability -------------------------------------------------------------
+
+# Same input, same output, byte for byte, whatever directory holds the table.
+mkdir -p "$work/other"
+copy=$work/other/syscall_64.tbl
+cp "$table" "$copy"
+sh "$tblsh" "$copy" "$work/other/syscalls_64.h" 2>/dev/null
+sh "$hdrsh" --emit-nr "$copy" "$work/other/unistd_64.h" 2>/dev/null
+if cmp -s "$tbl_out" "$work/other/syscalls_64.h" && cmp -s "$hdr_out" "$work/other/unistd_64.h"; then
+	pass stable-output
+else
+	fail stable-output "a second run (default --abis, table in another directory) wrote different bytes"
+fi
+
+# Unchanged output keeps its timestamp (no needless rebuilds) ...
+touch -d '2001-01-01 00:00:00' "$tbl_out" "$hdr_out"
+old_tbl=$(stat -c %Y "$tbl_out") old_hdr=$(stat -c %Y "$hdr_out")
+sh "$tblsh" --abis common,64 "$table" "$tbl_out"
+sh "$hdrsh" --abis common,64 --emit-nr "$table" "$hdr_out"
+if [ "$(stat -c %Y "$tbl_out")" = "$old_tbl" ] && [ "$(stat -c %Y "$hdr_out")" = "$old_hdr" ]; then
+	pass unchanged-keeps-mtime
+else
+	fail unchanged-keeps-mtime "rerunning on the same table touched the output"
+fi
+# ... and changed output is replaced.
+printf '1001\t64\tlego_new_test\tsys_lego_new_test\n' >>"$copy"
+sh "$tblsh" "$copy" "$tbl_out" 2>/dev/null
+if [ "$(stat -c %Y "$tbl_out")" != "$old_tbl" ] &&
+   grep -qxF '__SYSCALL(1001, sys_lego_new_test)' "$tbl_out"; then
+	pass changed-replaces
+else
+	fail changed-replaces "a new table line did not reach the output"
+fi
+
+# Nothing but the outputs is left next to them.
+leftover=$(find "$work" -name '.*.tmp.*' -o -name '.*.records.*' | head -n 1)
+check no-temp-files "left behind: $leftover" test -z "$leftover"
+
+# --- Bad tables ------------------------------------------------------------
+
+# bad_table CASE LINE CONTENTS [ABIS]: both generators must fail, say
+# "FILE:LINE: ..." on stderr, and write no output file.
+bad_table() {
+	local name=$1 line=$2 contents=$3 abis=${4:-common,64}
+	local in=$work/$name.tbl why= tool out err
+	printf '%s' "$contents" >"$in"
+	for tool in tbl hdr; do
+		out=$work/$name.$tool.h err=$work/$name.$tool.err
+		if [ "$tool" = tbl ]; then
+			sh "$tblsh" --abis "$abis" "$in" "$out" 2>"$err"
+		else
+			sh "$hdrsh" --abis "$abis" --emit-nr "$in" "$out" 2>"$err"
+		fi
+		if [ $? -eq 0 ]; then
+			why="$why syscall$tool.sh succeeded;"
+		elif ! grep -q "^$in:$line: ." "$err"; then
+			why="$why syscall$tool.sh said '$(head -n 1 "$err")', not '$in:$line: ...';"
+		fi
+		[ -e "$out" ] && why="$why syscall$tool.sh wrote $out;"
+	done
+	check "bad-$name" "${why% }" test -z "$why"
+}
+
+T=$'\t'
+ok_lines="# a comment${T}line
+
+0${T}common${T}read${T}${T}${T}sys_read
+   # an indented comment
+1${T}common${T}write${T}${T}${T}sys_write"
+bad_table dup-number 6 "$ok_lines
+0${T}64${T}other${T}${T}${T}sys_other
+"
+bad_table dup-name 6 "$ok_lines
+7${T}common${T}write${T}${T}${T}sys_write2
+"
+bad_table dup-entry 6 "$ok_lines
+7${T}common${T}write2${T}${T}${T}sys_write
+"
+bad_table bad-abi 6 "$ok_lines
+7${T}x64${T}poll${T}${T}${T}sys_poll
+"
+bad_table garbage-3-fields 6 "$ok_lines
+this is garbage
+"
+bad_table non-numeric 6 "$ok_lines
+7a${T}common${T}poll${T}${T}${T}sys_poll
+"
+bad_table negative 6 "$ok_lines
+-7${T}common${T}poll${T}${T}${T}sys_poll
+"
+bad_table leading-zero 6 "$ok_lines
+010${T}common${T}poll${T}${T}${T}sys_poll
+"
+bad_table too-large 6 "$ok_lines
+99999${T}common${T}poll${T}${T}${T}sys_poll
+"
+bad_table too-few-fields 6 "$ok_lines
+7${T}common
+"
+bad_table too-many-fields 6 "$ok_lines
+7${T}common${T}poll${T}sys_poll${T}sys_poll2
+"
+bad_table bad-name 6 "$ok_lines
+7${T}common${T}po-ll${T}${T}${T}sys_poll
+"
+bad_table bad-entry 6 "$ok_lines
+7${T}common${T}poll${T}${T}${T}sys_poll()
+"
+# A bad line is an error even in an ABI that is not selected.
+bad_table malformed-unselected 6 "$ok_lines
+512${T}x32${T}rt_sigaction${T}compat sys_rt_sigaction
+"
+
+# A bad table leaves an existing output exactly as it was, and no work files.
+printf '%s\n' "$ok_lines" >"$work/good.tbl"
+printf '%s\n0\tcommon\tread2\n' "$ok_lines" >"$work/bad.tbl"
+sh "$tblsh" "$work/good.tbl" "$work/keep.h" 2>/dev/null
+cp -p "$work/keep.h" "$work/keep.orig"
+if ! sh "$tblsh" "$work/bad.tbl" "$work/keep.h" 2>/dev/null &&
+   cmp -s "$work/keep.h" "$work/keep.orig" &&
+   [ "$(stat -c %Y "$work/keep.h")" = "$(stat -c %Y "$work/keep.orig")" ] &&
+   [ -z "$(find "$work" -name '.keep.h.*')" ]; then
+	pass bad-keeps-old-output
+else
+	fail bad-keeps-old-output "a failed run changed the previous output or left work files"
+fi
+
+# A duplicate among unselected ABIs is fine: x32 reuses 64-bit names and
+# entry points under its own numbers, and the entry point column may be empty.
+printf '%s' "$ok_lines
+19${T}64${T}readv${T}${T}${T}sys_readv
+174${T}64${T}create_module
+515${T}x32${T}readv${T}${T}${T}sys_readv
+" >"$work/x32dup.tbl"
+if sh "$tblsh" "$work/x32dup.tbl" "$work/x32dup.h" 2>"$work/x32dup.err" &&
+   sh "$hdrsh" --abis common,x32 "$work/x32dup.tbl" "$work/x32dup_hdr.h" 2>>"$work/x32dup.err"; then
+	pass unselected-duplicates-allowed
+else
+	fail unselected-duplicates-allowed "$(head -n 1 "$work/x32dup.err")"
+fi
+
+# Usage errors: exit status 2, no output.
+sh "$tblsh" --abis common,65 "$table" "$work/usage.h" 2>/dev/null
+rc=$?
+check usage-bad-abis "unknown ABI in --abis: exit status $rc, expected 2" \
+	test "$rc" -eq 2 -a ! -e "$work/usage.h"
+sh "$tblsh" "$table" 2>/dev/null
+rc=$?
+check usage-missing-outfile "one file argument: exit status $rc, expected 2" test "$rc" -eq 2
+
+[ "$failures" -eq 0 ]

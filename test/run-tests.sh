@@ -1,0 +1,196 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# test/run-tests.sh [--host-only] [--only PATTERN]
+#
+# Runs every Lego test and prints one line per test,
+#	PASS <name>
+#	FAIL <name>: <why>
+# then "N passed, N failed"; exits non-zero if anything failed.
+#   host/...    host unit tests (test/host)
+#   build/...   configurations that must build, sparse cleanliness
+#   ktest/...   in-kernel tests, one boot (ktest=all), and the deliberate
+#               panic in its own boot
+#   user/...    static programs run as init under QEMU (test/user)
+#   boot/...    the plain boot, the ISO under SeaBIOS and under OVMF
+# Each QEMU run has a timeout; a hang is a failure, never a stuck run.
+set -u
+cd "$(dirname "$0")/.."
+top=$PWD
+out=$top/build/test
+mkdir -p "$out"
+host_only=0 only=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--host-only) host_only=1; shift ;;
+	--only) only=$2; shift 2 ;;
+	*) echo "usage: $0 [--host-only] [--only PATTERN]" >&2; exit 2 ;;
+	esac
+done
+
+passed=0 failed=0
+pass() { echo "PASS $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+want() { [ -z "$only" ] || [[ $1 == $only ]]; }
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+# Lines "PASS x" / "FAIL x: y" from a log become our results, prefixed.
+collect() {	# collect PREFIX LOG
+	local prefix=$1 log=$2 n=0 l
+	while IFS= read -r l; do
+		l=${l%$'\r'}
+		case $l in
+		PASS\ *) pass "$prefix${l#PASS }"; n=$((n + 1)) ;;
+		FAIL\ *) l=${l#FAIL }; fail "$prefix${l%%: *}" "${l#*: }"; n=$((n + 1)) ;;
+		esac
+	done < <(grep -aE '^(PASS|FAIL) ' "$log" | tr -d '\r')
+	return $((n == 0))
+}
+
+# ---------------------------------------------------------------- host
+run_host() {
+	local t log
+	for t in test/host/*.sh; do
+		log=$out/host-$(basename "$t" .sh).log
+		bash "$t" > "$log" 2>&1
+		local rc=$?
+		collect "" "$log" || fail "host/$(basename "$t" .sh)" "printed no results (rc $rc)"
+		[ $rc = 0 ] || grep -q '^FAIL' "$log" || fail "host/$(basename "$t" .sh)" "exit status $rc"
+	done
+}
+want 'host/*' && run_host
+if [ $host_only = 1 ]; then
+	echo "$passed passed, $failed failed"
+	[ $failed = 0 ]
+	exit
+fi
+
+# ---------------------------------------------------------------- build
+# The kernel under test: the defconfig (it has CONFIG_KTEST for the
+# in-kernel tests and the test syscalls).
+build_log=$out/build.log
+[ -f .config ] || make defconfig > "$build_log" 2>&1
+if make -j"$JOBS" > "$build_log" 2>&1; then
+	if grep -qE 'warning:' "$build_log"; then
+		fail build/defconfig "warnings: $(grep -m1 'warning:' "$build_log")"
+	else
+		pass build/defconfig
+	fi
+else
+	fail build/defconfig "make failed: $(grep -m1 -E 'error|Error' "$build_log")"
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+
+# Other configurations build in a copy of the sources, leaving this tree's
+# .config alone.
+build_config() {	# build_config NAME TARGET
+	local dir=$out/cfg-$1
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	git ls-files -z | xargs -0 cp --parents -t "$dir" 2>/dev/null ||
+		tar cf - --exclude=./build --exclude=./.git . | tar xf - -C "$dir"
+	if (cd "$dir" && make "$2" >/dev/null 2>&1 && make -j"$JOBS" > build.log 2>&1); then
+		pass "build/$1"
+	else
+		fail "build/$1" "$(grep -m1 -E 'error|Error' "$dir/build.log")"
+	fi
+	rm -rf "$dir"
+}
+if want 'build/*'; then
+	build_config allnoconfig allnoconfig
+	build_config allyesconfig allyesconfig
+	if make C=2 -j"$JOBS" > "$out/sparse.log" 2>&1; then
+		if grep -qE '(warning|error):' "$out/sparse.log"; then
+			fail build/sparse "$(grep -m1 -E '(warning|error):' "$out/sparse.log")"
+		else
+			pass build/sparse
+		fi
+	else
+		fail build/sparse "make C=2 failed"
+	fi
+fi
+
+QEMU_RUN=scripts/qemu-run.sh
+
+# ---------------------------------------------------------------- ktest
+if want 'ktest/*'; then
+	log=$out/ktest.log
+	$QEMU_RUN --append "ktest=all" --timeout 60 > "$log" 2>&1
+	rc=$?
+	n=0
+	while IFS= read -r l; do
+		l=${l%$'\r'}
+		case $l in
+		*"ktest: PASS "*) pass "ktest/${l##*ktest: PASS }"; n=$((n + 1)) ;;
+		*"ktest: FAIL "*) fail "ktest/${l##*ktest: FAIL }" "$(grep -a -B1 -F "${l##*ktest: }" "$log" | head -n1)"; n=$((n + 1)) ;;
+		esac
+	done < <(grep -a 'ktest: \(PASS\|FAIL\) ' "$log")
+	[ $n -gt 0 ] || fail ktest/run "no results (qemu-run status $rc)"
+	# A kernel fault must print a register dump and a symbolic backtrace.
+	log=$out/ktest-panic.log
+	$QEMU_RUN --append "ktest=panic_null_deref" --timeout 60 > "$log" 2>&1
+	rc=$?
+	missing=
+	for s in "BUG: kernel NULL pointer dereference" "RIP: 0010:" "RIP is at ktest_panic_null_deref_oops+" \
+		 "CR2: 0000000000000000" "Call Trace:" "ktest_run+" "Kernel panic - not syncing"; do
+		grep -aqF "$s" "$log" || missing="$missing [$s]"
+	done
+	if [ $rc != 125 ]; then
+		fail ktest/panic_null_deref "expected qemu-run status 125 (kernel stopped), got $rc"
+	elif [ -n "$missing" ]; then
+		fail ktest/panic_null_deref "console lacks$missing"
+	else
+		pass ktest/panic_null_deref
+	fi
+fi
+
+# ---------------------------------------------------------------- user
+# test/user/<name>.c, one boot each; "// lego-test: key=value" metadata.
+meta() {	# meta FILE KEY -> values, one per line
+	sed -n "s|^// lego-test: $2=\(.*\)\$|\1|p" "$1"
+}
+if want 'user/*' && [ -d test/user ]; then
+	ubuild=$out/user
+	if ! make -C test/user O="$ubuild" -j"$JOBS" > "$out/user-build.log" 2>&1; then
+		fail user/build "$(grep -m1 -E 'error' "$out/user-build.log")"
+	fi
+	for src in test/user/*.c; do
+		name=$(basename "$src" .c)
+		want "user/$name*" || continue
+		bin=$ubuild/$name
+		[ -x "$bin" ] || { fail "user/$name" "not built"; continue; }
+		args=$(meta "$src" args | tail -n1)
+		status=$(meta "$src" status | tail -n1)
+		status=${status:-0}
+		timeout=$(meta "$src" timeout | tail -n1)
+		cpio=$out/initramfs-$name.cpio
+		scripts/mkinitramfs.sh "$cpio" "$bin:/$name"
+		log=$out/user-$name.log
+		$QEMU_RUN --initrd "$cpio" --append "rdinit=/$name -- $args" \
+			--timeout "${timeout:-120}" > "$log" 2>&1
+		rc=$?
+		collect "user/" "$log" || fail "user/$name" "printed no results"
+		[ "$rc" = "$status" ] || fail "user/$name/status" "init status $rc, expected $status"
+		while IFS= read -r c; do
+			[ -n "$c" ] || continue
+			grep -aqF -- "$c" "$log" || fail "user/$name/console" "no console line with '$c'"
+		done < <(meta "$src" console)
+		# Nothing a program does may oops or WARN the kernel unless asked.
+		if grep -aqE 'Kernel panic|BUG:|Oops' "$log"; then
+			fail "user/$name/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops' "$log")"
+		fi
+		if grep -aq 'WARNING:' "$log" && [ -z "$(meta "$src" console | grep -i warn)" ] &&
+		   ! grep -q 'lego-test: warn=yes' "$src"; then
+			fail "user/$name/kernel" "unexpected $(grep -a -m1 'WARNING:' "$log")"
+		fi
+	done
+fi
+
+# ---------------------------------------------------------------- boot
+if want 'boot/*'; then
+	[ -f test/boot/run.sh ] && { bash test/boot/run.sh "$out" > "$out/boot.log" 2>&1; collect "" "$out/boot.log" || fail boot/run "no results"; }
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]
