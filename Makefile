@@ -53,7 +53,7 @@ export CC LD AR NM OBJCOPY HOSTCC CHECK
 # kernel code model for the top 2 GiB (0xffffffff80000000).
 KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-Iinclude -Iarch/x86/include -Iarch/x86/include/generated \
-	-include include/lego/kconfig.h -D__KERNEL__
+	-include include/lego/kconfig.h -D__KERNEL__ $(EXTRA_CPPFLAGS)
 KBUILD_CFLAGS := -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie \
 	-mcmodel=kernel -mno-red-zone -mno-sse -mno-mmx -mno-sse2 -mno-3dnow \
 	-mno-avx -mgeneral-regs-only -fno-stack-protector \

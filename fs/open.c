@@ -101,7 +101,7 @@ static int open_lookup(struct dentry *start, const char *path, int flags,
 	return 0;
 }
 
-long do_sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
+static long do_sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 {
 	char *path;
 	struct dentry *start, *d;

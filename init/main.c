@@ -19,11 +19,11 @@
 #include <lego/string.h>
 #include <lego/errno.h>
 #include <lego/ktest.h>
+#include <lego/tty.h>
 #include <asm/bootparam.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 
-void tty_init(void);
 
 #define MAX_INIT_ARGS	32
 #define MAX_INIT_ENVS	32
@@ -34,7 +34,6 @@ static int argc_init = 1, envc_init = 2;
 static const char *ramdisk_execute_command = CONFIG_DEFAULT_INIT;
 static const char *execute_command;
 static char cmdline_copy[sizeof(boot_params.cmdline)];
-int panic_timeout;
 
 /* Parameters the kernel itself takes; everything else goes to init. */
 static const char *const kernel_params[] = {
@@ -65,12 +64,7 @@ static int init_param(char *param, char *val, void *arg)
 		console_loglevel = simple_strtoul(val, NULL, 10);
 	else if (!strcmp(param, "quiet"))
 		console_loglevel = 4;
-	else if (!strcmp(param, "panic") && val) {
-		long t;
 
-		if (!kstrtol(val, 10, &t))
-			panic_timeout = t;
-	}
 	else if (!is_kernel_param(param)) {
 		if (val && envc_init < MAX_INIT_ENVS) {
 			val[-1] = '=';		/* give back "name=value" */

@@ -13,6 +13,7 @@
 #include <lego/reboot.h>
 #include <lego/syscalls.h>
 #include <asm/uaccess.h>
+#include <asm/irqflags.h>
 
 static void init_died(int status)
 {
@@ -33,12 +34,8 @@ void do_exit(int status)
 	struct task_struct *tsk = current;
 
 	/* CLONE_CHILD_CLEARTID: zero the tid word (futex wake comes later). */
-	if (tsk->clear_child_tid) {
-		int zero = 0;
-
-		if (copy_to_user(tsk->clear_child_tid, &zero, sizeof(zero)))
-			;	/* a bad pointer is ignored, as on Linux */
-	}
+	if (tsk->clear_child_tid)
+		put_user(0, tsk->clear_child_tid);	/* a bad pointer is ignored */
 	if (tsk->pid == 1)
 		init_died(status);
 	if (tsk->files) {

@@ -9,11 +9,24 @@
 #include <lego/sched.h>
 #include <lego/reboot.h>
 #include <lego/time.h>
+#include <lego/cmdline.h>
+#include <lego/string.h>
 #include <asm/irqflags.h>
 #include <asm/page_types.h>
 
 int panic_in_progress;
-extern int panic_timeout;
+int panic_timeout;
+
+/* panic=N is read early: a panic can come before the command line's
+ * other parameters are parsed. */
+void panic_parse_cmdline(const char *cmdline)
+{
+	char v[24];
+	long t;
+
+	if (cmdline_get(cmdline, "panic", v, sizeof(v)) && !kstrtol(v, 10, &t))
+		panic_timeout = t;
+}
 
 static bool kernel_text_address(unsigned long a)
 {

@@ -6,6 +6,7 @@
  * which the return to user mode calls when the tick asked for it.
  */
 #include <lego/kernel.h>
+#include <lego/string.h>
 #include <lego/sched.h>
 #include <lego/spinlock.h>
 #include <lego/time.h>

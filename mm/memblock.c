@@ -21,6 +21,18 @@ unsigned long max_pfn;
 
 void memblock_reserve(phys_addr_t start, phys_addr_t end)
 {
+	int i;
+
+	start &= PAGE_MASK;
+	end = PAGE_ALIGN(end);
+	/* Grow a touching region: allocations come in runs. */
+	for (i = 0; i < nr_rsv; i++) {
+		if (start <= rsv[i].end && rsv[i].start <= end) {
+			rsv[i].start = min(rsv[i].start, start);
+			rsv[i].end = max(rsv[i].end, end);
+			return;
+		}
+	}
 	if (nr_rsv == MAX_REGIONS)
 		panic("memblock: too many reserved regions");
 	rsv[nr_rsv].start = start & PAGE_MASK;

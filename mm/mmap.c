@@ -15,9 +15,6 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
-void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
-	       unsigned long start, unsigned long end);
-
 static unsigned long prot_to_vm(unsigned long prot)
 {
 	return ((prot & PROT_READ) ? VM_READ : 0) |

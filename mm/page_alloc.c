@@ -50,6 +50,10 @@ static void free_one(unsigned long pfn, unsigned int order)
 
 static void free_range(unsigned long start, unsigned long end)
 {
+	unsigned long pfn;
+
+	for (pfn = start; pfn < end; pfn++)
+		pfn_to_page(pfn)->flags &= ~PG_reserved;
 	while (start < end) {
 		unsigned int order = 0;
 
@@ -59,7 +63,6 @@ static void free_range(unsigned long start, unsigned long end)
 		       start + (2UL << order) <= end)
 			order++;
 		nr_total += 1UL << order;
-		pfn_to_page(start)->flags &= ~PG_reserved;
 		free_one(start, order);
 		start += 1UL << order;
 	}

@@ -12,7 +12,7 @@
 #include <lego/errno.h>
 #include <asm/uaccess.h>
 
-extern const struct file_operations tty_fops;
+#include <lego/tty.h>
 
 static ssize_t null_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
 {

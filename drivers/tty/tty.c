@@ -18,6 +18,8 @@
 #include <lego/errno.h>
 #include <uapi/lego/termios.h>
 #include <asm/uaccess.h>
+#include <asm/irqflags.h>
+#include <lego/tty.h>
 #include <asm/apic.h>
 #include <asm/traps.h>
 #include <asm/irq_vectors.h>

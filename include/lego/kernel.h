@@ -56,5 +56,6 @@ __noreturn void __bug(const char *file, int line);
 void dump_stack(void);
 void show_backtrace(unsigned long bp);
 extern int panic_in_progress;
+void panic_parse_cmdline(const char *cmdline);
 
 #endif /* _LEGO_KERNEL_H */

@@ -48,6 +48,8 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 		      unsigned long prot, unsigned long flags, struct file *file,
 		      unsigned long pgoff, const char *name);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
+	       unsigned long start, unsigned long end);
 int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 #endif /* _LEGO_MM_TYPES_H */

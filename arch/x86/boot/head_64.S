@@ -261,3 +261,5 @@ early_pd:
 boot_stack:
 	.skip	THREAD_SIZE
 boot_stack_top:
+
+	.section .note.GNU-stack, "", @progbits

@@ -293,3 +293,5 @@ ret_from_fork:
 1:	movq	%rsp, %rdi
 	call	syscall_exit_to_user_mode_prepare
 	jmp	swapgs_restore_regs_and_return_to_usermode
+
+	.section .note.GNU-stack, "", @progbits

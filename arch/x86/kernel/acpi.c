@@ -10,6 +10,7 @@
 #include <asm/bootparam.h>
 #include <asm/page.h>
 #include <asm/io.h>
+#include <asm/acpi.h>
 
 struct acpi_table_header {
 	char signature[4];

@@ -5,6 +5,7 @@
  */
 #include <lego/kernel.h>
 #include <lego/string.h>
+#include <lego/cmdline.h>
 #include <lego/mm.h>
 #include <asm/processor.h>
 #include <asm/desc.h>

@@ -16,8 +16,9 @@
 #include <asm/processor.h>
 
 DECLARE_PER_CPU(struct x86_hw_tss, cpu_tss);
-DEFINE_PER_CPU_FIRST(unsigned long, cpu_current_top_of_stack);
-DEFINE_PER_CPU_FIRST(unsigned long, rsp_scratch);
+/* The two words entry_SYSCALL_64 touches, next to each other. */
+DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
+DEFINE_PER_CPU(unsigned long, rsp_scratch);
 
 void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
 extern char ret_from_fork[];

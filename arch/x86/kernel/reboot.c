@@ -12,8 +12,7 @@
 
 #define ISA_DEBUG_EXIT_PORT	0xf4
 
-void acpi_init(void);
-void acpi_power_off(void);
+#include <asm/acpi.h>
 
 static __noreturn void halt_forever(void)
 {

@@ -19,8 +19,7 @@
 #include <asm/apic.h>
 #include <asm/syscall.h>
 
-void cpu_parse_cmdline(const char *cmdline);
-void acpi_init(void);
+#include <asm/acpi.h>
 
 static void print_memory_map(void)
 {
@@ -32,7 +31,7 @@ static void print_memory_map(void)
 	for (i = 0; i < boot_params.nr_e820; i++) {
 		const struct e820_entry *e = &boot_params.e820[i];
 
-		pr_info("BIOS-e820: [mem %#018llx-%#018llx] %s\n", e->addr,
+		pr_info("BIOS-e820: [mem 0x%016llx-0x%016llx] %s\n", e->addr,
 			e->addr + e->size - 1, types[e->type < 6 ? e->type : 0]);
 	}
 }
@@ -64,6 +63,7 @@ __visible void x86_64_start_kernel(u32 protocol, u32 info_phys)
 	pr_info("Booted by %s, command line: %s\n", boot_params.loader,
 		boot_params.cmdline);
 	cpu_parse_cmdline(boot_params.cmdline);
+	panic_parse_cmdline(boot_params.cmdline);
 	identify_boot_cpu();
 	pr_info("CPU: %s %s (family %u model %u stepping %u)\n",
 		boot_cpu_data.vendor, boot_cpu_data.model_id,

@@ -7,6 +7,7 @@
 #include <lego/kernel.h>
 #include <lego/mm.h>
 #include <lego/string.h>
+#include <lego/sched.h>
 #include <asm/percpu.h>
 #include <asm/msr.h>
 

@@ -20,7 +20,9 @@ static int expect_fault(int vector, int len, void (*fn)(void),
 	ef->insn_len = len;
 	ef->hits = 0;
 	ktest_expected_fault = ef;
+	barrier();		/* armed before the faulting instruction */
 	fn();
+	barrier();
 	ktest_expected_fault = NULL;
 	return ef->hits;
 }
@@ -103,7 +105,7 @@ KTEST(traps, page_fault_cr2_and_error_code)
 
 KTEST(uaccess, fixup_unmapped_user)
 {
-	char buf[16];
+	char buf[16] = "";
 
 	/* The boot task has no user address space: every page faults. */
 	KTEST_EXPECT(copy_from_user(buf, (const void __user *)0x10000, 16) == 16);
@@ -115,7 +117,7 @@ KTEST(uaccess, fixup_unmapped_user)
 
 KTEST(uaccess, range_checks)
 {
-	char buf[16];
+	char buf[16] = "";
 
 	KTEST_EXPECT(!access_ok((const void __user *)(TASK_SIZE_MAX - 8), 16));
 	KTEST_EXPECT(access_ok((const void __user *)(TASK_SIZE_MAX - 16), 16));

@@ -55,3 +55,5 @@ __strncpy_from_user:
 	movq	$-EFAULT, %rax
 	ret
 	_ASM_EXTABLE(6b, 8b)
+
+	.section .note.GNU-stack, "", @progbits

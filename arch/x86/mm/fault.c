@@ -14,6 +14,7 @@
 #include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
+#include <asm/irq_vectors.h>
 
 static void kernel_page_fault(struct pt_regs *regs, unsigned long addr,
 			      unsigned long err)

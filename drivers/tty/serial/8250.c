@@ -8,6 +8,7 @@
 #include <lego/printk.h>
 #include <lego/serial.h>
 #include <lego/string.h>
+#include <lego/cmdline.h>
 #include <asm/io.h>
 
 #define UART_RX		0	/* receive buffer (DLAB=0) */

@@ -33,13 +33,13 @@
 do {									\
 	switch (sizeof(var)) {						\
 	case 1: asm volatile(op "b %1, " __percpu_arg(0)		\
-			     : "+m"(var) : "qi"((u8)(val))); break;	\
+			     : "+m"(var) : "qi"((u8)(unsigned long)(val))); break;	\
 	case 2: asm volatile(op "w %1, " __percpu_arg(0)		\
-			     : "+m"(var) : "ri"((u16)(val))); break;	\
+			     : "+m"(var) : "ri"((u16)(unsigned long)(val))); break;	\
 	case 4: asm volatile(op "l %1, " __percpu_arg(0)		\
-			     : "+m"(var) : "ri"((u32)(val))); break;	\
+			     : "+m"(var) : "ri"((u32)(unsigned long)(val))); break;	\
 	case 8: asm volatile(op "q %1, " __percpu_arg(0)		\
-			     : "+m"(var) : "re"((u64)(val))); break;	\
+			     : "+m"(var) : "re"((u64)(unsigned long)(val))); break;	\
 	}								\
 } while (0)
 
@@ -77,6 +77,7 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 
 extern char __per_cpu_load[], __per_cpu_start[], __per_cpu_end[];
 void setup_per_cpu_areas(void);
+unsigned long alloc_percpu_area(int cpu);
 #endif /* !__ASSEMBLY__ */
 
 #endif /* _ASM_X86_PERCPU_H */

@@ -102,6 +102,10 @@ struct cpuinfo_x86 {
 extern struct cpuinfo_x86 boot_cpu_data;
 
 void identify_boot_cpu(void);
+void cpu_parse_cmdline(const char *cmdline);
+struct pt_regs;
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+void x86_64_start_kernel(u32 protocol, u32 info_phys);
 void cpu_init(void);
 void syscall_init(void);
 

@@ -9,12 +9,14 @@
  * when the CPU lacks SMAP (arch/x86/kernel/cpu.c).
  */
 #ifdef __ASSEMBLY__
-.macro ASM_CLAC
-661:	.byte 0x0f, 0x01, 0xca
+.macro SMAP_SITE b0, b1, b2
+661:	.byte \b0, \b1, \b2
 	.pushsection .smap_sites, "a"
 	.quad 661b
 	.popsection
 .endm
+#define ASM_CLAC	SMAP_SITE 0x0f, 0x01, 0xca
+#define ASM_STAC	SMAP_SITE 0x0f, 0x01, 0xcb
 #else
 #define __ASM_SMAP_SITE(bytes)				\
 	"661: .byte " bytes "\n"			\

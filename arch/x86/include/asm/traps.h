@@ -16,6 +16,8 @@ __noreturn void die(const char *str, struct pt_regs *regs, long err);
 void user_fault_exit(struct pt_regs *regs, int trapnr, unsigned long addr,
 		     unsigned long error_code, const char *what);
 void do_irq(struct pt_regs *regs, unsigned int vector);
+void do_trap_or_irq(struct pt_regs *regs, unsigned int vector);
+void do_paranoid_trap(struct pt_regs *regs, unsigned int vector);
 void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *));
 
 /* Exceptions a ktest expects: the next fault of this vector is skipped by

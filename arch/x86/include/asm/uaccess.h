@@ -53,10 +53,13 @@ static inline unsigned long clear_user(void __user *to, unsigned long n)
 
 /* 0 or -EFAULT. */
 #define get_user(x, ptr) ({						\
-	__typeof__(*(ptr)) __gu_val;					\
-	int __gu_err = copy_from_user(&__gu_val, (ptr), sizeof(*(ptr))) ? \
+	union {								\
+		__typeof__(*(ptr)) v;					\
+		unsigned char b[sizeof(*(ptr))];			\
+	} __gu;								\
+	int __gu_err = copy_from_user(__gu.b, (ptr), sizeof(*(ptr))) ?	\
 		       -EFAULT : 0;					\
-	(x) = __gu_err ? (__typeof__(*(ptr)))0 : __gu_val;		\
+	(x) = __gu_err ? 0 : __gu.v;					\
 	__gu_err;							\
 })
 
