@@ -20,11 +20,11 @@ static void init_died(int status)
 	int code;
 
 	if (status & 0x7f) {
-		pr_info("Lego: init killed by signal %d\n", status & 0x7f);
+		pr_emerg("Lego: init killed by signal %d\n", status & 0x7f);
 		code = 128 + (status & 0x7f);
 	} else {
 		code = (status >> 8) & 0xff;
-		pr_info("Lego: init exited with status %d\n", code);
+		pr_emerg("Lego: init exited with status %d\n", code);
 	}
 	machine_power_off(code);
 }
