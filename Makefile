@@ -187,7 +187,7 @@ quiet_cmd_cpp_lds = LDS     $@
       cmd_cpp_lds = $(CC) -E -P $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ -D__LINKER__ -x c -o $@ $<
 
 .tmp_vmlego1: $(core-objs) $(LDS) .tmp_kallsyms0.o
-	$(call cmd,link,.tmp_kallsyms0.o)
+	$(if $(strip $? $(if $(wildcard $@),,missing)),$(call cmd,link,.tmp_kallsyms0.o),@:)
 .tmp_kallsyms0.o: scripts/kallsyms.sh
 	$(Q)$(SHELL) scripts/kallsyms.sh < /dev/null > $@.S && \
 		$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_AFLAGS) -c -o $@ $@.S

@@ -29,7 +29,7 @@ target=$(sed -n '1s/:.*//p' "$dep")
 {
 	for s in $syms; do
 		p=$(echo "${s#CONFIG_}" | tr 'A-Z_' 'a-z/')
-		echo "$target: include/config/$p.h"
-		echo "include/config/$p.h:"
+		# $(wildcard): a symbol only named in a comment has no stamp.
+		echo "$target: \$(wildcard include/config/$p.h)"
 	done
 } >> "$dep"
