@@ -51,7 +51,7 @@ export CC LD AR NM OBJCOPY HOSTCC CHECK
 # The kernel is freestanding: no libc headers, no red zone (interrupts push
 # onto the current stack, AMD64 ABI 3.2.2), no SSE/x87 state in the kernel,
 # kernel code model for the top 2 GiB (0xffffffff80000000).
-KBUILD_CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+KBUILD_CPPFLAGS := -nostdinc \
 	-Iinclude -Iarch/x86/include -Iarch/x86/include/generated \
 	-include include/lego/kconfig.h -D__KERNEL__ $(EXTRA_CPPFLAGS)
 KBUILD_CFLAGS := -std=gnu11 -O2 -ffreestanding -fno-pic -fno-pie \

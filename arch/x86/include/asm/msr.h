@@ -15,8 +15,9 @@ static inline u64 rdmsr(u32 msr)
 
 static inline void wrmsr(u32 msr, u64 val)
 {
-	asm volatile("wrmsr" : : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32))
-		     : "memory");
+	u32 lo = val & 0xffffffff, hi = val >> 32;
+
+	asm volatile("wrmsr" : : "c"(msr), "a"(lo), "d"(hi) : "memory");
 }
 
 /* RDTSC is not ordered against earlier loads (SDM Vol. 2B RDTSC); callers
