@@ -150,7 +150,7 @@ void start_kernel(void)
 {
 	random_init();
 	vfs_init();
-	if (boot_params.initrd_size) {
+	if (IS_ENABLED(CONFIG_BLK_DEV_INITRD) && boot_params.initrd_size) {
 		int n = unpack_initramfs(__va(boot_params.initrd_start),
 					 boot_params.initrd_size);
 
