@@ -4,6 +4,10 @@
 
 #include <lego/types.h>
 #include <asm/irqflags.h>
+#include <asm/percpu.h>
+
+/* Locks held (and, later, preemption disabled) on this CPU. */
+DECLARE_PER_CPU(int, __preempt_count);
 
 /*
  * Ticket spinlock: FIFO fair.  The irqsave variants are what code shared
@@ -25,7 +29,10 @@ static inline void spin_lock_init(spinlock_t *lock)
 
 static inline void spin_lock(spinlock_t *lock)
 {
-	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_ACQUIRE);
+	u16 ticket;
+
+	this_cpu_inc(__preempt_count);
+	ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_ACQUIRE);
 
 	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
 		asm volatile("pause" ::: "memory");
@@ -34,6 +41,7 @@ static inline void spin_lock(spinlock_t *lock)
 static inline void spin_unlock(spinlock_t *lock)
 {
 	__atomic_store_n(&lock->owner, lock->owner + 1, __ATOMIC_RELEASE);
+	this_cpu_dec(__preempt_count);
 }
 
 static inline unsigned long spin_lock_irqsave(spinlock_t *lock)
