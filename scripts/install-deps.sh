@@ -5,7 +5,7 @@
 # images and tests use (a no-op when they are all present).  With --check
 # it only names what is missing and fails if anything is.
 set -u
-packages=(gcc make binutils bison flex qemu-system-x86 sparse kconfig-frontends-nox
+packages=(gcc make binutils qemu-system-x86 sparse kconfig-frontends-nox
 	  musl-tools cpio gzip gcc-multilib grub-pc-bin grub-efi-amd64-bin grub-common
 	  xorriso mtools ovmf busybox-static bash-static)
 missing=()

@@ -108,7 +108,7 @@ done
 want=$(awk '{ if ($1 + 0 > max) max = $1 + 0 } END { print max + 1 }' "$work/selected")
 got=$(hdr_nr "$hdr_out" syscalls)
 check hdr-nr-syscalls "__NR_syscalls is '$got', expected $want (highest number + 1)" \
-	test "$got" = "$want" -a "$want" = 1001
+	test "$got" = "$want" -a "$want" = 1002
 
 # Exactly the common/64 numbers, each once, and no x32 ones.
 sed -n 's/^#define __NR_\([A-Za-z0-9_]*\) \([0-9][0-9]*\)$/\2 \1/p' "$hdr_out" |
@@ -224,10 +224,10 @@ else
 	fail unchanged-keeps-mtime "rerunning on the same table touched the output"
 fi
 # ... and changed output is replaced.
-printf '1001\t64\tlego_new_test\tsys_lego_new_test\n' >>"$copy"
+printf '1500\t64\tlego_new_test\tsys_lego_new_test\n' >>"$copy"
 sh "$tblsh" "$copy" "$tbl_out" 2>/dev/null
 if [ "$(stat -c %Y "$tbl_out")" != "$old_tbl" ] &&
-   grep -qxF '__SYSCALL(1001, sys_lego_new_test)' "$tbl_out"; then
+   grep -qxF '__SYSCALL(1500, sys_lego_new_test)' "$tbl_out"; then
 	pass changed-replaces
 else
 	fail changed-replaces "a new table line did not reach the output"
