@@ -23,6 +23,7 @@
 #include <lego/string.h>
 #include <lego/random.h>
 #include <lego/errno.h>
+#include <lego/syscalls.h>
 #include <uapi/lego/elf.h>
 #include <uapi/lego/mman.h>
 #include <asm/uaccess.h>
@@ -230,4 +231,99 @@ int kernel_execve(const char *filename, const char *const *argv,
 out_file:
 	fput(bprm.file);
 	return r;
+}
+
+/* Linux's limits on execve's strings (include/uapi/linux/binfmts.h). */
+#define MAX_ARG_STRLEN	(PAGE_SIZE * 32)
+#define MAX_ARG_STRINGS	0x7fffffff
+
+static void free_strings(char **v)
+{
+	int i;
+
+	for (i = 0; v && v[i]; i++)
+		kfree(v[i]);
+	kfree(v);
+}
+
+/*
+ * Copies a NULL-terminated user array of strings.  A NULL array is empty
+ * (Linux accepts argv == NULL).  Each string is at most MAX_ARG_STRLEN
+ * (E2BIG), the total at most a quarter of RLIMIT_STACK (E2BIG).
+ */
+static int copy_strings(const char __user *const __user *uv, char ***out,
+			size_t *total)
+{
+	size_t n = 0, cap = 16;
+	char **v = kzalloc(cap * sizeof(char *), GFP_KERNEL);
+	const char __user *up;
+	int r = -ENOMEM;
+
+	if (!v)
+		return -ENOMEM;
+	for (; uv; n++) {
+		long len;
+
+		if (get_user(up, uv + n)) {
+			r = -EFAULT;
+			goto fail;
+		}
+		if (!up)
+			break;
+		if (n + 2 > cap) {
+			char **nv = kzalloc(2 * cap * sizeof(char *), GFP_KERNEL);
+
+			if (!nv)
+				goto fail;
+			memcpy(nv, v, n * sizeof(char *));
+			kfree(v);
+			v = nv;
+			cap *= 2;
+		}
+		v[n] = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
+		if (!v[n])
+			goto fail;
+		len = strncpy_from_user(v[n], up, MAX_ARG_STRLEN);
+		if (len < 0) {
+			r = len;
+			goto fail;
+		}
+		r = -E2BIG;
+		if (len == MAX_ARG_STRLEN)
+			goto fail;
+		*total += len + 1;
+		if (*total > current->rlim[RLIMIT_STACK].rlim_cur / 4)
+			goto fail;
+	}
+	v[n] = NULL;
+	*out = v;
+	return 0;
+fail:
+	free_strings(v);
+	return r;
+}
+
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
+{
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL), **kargv = NULL, **kenvp = NULL;
+	size_t total = 0;
+	long r;
+
+	if (!path)
+		return -ENOMEM;
+	r = getname(filename, path, false);
+	if (!r)
+		r = copy_strings(argv, &kargv, &total);
+	if (!r)
+		r = copy_strings(envp, &kenvp, &total);
+	if (!r)
+		r = kernel_execve(path, (const char *const *)kargv,
+				  (const char *const *)kenvp);
+	free_strings(kargv);
+	free_strings(kenvp);
+	kfree(path);
+	/* On success the new program starts from pt_regs; rax is 0. */
+	return r ? r : 0;
 }

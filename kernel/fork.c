@@ -8,7 +8,14 @@
 #include <lego/mm.h>
 #include <lego/string.h>
 #include <lego/spinlock.h>
+#include <lego/fs.h>
+#include <lego/mm_types.h>
+#include <lego/syscalls.h>
+#include <lego/errno.h>
+#include <uapi/lego/sched.h>
 #include <asm/fpu.h>
+#include <asm/msr.h>
+#include <asm/uaccess.h>
 
 LIST_HEAD(task_list);
 static DEFINE_SPINLOCK(pid_lock);
@@ -75,6 +82,9 @@ struct task_struct *alloc_task(const char *comm)
 	strscpy(t->comm, comm, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->run_list);
 	INIT_LIST_HEAD(&t->sleep_list);
+	INIT_LIST_HEAD(&t->children);
+	INIT_LIST_HEAD(&t->sibling);
+	INIT_LIST_HEAD(&t->wait_chldexit.head);
 	init_rlimits(t->rlim);
 	t->pid = t->tgid = alloc_pid();
 	list_add_tail(&t->tasks, &task_list);
@@ -85,6 +95,8 @@ void free_task(struct task_struct *t)
 {
 	if (t->tasks.next)
 		list_del(&t->tasks);
+	if (t->sibling.next)
+		list_del(&t->sibling);
 	if (t->stack)
 		free_kernel_stack(t->stack);
 	if (t->fpu_state)
@@ -102,4 +114,163 @@ struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm
 	copy_thread(t, fn, arg);
 	wake_up_process(t);
 	return t;
+}
+
+/*
+ * fork, vfork and clone.  Lego supports the process-creating forms:
+ * a new address space (copy-on-write) or a shared one (CLONE_VM, as
+ * vfork and threads use), shared or copied descriptor tables (CLONE_FILES)
+ * and fs state (CLONE_FS), TLS and the tid pointers.  Thread groups
+ * (CLONE_THREAD) and signal handler sharing arrive with signals and
+ * threads.
+ */
+#define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | \
+	CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID | \
+	CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
+
+static struct files_struct *dup_files(struct files_struct *old)
+{
+	struct files_struct *files = alloc_files();
+	unsigned int i;
+
+	if (!files)
+		return NULL;
+	for (i = 0; i < old->max_fds; i++) {
+		files->fd[i] = old->fd[i];
+		if (files->fd[i])
+			files->fd[i]->refcount++;
+	}
+	memcpy(files->close_on_exec, old->close_on_exec, old->max_fds / 8);
+	return files;
+}
+
+static int copy_resources(struct task_struct *p, unsigned long flags)
+{
+	struct task_struct *cur = current;
+
+	if (flags & CLONE_VM) {
+		p->mm = cur->mm;
+		if (p->mm)
+			p->mm->users++;
+	} else if (cur->mm) {
+		p->mm = dup_mm(cur->mm);
+		if (!p->mm)
+			return -ENOMEM;
+	}
+	if (flags & CLONE_FILES) {
+		p->files = cur->files;
+		if (p->files)
+			p->files->refcount++;
+	} else if (cur->files) {
+		p->files = dup_files(cur->files);
+		if (!p->files)
+			return -ENOMEM;
+	}
+	if (flags & CLONE_FS) {
+		p->fs = cur->fs;
+		if (p->fs)
+			p->fs->refcount++;
+	} else if (cur->fs) {
+		p->fs = alloc_fs();
+		if (!p->fs)
+			return -ENOMEM;
+		p->fs->root = cur->fs->root;
+		p->fs->pwd = cur->fs->pwd;
+		p->fs->umask = cur->fs->umask;
+	}
+	return 0;
+}
+
+static void release_resources(struct task_struct *p)
+{
+	if (p->files)
+		put_files(p->files);
+	if (p->fs)
+		put_fs(p->fs);
+	if (p->mm)
+		mmput(p->mm);
+}
+
+/* The vfork child has exec'd or exited: its parent may run again. */
+static bool vfork_done(void *arg)
+{
+	struct task_struct *child = arg;
+
+	return !READ_ONCE(child->vfork_parent);
+}
+
+long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		  int __user *child_tid, unsigned long tls)
+{
+	struct task_struct *cur = current, *p;
+	struct pt_regs *regs;
+	int r;
+
+	if (flags & ~CLONE_SUPPORTED)
+		return -EINVAL;
+	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE_MAX)
+		return -EPERM;
+	p = alloc_task(cur->comm);
+	if (!p)
+		return -ENOMEM;
+	r = copy_resources(p, flags);
+	if (r) {
+		release_resources(p);
+		free_task(p);
+		return r;
+	}
+	p->cred = cur->cred;
+	memcpy(p->rlim, cur->rlim, sizeof(p->rlim));
+	p->pgid = cur->pgid;
+	p->sid = cur->sid;
+	p->exit_signal = flags & CSIGNAL;
+	p->parent = cur;
+	list_add_tail(&p->sibling, &cur->children);
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = child_tid;
+	fpu_save(cur->fpu_state);
+	fpu_copy_state(p->fpu_state, cur->fpu_state);
+	copy_thread(p, NULL, NULL);
+	regs = task_pt_regs(p);
+	*regs = *current_pt_regs();
+	regs->ax = 0;			/* the child sees 0 */
+	if (newsp)
+		regs->sp = newsp;
+	p->thread.fsbase = (flags & CLONE_SETTLS) ? tls : rdmsr(MSR_FS_BASE);
+	p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+	if (flags & CLONE_PARENT_SETTID)
+		put_user(p->pid, parent_tid);
+	if (flags & CLONE_CHILD_SETTID) {
+		/* The child's own address space, so write it from the child:
+		 * with CLONE_VM it is ours too. */
+		if (flags & CLONE_VM)
+			put_user(p->pid, child_tid);
+		else
+			p->set_child_tid = child_tid;
+	}
+	if (flags & CLONE_VFORK)
+		p->vfork_parent = cur;
+	wake_up_process(p);
+	if (flags & CLONE_VFORK)
+		wait_event_uninterruptible(&cur->wait_chldexit, vfork_done, p);
+	return p->pid;
+}
+
+/* x86-64 clone(flags, newsp, parent_tid, child_tid, tls): note the
+ * argument order, which differs from other architectures. */
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int __user *, parent_tidptr, int __user *, child_tidptr,
+		unsigned long, tls)
+{
+	return kernel_clone(clone_flags, newsp, parent_tidptr, child_tidptr, tls);
+}
+
+SYSCALL_DEFINE0(fork)
+{
+	return kernel_clone(SIGCHLD, 0, NULL, NULL, 0);
+}
+
+SYSCALL_DEFINE0(vfork)
+{
+	return kernel_clone(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, 0);
 }

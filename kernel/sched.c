@@ -14,6 +14,7 @@
 #include <lego/mm.h>
 #include <lego/mm_types.h>
 #include <asm/irqflags.h>
+#include <asm/uaccess.h>
 
 DEFINE_PER_CPU(struct task_struct *, current_task);
 DEFINE_PER_CPU(int, __preempt_count);
@@ -30,6 +31,9 @@ void sched_init(void)
 	strscpy(init_task.comm, "swapper", sizeof(init_task.comm));
 	INIT_LIST_HEAD(&init_task.run_list);
 	INIT_LIST_HEAD(&init_task.sleep_list);
+	INIT_LIST_HEAD(&init_task.children);
+	INIT_LIST_HEAD(&init_task.sibling);
+	INIT_LIST_HEAD(&init_task.wait_chldexit.head);
 	init_task.thread.sp0 = this_cpu_read(cpu_current_top_of_stack);
 	this_cpu_write(current_task, &init_task);
 }
@@ -108,8 +112,15 @@ void schedule(void)
 /* First thing a new task runs (from ret_from_fork). */
 void schedule_tail(void)
 {
+	struct task_struct *t = current;
+
 	spin_unlock(&rq_lock);
 	local_irq_enable();
+	/* CLONE_CHILD_SETTID in a new address space: written from the child. */
+	if (t->set_child_tid) {
+		put_user(t->pid, t->set_child_tid);
+		t->set_child_tid = NULL;
+	}
 }
 
 /*

@@ -17,8 +17,8 @@ void wake_up_all(struct wait_queue_head *wq)
 	local_irq_restore(flags);
 }
 
-int wait_event_interruptible(struct wait_queue_head *wq,
-			     bool (*cond)(void *arg), void *arg)
+static int __wait_event(struct wait_queue_head *wq, bool (*cond)(void *arg),
+			void *arg, bool interruptible)
 {
 	struct wait_queue_entry w = { .task = current };
 	unsigned long flags;
@@ -30,15 +30,28 @@ int wait_event_interruptible(struct wait_queue_head *wq,
 			local_irq_restore(flags);
 			return 0;
 		}
-		if (test_tsk_thread_flag(current, TIF_SIGPENDING)) {
+		if (interruptible && test_tsk_thread_flag(current, TIF_SIGPENDING)) {
 			local_irq_restore(flags);
 			return -EINTR;
 		}
-		current->state = TASK_INTERRUPTIBLE;
+		current->state = interruptible ? TASK_INTERRUPTIBLE :
+					      TASK_UNINTERRUPTIBLE;
 		list_add_tail(&w.entry, &wq->head);
 		schedule();
 		if (!list_empty(&w.entry))
 			list_del(&w.entry);
 		local_irq_restore(flags);
 	}
+}
+
+int wait_event_interruptible(struct wait_queue_head *wq,
+			     bool (*cond)(void *arg), void *arg)
+{
+	return __wait_event(wq, cond, arg, true);
+}
+
+void wait_event_uninterruptible(struct wait_queue_head *wq,
+				bool (*cond)(void *arg), void *arg)
+{
+	__wait_event(wq, cond, arg, false);
 }

@@ -66,7 +66,7 @@ void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
 			continue;
 		if (page_owned(v))
-			__free_pages(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)), 0);
+			put_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
 		*pte = 0;
 		invlpg(a);
 		mm->total_vm--;
@@ -84,7 +84,68 @@ static void free_table(pteval_t *t, int level)
 	free_page((unsigned long)t);
 }
 
-void fput(struct file *f);
+void put_page(struct page *pg)
+{
+	if (--pg->refcount == 0)
+		__free_pages(pg, 0);
+}
+
+/*
+ * A copy of old for fork: the same VMAs; private pages shared
+ * copy-on-write (read-only in both until one writes), shared file pages
+ * simply mapped in both.
+ */
+struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *v, *nv;
+	unsigned long a;
+
+	if (!mm)
+		return NULL;
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+	mm->mmap_base = old->mmap_base;
+	list_for_each_entry(v, &old->mmap, list) {
+		nv = kmalloc(sizeof(*nv), GFP_KERNEL);
+		if (!nv)
+			goto fail;
+		*nv = *v;
+		if (nv->vm_file)
+			nv->vm_file->refcount++;
+		list_add_tail(&nv->list, &mm->mmap);
+		for (a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
+			pteval_t *pte = pte_lookup(old->pgd, a, false, 0), *npte;
+
+			if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
+				continue;
+			npte = pte_lookup(mm->pgd, a, true, _PAGE_TABLE);
+			if (!npte)
+				goto fail;
+			if (page_owned(v)) {
+				*pte &= ~_PAGE_RW;
+				pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK))->refcount++;
+			}
+			*npte = *pte;
+			mm->total_vm++;
+		}
+	}
+	flush_tlb_local();	/* the parent's pages just became read-only */
+	return mm;
+fail:
+	flush_tlb_local();
+	mmput(mm);
+	return NULL;
+}
 
 void mmput(struct mm_struct *mm)
 {
@@ -143,6 +204,30 @@ static struct page *fault_page(struct vm_area_struct *v, unsigned long addr)
 }
 
 /*
+ * A write to a present read-only page of a private writable mapping: the
+ * page is shared copy-on-write since fork.  The last user just gets write
+ * access; others get their own copy.
+ */
+static int do_wp_page(struct vm_area_struct *v, unsigned long addr, pteval_t *pte)
+{
+	struct page *old = pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)), *new;
+
+	if (old->refcount == 1) {
+		*pte |= _PAGE_RW | _PAGE_DIRTY;
+		invlpg(addr);
+		return 0;
+	}
+	new = alloc_pages(GFP_KERNEL, 0);
+	if (!new)
+		return -ENOMEM;
+	memcpy(page_address(new), page_address(old), PAGE_SIZE);
+	*pte = PFN_PHYS(page_to_pfn(new)) | (vma_pte_flags(v) & __supported_pte_mask);
+	invlpg(addr);
+	put_page(old);
+	return 0;
+}
+
+/*
  * Makes addr accessible as the fault's error code asks, or says why not:
  * 0, -EFAULT (no mapping: SEGV_MAPERR), -EACCES (mapping forbids it:
  * SEGV_ACCERR) or -ENOMEM.
@@ -162,11 +247,15 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return -EACCES;
 	if (!(v->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return -EACCES;
-	if (error_code & X86_PF_PROT)	/* present, and the PTE forbids it */
-		return -EACCES;
 	pte = pte_lookup(mm->pgd, addr, true, _PAGE_TABLE);
 	if (!pte)
 		return -ENOMEM;
+	if (error_code & X86_PF_PROT) {	/* present, and the PTE forbids it */
+		if ((error_code & X86_PF_WRITE) && (v->vm_flags & VM_WRITE) &&
+		    page_owned(v) && (*pte & _PAGE_PRESENT) && !(*pte & _PAGE_RW))
+			return do_wp_page(v, addr & PAGE_MASK, pte);
+		return -EACCES;
+	}
 	if (*pte & _PAGE_PRESENT)	/* another path mapped it meanwhile */
 		return 0;
 	pg = fault_page(v, addr & PAGE_MASK);

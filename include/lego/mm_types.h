@@ -7,6 +7,7 @@
 #include <asm/pgtable.h>
 
 struct file;
+struct page;
 
 /* vm_flags */
 #define VM_READ		0x0001
@@ -39,6 +40,8 @@ struct mm_struct {
 
 /* mm/memory.c, mm/mmap.c */
 struct mm_struct *mm_alloc(void);
+struct mm_struct *dup_mm(struct mm_struct *old);
+void put_page(struct page *pg);
 void mmput(struct mm_struct *mm);
 void switch_mm(struct mm_struct *mm);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);

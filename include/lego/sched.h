@@ -9,6 +9,7 @@
 #include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <uapi/lego/resource.h>
+#include <lego/wait.h>
 
 #define TASK_COMM_LEN	16
 
@@ -47,12 +48,19 @@ struct task_struct {
 	struct files_struct *files;
 	struct fs_struct *fs;
 	struct task_struct *parent;
+	struct list_head children;	/* my children */
+	struct list_head sibling;	/* in parent->children */
+	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
+	struct task_struct *vfork_parent;	/* waiting for our exec or exit */
+	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
+	pid_t pgid, sid;
 	struct list_head run_list;	/* on the run queue */
 	struct list_head tasks;		/* all tasks */
 	struct list_head sleep_list;	/* waiting for wakeup_ns */
 	u64 wakeup_ns;
 	int exit_code;
 	int __user *clear_child_tid;
+	int __user *set_child_tid;
 	void __user *robust_list;
 	size_t robust_list_len;
 	struct cred cred;
@@ -120,5 +128,7 @@ extern struct task_struct init_task;
 __noreturn void do_exit(int code);
 __noreturn void do_group_exit(int code);
 void report_ni_syscall(long nr);
+long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		  int __user *child_tid, unsigned long tls);
 
 #endif /* _LEGO_SCHED_H */

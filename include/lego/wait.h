@@ -26,5 +26,8 @@ void wake_up_all(struct wait_queue_head *wq);
  */
 int wait_event_interruptible(struct wait_queue_head *wq,
 			     bool (*cond)(void *arg), void *arg);
+/* The same, not woken by signals. */
+void wait_event_uninterruptible(struct wait_queue_head *wq,
+				bool (*cond)(void *arg), void *arg);
 
 #endif /* _LEGO_WAIT_H */
