@@ -143,6 +143,7 @@ core-objs := $(addsuffix /built-in.o,$(core-dirs))
 # Generated headers every object may include.
 SYSCALL_DIR := arch/x86/entry/syscalls
 gen-headers := include/generated/autoconf.h include/generated/utsrelease.h \
+	include/generated/errnames.h \
 	arch/x86/include/generated/asm/syscalls_64.h \
 	arch/x86/include/generated/uapi/asm/unistd_64.h
 
@@ -153,6 +154,9 @@ include/generated/utsrelease.h: include/config/auto.conf Makefile
 	$(Q)printf '#define UTS_RELEASE "%s"\n#define LEGO_COMPILER "%s"\n' \
 		'$(KERNELRELEASE)' "$$($(CC) --version | head -n1)" > $@.tmp
 	$(Q)scripts/move-if-changed.sh $@.tmp $@
+include/generated/errnames.h: include/lego/errno.h scripts/gen-errnames.sh
+	$(Q)mkdir -p $(@D)
+	$(Q)$(SHELL) scripts/gen-errnames.sh $< $@
 arch/x86/include/generated/asm/syscalls_64.h: $(SYSCALL_DIR)/syscall_64.tbl $(SYSCALL_DIR)/syscalltbl.sh
 	$(call cmd,systbl)
 arch/x86/include/generated/uapi/asm/unistd_64.h: $(SYSCALL_DIR)/syscall_64.tbl $(SYSCALL_DIR)/syscallhdr.sh $(SYSCALL_DIR)/syscalltbl.sh

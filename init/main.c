@@ -20,6 +20,7 @@
 #include <lego/errno.h>
 #include <lego/ktest.h>
 #include <lego/tty.h>
+#include <lego/strace.h>
 #include <asm/bootparam.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -159,6 +160,8 @@ void start_kernel(void)
 				boot_params.initrd_size);
 	}
 	chrdev_init();
+	proc_init();
+	strace_init(boot_params.cmdline);
 	tty_init();
 	parse_init_args();
 	if (IS_ENABLED(CONFIG_KTEST))

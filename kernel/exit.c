@@ -11,6 +11,7 @@
 #include <lego/mm_types.h>
 #include <lego/fs.h>
 #include <lego/reboot.h>
+#include <lego/strace.h>
 #include <lego/syscalls.h>
 #include <asm/uaccess.h>
 #include <asm/irqflags.h>
@@ -29,6 +30,7 @@ static void init_died(int status)
 		code = (status >> 8) & 0xff;
 		pr_emerg("Lego: init exited with status %d\n", code);
 	}
+	strace_poweroff();
 	machine_power_off(code);
 }
 

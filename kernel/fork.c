@@ -13,6 +13,7 @@
 #include <lego/syscalls.h>
 #include <lego/errno.h>
 #include <uapi/lego/sched.h>
+#include <lego/strace.h>
 #include <asm/fpu.h>
 #include <asm/msr.h>
 #include <asm/uaccess.h>
@@ -101,6 +102,7 @@ void free_task(struct task_struct *t)
 		free_kernel_stack(t->stack);
 	if (t->fpu_state)
 		fpu_free_state(t->fpu_state);
+	strace_task_free(t);
 	kfree(t);
 }
 

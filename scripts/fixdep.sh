@@ -13,9 +13,11 @@
 set -e
 dep=$1
 deps=$(awk '
-	{ sub(/\\$/, ""); line = line " " $0 }
-	/[^\\]$/ && NR >= 1 && !done { if (line ~ /:/) { print line; done = 1 } }
-	END { if (!done) print line }' "$dep" | sed 's/^[^:]*://')
+	!done {
+		cont = sub(/\\$/, "")
+		line = line " " $0
+		if (!cont) { print line; done = 1 }
+	}' "$dep" | sed 's/^[^:]*://')
 files=
 for f in $deps; do
 	case $f in

@@ -44,6 +44,7 @@ struct inode {
 	/* symlinks */
 	char *link;
 	const struct file_operations *fops;
+	const void *i_private;		/* owner data: /proc files */
 };
 
 /* A name in a directory.  The tree of dentries is the namespace. */
@@ -134,6 +135,18 @@ void put_fs(struct fs_struct *fs);
 /* Reading a file from inside the kernel (the ELF loader, mmap faults). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, loff_t pos);
 struct file *filp_open(const char *path, unsigned int flags);
+
+/*
+ * /proc files (fs/proc.c): show() writes the whole content into buf and
+ * returns its length; write() gets what user space wrote (NUL-terminated
+ * kernel copy) and returns the bytes consumed or an errno.
+ */
+struct proc_ops {
+	ssize_t (*show)(char *buf, size_t size);
+	ssize_t (*write)(const char *buf, size_t len);
+};
+void proc_init(void);
+int proc_create(const char *path, umode_t mode, const struct proc_ops *ops);
 
 /* The initramfs (init/initramfs.c) and device nodes (drivers/char/mem.c). */
 int unpack_initramfs(const void *buf, size_t len);

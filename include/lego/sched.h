@@ -66,6 +66,7 @@ struct task_struct {
 	struct cred cred;
 	struct rlimit rlim[RLIM_NLIMITS];
 	void *fpu_state;		/* FXSAVE/XSAVE area, 64-byte aligned */
+	void *strace;			/* kernel/strace.c's per-task state */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);

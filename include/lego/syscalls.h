@@ -39,8 +39,41 @@
 #define __SC_LONG(t, a)	long a
 #define __SC_CAST(t, a)	(__force t)a
 
+/*
+ * With CONFIG_STRACE every handler also leaves a description of itself in
+ * .syscall_meta: its name and each argument's declared type and name.
+ * That is all the kernel strace needs to decode a call (kernel/strace.c),
+ * so a new syscall is decoded without writing a printer.
+ */
+struct syscall_metadata {
+	const char *name;
+	const void *entry;		/* sys_<name> */
+	int nb_args;
+	const char *types[6];
+	const char *args[6];
+};
+
+#define __SC_STR_TDECL(t, a)	#t
+#define __SC_STR_ADECL(t, a)	#a
+
+#ifdef CONFIG_STRACE
+#define SYSCALL_METADATA(sname, nb, ...)				\
+	static const struct syscall_metadata __used			\
+		__section(".syscall_meta") __aligned(8)			\
+		__syscall_meta_##sname = {				\
+		.name = #sname + 1,					\
+		.entry = sys##sname,					\
+		.nb_args = nb,						\
+		.types = { __MAP(nb, __SC_STR_TDECL, __VA_ARGS__) },	\
+		.args = { __MAP(nb, __SC_STR_ADECL, __VA_ARGS__) },	\
+	}
+#else
+#define SYSCALL_METADATA(sname, nb, ...)
+#endif
+
 #define SYSCALL_DEFINE0(name)						\
 	asmlinkage long sys_##name(void);				\
+	SYSCALL_METADATA(_##name, 0);					\
 	asmlinkage long sys_##name(void)
 
 #define SYSCALL_DEFINE1(name, ...) SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
@@ -53,6 +86,7 @@
 #define SYSCALL_DEFINEx(x, name, ...)					\
 	static inline long __do_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__)); \
 	asmlinkage long sys##name(__MAP(x, __SC_LONG, __VA_ARGS__));	\
+	SYSCALL_METADATA(name, x, __VA_ARGS__);				\
 	asmlinkage long sys##name(__MAP(x, __SC_LONG, __VA_ARGS__))	\
 	{								\
 		return __do_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__)); \

@@ -8,6 +8,7 @@
 #include <lego/sched.h>
 #include <lego/signal.h>
 #include <lego/nospec.h>
+#include <lego/strace.h>
 #include <asm/syscall.h>
 #include <asm/irqflags.h>
 #include <asm/processor-flags.h>
@@ -103,8 +104,13 @@ __visible bool do_syscall_64(struct pt_regs *regs, int nr)
 		/* Clamp the index under speculation too (Spectre v1). */
 		unsigned int i = array_index_nospec((unsigned int)nr, NR_syscalls);
 
-		regs->ax = sys_call_table[i](regs->di, regs->si, regs->dx,
-					     regs->r10, regs->r8, regs->r9);
+		if (unlikely(strace_active))
+			regs->ax = strace_syscall(regs, i);
+		else
+			regs->ax = sys_call_table[i](regs->di, regs->si, regs->dx,
+						     regs->r10, regs->r8, regs->r9);
+	} else if (unlikely(strace_active)) {
+		regs->ax = strace_syscall(regs, (unsigned int)nr);
 	}
 	return syscall_return_slowpath(regs);
 }

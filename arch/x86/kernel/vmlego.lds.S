@@ -55,6 +55,10 @@ SECTIONS
 		KEEP(*(.smap_sites))
 		__stop_smap_sites = .;
 		. = ALIGN(8);
+		__start_syscall_meta = .;
+		KEEP(*(.syscall_meta))
+		__stop_syscall_meta = .;
+		. = ALIGN(8);
 		__start_early_param = .;
 		KEEP(*(.early_param))
 		__stop_early_param = .;
