@@ -197,6 +197,12 @@ quiet_cmd_cpp_lds = LDS     $@
 		$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_AFLAGS) -c -o $@ $@.S
 .tmp_kallsyms1.o: .tmp_vmlego1
 	$(call cmd,kallsyms)
+# Table entries against handlers, on every build (scripts/checksyscalls.sh).
+PHONY += checksyscalls
+checksyscalls: prepare
+	$(Q)$(SHELL) scripts/checksyscalls.sh
+$(core-objs): | checksyscalls
+
 vmlego: .tmp_vmlego1 .tmp_kallsyms1.o
 	$(call cmd,link,.tmp_kallsyms1.o)
 	$(Q)$(SHELL) scripts/check-vmlego.sh $@ .tmp_vmlego1
@@ -226,6 +232,10 @@ host-test:
 	$(Q)$(SHELL) test/run-tests.sh --host-only
 bench: vmlego
 	$(Q)$(SHELL) bench/run.sh
+syscalls-doc:
+	$(Q)$(SHELL) scripts/syscall-list.sh > Documentation/syscall/list.rst.tmp
+	$(Q)mv Documentation/syscall/list.rst.tmp Documentation/syscall/list.rst
+	@echo "  GEN     Documentation/syscall/list.rst"
 
 PHONY += clean mrproper distclean help
 clean:
@@ -254,6 +264,7 @@ help:
 	@echo '  test            - Host unit tests, in-kernel tests and QEMU boot tests'
 	@echo '  host-test       - The host unit tests only'
 	@echo '  bench           - Guest instruction counts per operation, beside Linux'
+	@echo '  syscalls-doc    - Regenerate Documentation/syscall/list.rst'
 	@echo 'Cleaning:'
 	@echo '  clean           - Remove build outputs, keep .config'
 	@echo '  mrproper        - Remove build outputs and the configuration'

@@ -132,7 +132,9 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			if (!npte)
 				goto fail;
 			if (page_owned(v)) {
-				*pte &= ~_PAGE_RW;
+				/* MAP_SHARED|MAP_ANONYMOUS stays shared, writable. */
+				if (!(v->vm_flags & VM_SHARED))
+					*pte &= ~_PAGE_RW;
 				pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK))->refcount++;
 			}
 			*npte = *pte;
