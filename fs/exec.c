@@ -303,6 +303,7 @@ fail:
 	return r;
 }
 
+// syscall-status: execve: partial: static programs only (no PT_INTERP); no signal state yet
 SYSCALL_DEFINE3(execve, const char __user *, filename,
 		const char __user *const __user *, argv,
 		const char __user *const __user *, envp)

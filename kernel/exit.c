@@ -192,6 +192,7 @@ static long do_wait4(pid_t pid, int __user *stat_addr, int options,
 	return cpid;
 }
 
+// syscall-status: wait4: partial: rusage reads zero; no stopped or continued children yet
 SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 		struct rusage __user *, ru)
 {

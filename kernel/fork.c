@@ -258,6 +258,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	return p->pid;
 }
 
+// syscall-status: clone: partial: no threads (CLONE_THREAD, CLONE_SIGHAND) or namespaces yet
 /* x86-64 clone(flags, newsp, parent_tid, child_tid, tls): note the
  * argument order, which differs from other architectures. */
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,

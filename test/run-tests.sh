@@ -92,6 +92,7 @@ build_config() {	# build_config NAME TARGET
 		tar cf - --exclude=./build --exclude=./.git . | tar xf - -C "$dir"
 	if (cd "$dir" && make "$2" >/dev/null 2>&1 && make -j"$JOBS" > build.log 2>&1); then
 		pass "build/$1"
+		cp "$dir/vmlego" "$out/vmlego-$1"
 	else
 		fail "build/$1" "$(grep -m1 -E 'error|Error' "$dir/build.log")"
 	fi
@@ -167,9 +168,27 @@ if want 'user/*' && [ -d test/user ]; then
 		cpio=$out/initramfs-$name.cpio
 		scripts/mkinitramfs.sh "$cpio" "$bin:/$name"
 		log=$out/user-$name.log
-		$QEMU_RUN --initrd "$cpio" --append "rdinit=/$name -- $args" \
+		kernel=$(meta "$src" kernel | tail -n1)
+		image=$(meta "$src" image | tail -n1)
+		case $image in
+		allyes) image=$out/vmlego-allyesconfig ;;
+		*) image=vmlego ;;
+		esac
+		$QEMU_RUN --kernel "$image" --initrd "$cpio" \
+			--append "$kernel rdinit=/$name -- $args" \
 			--timeout "${timeout:-120}" > "$log" 2>&1
 		rc=$?
+		# A transcript test: the kernel's strace lines, pids normalised,
+		# must match test/user/NAME.expected byte for byte.
+		if [ -f "test/user/$name.expected" ]; then
+			tr -d '\r' < "$log" | grep -a '^\[pid [0-9]*\] ' |
+				sed 's/^\[pid [0-9]*\]/[pid N]/' > "$out/$name.transcript"
+			if diff -u "test/user/$name.expected" "$out/$name.transcript" > "$out/$name.diff"; then
+				pass "user/$name/transcript"
+			else
+				fail "user/$name/transcript" "differs: $(sed -n '4,5p' "$out/$name.diff" | tr '\n' ' ')"
+			fi
+		fi
 		collect "user/" "$log" || fail "user/$name" "printed no results"
 		[ "$rc" = "$status" ] || fail "user/$name/status" "init status $rc, expected $status"
 		while IFS= read -r c; do

@@ -46,6 +46,7 @@ static struct __kernel_timespec ns_to_timespec(u64 ns)
 	return ts;
 }
 
+// syscall-status: clock_gettime: partial: CPU-time clocks count time since boot
 SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
 		struct __kernel_timespec __user *, tp)
 {
