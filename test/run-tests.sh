@@ -195,6 +195,11 @@ if want 'user/*' && [ -d test/user ]; then
 			[ -n "$c" ] || continue
 			grep -aqF -- "$c" "$log" || fail "user/$name/console" "no console line with '$c'"
 		done < <(meta "$src" console)
+		while IFS= read -r c; do
+			[ -n "$c" ] || continue
+			n=$(grep -acF -- "$c" "$log")
+			[ "$n" = 1 ] || fail "user/$name/console" "'$c' appears $n times, expected once"
+		done < <(meta "$src" console-once)
 		# Nothing a program does may oops or WARN the kernel unless asked.
 		if grep -aqE 'Kernel panic|BUG:|Oops' "$log"; then
 			fail "user/$name/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops' "$log")"
