@@ -14,7 +14,9 @@
 #         triple fault, or a boot that never reached init)
 # The kernel reports init's end on the console ("Lego: init exited with
 # status N"), which is where the full 8-bit status is read; isa-debug-exit
-# ends QEMU at once.  TCG is used unless ACCEL=kvm (or -- -accel kvm).
+# ends QEMU at once.  A Linux kernel booted the same way (for comparison)
+# panics when init exits, naming the wait status ("Attempted to kill
+# init! exitcode=0x00000100"); that is read too.  TCG is used unless ACCEL=kvm (or -- -accel kvm).
 set -u
 kernel=vmlego initrd= append= smp=1 mem=256M timeout=60 iso= uefi=0
 extra=()
@@ -79,4 +81,10 @@ case $line in
 *"exited with status"*) exit "${line##* }" ;;
 *"killed by signal"*) exit $((128 + ${line##* })) ;;
 esac
+code=$(tr -d '\r' < "$log" | grep -aoE 'Attempted to kill init! exitcode=0x[0-9a-f]+' | tail -n 1)
+if [ -n "$code" ]; then
+	code=$((${code##*=}))
+	[ $((code & 0x7f)) = 0 ] && exit $(((code >> 8) & 0xff))
+	exit $((128 + (code & 0x7f)))
+fi
 exit 125

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# test/run-tests.sh [--host-only] [--only PATTERN]
+# test/run-tests.sh [--host-only] [--linux] [--only PATTERN]
 #
 # Runs every Lego test and prints one line per test,
 #	PASS <name>
@@ -14,17 +14,22 @@
 #   user/...    static programs run as init under QEMU (test/user)
 #   boot/...    the plain boot, the ISO under SeaBIOS and under OVMF
 # Each QEMU run has a timeout; a hang is a failure, never a stuck run.
+#
+# --linux runs the user tests (all but those marked linux=no) on Debian's
+# Linux kernel instead, booted the same way (scripts/get-linux.sh): that
+# is how a test's expectations are shown to be Linux's.
 set -u
 cd "$(dirname "$0")/.."
 top=$PWD
 out=$top/build/test
 mkdir -p "$out"
-host_only=0 only=
+host_only=0 only= linux=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--host-only) host_only=1; shift ;;
 	--only) only=$2; shift 2 ;;
-	*) echo "usage: $0 [--host-only] [--only PATTERN]" >&2; exit 2 ;;
+	--linux) linux=1; shift ;;
+	*) echo "usage: $0 [--host-only] [--linux] [--only PATTERN]" >&2; exit 2 ;;
 	esac
 done
 
@@ -32,6 +37,8 @@ passed=0 failed=0
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
 want() { [ -z "$only" ] || [[ $1 == $only ]]; }
+# Whether any test of a section (host, build, ktest, user, boot) may match.
+want_section() { [ -z "$only" ] || [[ $only == "$1"/* ]] || [[ $only == \** ]]; }
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 # Lines "PASS x" / "FAIL x: y" from a log become our results, prefixed.
@@ -47,6 +54,11 @@ collect() {	# collect PREFIX LOG
 	return $((n == 0))
 }
 
+if [ $linux = 1 ]; then
+	linux_kernel=$(scripts/get-linux.sh) || { echo "FAIL linux/kernel: cannot get Debian's Linux kernel"; exit 1; }
+	only=${only:-user/*}
+fi
+
 # ---------------------------------------------------------------- host
 run_host() {
 	local t log
@@ -58,7 +70,7 @@ run_host() {
 		[ $rc = 0 ] || grep -q '^FAIL' "$log" || fail "host/$(basename "$t" .sh)" "exit status $rc"
 	done
 }
-want 'host/*' && run_host
+[ $linux = 0 ] && want_section host && run_host
 if [ $host_only = 1 ]; then
 	echo "$passed passed, $failed failed"
 	[ $failed = 0 ]
@@ -68,19 +80,20 @@ fi
 # ---------------------------------------------------------------- build
 # The kernel under test: the defconfig (it has CONFIG_KTEST for the
 # in-kernel tests and the test syscalls).
-build_log=$out/build.log
-[ -f .config ] || make defconfig > "$build_log" 2>&1
-if make -j"$JOBS" > "$build_log" 2>&1; then
-	if grep -qE 'warning:' "$build_log"; then
-		fail build/defconfig "warnings: $(grep -m1 'warning:' "$build_log")"
+build_default() {
+	local log=$out/build.log
+	[ -f .config ] || make defconfig > "$log" 2>&1
+	if ! make -j"$JOBS" > "$log" 2>&1; then
+		fail build/defconfig "make failed: $(grep -m1 -E 'error|Error' "$log")"
+		echo "$passed passed, $failed failed"
+		exit 1
+	elif grep -qE 'warning:' "$log"; then
+		fail build/defconfig "warnings: $(grep -m1 'warning:' "$log")"
 	else
 		pass build/defconfig
 	fi
-else
-	fail build/defconfig "make failed: $(grep -m1 -E 'error|Error' "$build_log")"
-	echo "$passed passed, $failed failed"
-	exit 1
-fi
+}
+[ $linux = 1 ] || build_default
 
 # Other configurations build in a copy of the sources, leaving this tree's
 # .config alone.
@@ -98,7 +111,7 @@ build_config() {	# build_config NAME TARGET
 	fi
 	rm -rf "$dir"
 }
-if want 'build/*'; then
+if [ $linux = 0 ] && want_section build; then
 	build_config allnoconfig allnoconfig
 	build_config allyesconfig allyesconfig
 	if make C=2 -j"$JOBS" > "$out/sparse.log" 2>&1; then
@@ -115,7 +128,7 @@ fi
 QEMU_RUN=scripts/qemu-run.sh
 
 # ---------------------------------------------------------------- ktest
-if want 'ktest/*'; then
+if [ $linux = 0 ] && want_section ktest; then
 	log=$out/ktest.log
 	$QEMU_RUN --append "ktest=all" --timeout 60 > "$log" 2>&1
 	rc=$?
@@ -147,72 +160,109 @@ if want 'ktest/*'; then
 fi
 
 # ---------------------------------------------------------------- user
-# test/user/<name>.c, one boot each; "// lego-test: key=value" metadata.
+# test/user/<name>.c, one boot each, JOBS at a time; "// lego-test:
+# key=value" metadata (Documentation/dev-tools/testing.rst).  Each test
+# writes its result lines to $out/user-NAME.res; they are read back in
+# name order, so the output does not depend on which boot ends first.
 meta() {	# meta FILE KEY -> values, one per line
 	sed -n "s|^// lego-test: $2=\(.*\)\$|\1|p" "$1"
 }
-if want 'user/*' && [ -d test/user ]; then
-	ubuild=$out/user
-	if ! make -C test/user O="$ubuild" -j"$JOBS" > "$out/user-build.log" 2>&1; then
-		fail user/build "$(grep -m1 -E 'error' "$out/user-build.log")"
-	fi
-	for src in test/user/*.c; do
-		name=$(basename "$src" .c)
-		want "user/$name*" || continue
-		bin=$ubuild/$name
-		[ -x "$bin" ] || { fail "user/$name" "not built"; continue; }
-		args=$(meta "$src" args | tail -n1)
-		status=$(meta "$src" status | tail -n1)
-		status=${status:-0}
-		timeout=$(meta "$src" timeout | tail -n1)
-		cpio=$out/initramfs-$name.cpio
-		scripts/mkinitramfs.sh "$cpio" "$bin:/$name"
-		log=$out/user-$name.log
-		kernel=$(meta "$src" kernel | tail -n1)
-		image=$(meta "$src" image | tail -n1)
+user_test() {	# user_test SRC -> $out/user-NAME.res
+	local src=$1 name bin args status timeout cpio log kernel image smp rc c n
+	name=$(basename "$src" .c)
+	bin=$ubuild/$name
+	exec > "$out/user-$name.res"
+	pass() { echo "PASS $1"; }
+	fail() { echo "FAIL $1: $2"; }
+	[ -x "$bin" ] || { fail "user/$name" "not built"; return; }
+	args=$(meta "$src" args | tail -n1)
+	status=$(meta "$src" status | tail -n1)
+	status=${status:-0}
+	timeout=$(meta "$src" timeout | tail -n1)
+	smp=$(meta "$src" smp | tail -n1)
+	kernel=$(meta "$src" kernel | tail -n1)
+	image=$(meta "$src" image | tail -n1)
+	cpio=$out/initramfs-$name.cpio
+	extra_files=()
+	while IFS= read -r c; do
+		[ -n "$c" ] && extra_files+=("$c")
+	done < <(meta "$src" file)
+	(cd "$top" && scripts/mkinitramfs.sh "$cpio" "$bin:/$name" "${extra_files[@]}")
+	log=$out/user-$name.log
+	if [ $linux = 1 ]; then
+		image=$linux_kernel
+		kernel=quiet
+	else
 		case $image in
 		allyes) image=$out/vmlego-allyesconfig ;;
 		*) image=vmlego ;;
 		esac
-		$QEMU_RUN --kernel "$image" --initrd "$cpio" \
-			--append "$kernel rdinit=/$name -- $args" \
-			--timeout "${timeout:-120}" > "$log" 2>&1
-		rc=$?
-		# A transcript test: the kernel's strace lines, pids normalised,
-		# must match test/user/NAME.expected byte for byte.
-		if [ -f "test/user/$name.expected" ]; then
-			tr -d '\r' < "$log" | grep -a '^\[pid [0-9]*\] ' |
-				sed 's/^\[pid [0-9]*\]/[pid N]/' > "$out/$name.transcript"
-			if diff -u "test/user/$name.expected" "$out/$name.transcript" > "$out/$name.diff"; then
-				pass "user/$name/transcript"
-			else
-				fail "user/$name/transcript" "differs: $(sed -n '4,5p' "$out/$name.diff" | tr '\n' ' ')"
-			fi
+	fi
+	$QEMU_RUN --kernel "$image" --initrd "$cpio" --smp "${smp:-1}" \
+		--append "$kernel rdinit=/$name -- $args" \
+		--timeout "${timeout:-120}" > "$log" 2>&1
+	rc=$?
+	# A transcript test: the kernel's strace lines, pids normalised,
+	# must match test/user/NAME.expected byte for byte.
+	if [ $linux = 0 ] && [ -f "test/user/$name.expected" ]; then
+		tr -d '\r' < "$log" | grep -a '^\[pid [0-9]*\] ' |
+			sed 's/^\[pid [0-9]*\]/[pid N]/' > "$out/$name.transcript"
+		if diff -u "test/user/$name.expected" "$out/$name.transcript" > "$out/$name.diff"; then
+			pass "user/$name/transcript"
+		else
+			fail "user/$name/transcript" "differs: $(sed -n '4,5p' "$out/$name.diff" | tr '\n' ' ')"
 		fi
-		collect "user/" "$log" || fail "user/$name" "printed no results"
-		[ "$rc" = "$status" ] || fail "user/$name/status" "init status $rc, expected $status"
-		while IFS= read -r c; do
-			[ -n "$c" ] || continue
-			grep -aqF -- "$c" "$log" || fail "user/$name/console" "no console line with '$c'"
-		done < <(meta "$src" console)
-		while IFS= read -r c; do
-			[ -n "$c" ] || continue
-			n=$(grep -acF -- "$c" "$log")
-			[ "$n" = 1 ] || fail "user/$name/console" "'$c' appears $n times, expected once"
-		done < <(meta "$src" console-once)
-		# Nothing a program does may oops or WARN the kernel unless asked.
-		if grep -aqE 'Kernel panic|BUG:|Oops' "$log"; then
-			fail "user/$name/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops' "$log")"
+	fi
+	grep -aE '^(PASS|FAIL) ' "$log" | tr -d '\r' | sed 's/^\(PASS\|FAIL\) /&user\//'
+	grep -aqE '^(PASS|FAIL) ' "$log" || fail "user/$name" "printed no results (qemu-run status $rc)"
+	[ "$rc" = "$status" ] || fail "user/$name/status" "init status $rc, expected $status"
+	[ $linux = 1 ] && return
+	while IFS= read -r c; do
+		[ -n "$c" ] || continue
+		grep -aqF -- "$c" "$log" || fail "user/$name/console" "no console line with '$c'"
+	done < <(meta "$src" console)
+	while IFS= read -r c; do
+		[ -n "$c" ] || continue
+		n=$(grep -acF -- "$c" "$log")
+		[ "$n" = 1 ] || fail "user/$name/console" "'$c' appears $n times, expected once"
+	done < <(meta "$src" console-once)
+	# Nothing a program does may oops or WARN the kernel unless asked.
+	if grep -aqE 'Kernel panic|BUG:|Oops' "$log"; then
+		fail "user/$name/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops' "$log")"
+	fi
+	if grep -aq 'WARNING:' "$log" && ! grep -q 'lego-test: warn=yes' "$src"; then
+		fail "user/$name/kernel" "unexpected $(grep -a -m1 'WARNING:' "$log")"
+	fi
+}
+if want_section user && [ -d test/user ]; then
+	ubuild=$out/user
+	if ! make -C test/user O="$ubuild" -j"$JOBS" > "$out/user-build.log" 2>&1; then
+		fail user/build "$(grep -m1 -E 'error' "$out/user-build.log")"
+	fi
+	srcs=()
+	for src in test/user/*.c; do
+		name=$(basename "$src" .c)
+		want "user/$name*" || want "user/$name/*" || continue
+		[ $linux = 1 ] && [ "$(meta "$src" linux | tail -n1)" = no ] && continue
+		srcs+=("$src")
+	done
+	running=0
+	for src in "${srcs[@]}"; do
+		user_test "$src" &
+		running=$((running + 1))
+		if [ $running -ge "$JOBS" ]; then
+			wait -n
+			running=$((running - 1))
 		fi
-		if grep -aq 'WARNING:' "$log" && [ -z "$(meta "$src" console | grep -i warn)" ] &&
-		   ! grep -q 'lego-test: warn=yes' "$src"; then
-			fail "user/$name/kernel" "unexpected $(grep -a -m1 'WARNING:' "$log")"
-		fi
+	done
+	wait
+	for src in "${srcs[@]}"; do
+		collect "" "$out/user-$(basename "$src" .c).res"
 	done
 fi
 
 # ---------------------------------------------------------------- boot
-if want 'boot/*'; then
+if [ $linux = 0 ] && want_section boot; then
 	[ -f test/boot/run.sh ] && { bash test/boot/run.sh "$out" > "$out/boot.log" 2>&1; collect "" "$out/boot.log" || fail boot/run "no results"; }
 fi
 

@@ -51,15 +51,18 @@ static inline unsigned long clear_user(void __user *to, unsigned long n)
 	return __clear_user(to, n);
 }
 
-/* 0 or -EFAULT. */
+/* 0 or -EFAULT; x is zeroed on a fault, as on Linux. */
 #define get_user(x, ptr) ({						\
 	union {								\
 		__typeof__(*(ptr)) v;					\
 		unsigned char b[sizeof(*(ptr))];			\
 	} __gu;								\
-	int __gu_err = copy_from_user(__gu.b, (ptr), sizeof(*(ptr))) ?	\
-		       -EFAULT : 0;					\
-	(x) = __gu_err ? 0 : __gu.v;					\
+	int __gu_err = 0;						\
+	if (copy_from_user(__gu.b, (ptr), sizeof(*(ptr)))) {		\
+		__builtin_memset(__gu.b, 0, sizeof(__gu.b));		\
+		__gu_err = -EFAULT;					\
+	}								\
+	(x) = __gu.v;							\
 	__gu_err;							\
 })
 
