@@ -115,6 +115,13 @@ endif
 -include include/config/auto.conf
 include/config/auto.conf: .config Kconfig $(shell find . -name 'Kconfig*' -not -path './build/*')
 	$(Q)mkdir -p include/config include/generated
+	@# Without a terminal to ask on, options new since .config was made
+	@# take their defaults (as "make olddefconfig" would) and we say so.
+	$(Q)if [ ! -t 0 ]; then cp .config .config.sync && \
+		$(KCONFIG_CONF) --olddefconfig Kconfig > /dev/null && \
+		{ cmp -s .config .config.sync || echo "*** New configuration" \
+		  "options set to their defaults (\"make oldconfig\" asks)."; }; \
+		rm -f .config.sync; fi
 	$(Q)KCONFIG_AUTOCONFIG=include/config/auto.conf \
 	 KCONFIG_AUTOHEADER=include/generated/autoconf.h.tmp \
 	 KCONFIG_TRISTATE=include/config/tristate.conf \

@@ -142,8 +142,10 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct mm_struct *old = current->mm;
 
+	preempt_disable();		/* the CR3 and the per-CPU loaded_mm agree */
 	current->mm = mm;
 	switch_mm(mm);
+	preempt_enable();
 	if (old)
 		mmput(old);
 }

@@ -81,8 +81,10 @@ void do_exit(int status)
 		struct mm_struct *mm = tsk->mm;
 
 		/* Off the task's page tables before freeing them. */
+		preempt_disable();
 		tsk->mm = NULL;
 		switch_mm(NULL);
+		preempt_enable();
 		mmput(mm);
 	}
 	exit_notify(tsk, status);
@@ -140,9 +142,8 @@ struct wait_state {
 	struct task_struct *zombie;
 };
 
-static bool find_zombie(void *arg)
+static bool find_zombie(struct wait_state *ws)
 {
-	struct wait_state *ws = arg;
 	struct task_struct *c;
 
 	ws->found = 0;
@@ -173,7 +174,7 @@ static long do_wait4(pid_t pid, int __user *stat_addr, int options,
 	/* INT_MIN has no positive pgid (Linux: -ESRCH). */
 	if (pid == -2147483647 - 1)
 		return -ESRCH;
-	e = wait_event_interruptible(&current->wait_chldexit, find_zombie, &ws);
+	e = wait_event_interruptible(current->wait_chldexit, find_zombie(&ws));
 	if (e)
 		return -ERESTARTSYS;
 	if (!ws.found)

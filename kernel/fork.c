@@ -82,10 +82,12 @@ struct task_struct *alloc_task(const char *comm)
 	t->thread.sp0 = (unsigned long)t->stack + THREAD_SIZE;
 	strscpy(t->comm, comm, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->run_list);
-	INIT_LIST_HEAD(&t->sleep_list);
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
-	INIT_LIST_HEAD(&t->wait_chldexit.head);
+	init_waitqueue_head(&t->wait_chldexit);
+	spin_lock_init(&t->pi_lock);
+	t->cpus_allowed = cpu_possible_mask;
+	t->cpu = smp_processor_id();
 	init_rlimits(t->rlim);
 	t->pid = t->tgid = alloc_pid();
 	list_add_tail(&t->tasks, &task_list);
@@ -94,6 +96,7 @@ struct task_struct *alloc_task(const char *comm)
 
 void free_task(struct task_struct *t)
 {
+	wait_task_inactive(t);		/* its last switch has left its stack */
 	if (t->tasks.next)
 		list_del(&t->tasks);
 	if (t->sibling.next)
@@ -114,7 +117,7 @@ struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm
 		return NULL;
 	t->parent = current;
 	copy_thread(t, fn, arg);
-	wake_up_process(t);
+	wake_up_new_task(t);
 	return t;
 }
 
@@ -153,9 +156,11 @@ static int copy_resources(struct task_struct *p, unsigned long flags)
 	if (flags & CLONE_VM) {
 		p->mm = cur->mm;
 		if (p->mm)
-			p->mm->users++;
+			mmget(p->mm);
 	} else if (cur->mm) {
+		mutex_lock(&cur->mm->mmap_lock);
 		p->mm = dup_mm(cur->mm);
+		mutex_unlock(&cur->mm->mmap_lock);
 		if (!p->mm)
 			return -ENOMEM;
 	}
@@ -194,10 +199,8 @@ static void release_resources(struct task_struct *p)
 }
 
 /* The vfork child has exec'd or exited: its parent may run again. */
-static bool vfork_done(void *arg)
+static bool vfork_done(struct task_struct *child)
 {
-	struct task_struct *child = arg;
-
 	return !READ_ONCE(child->vfork_parent);
 }
 
@@ -206,6 +209,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 {
 	struct task_struct *cur = current, *p;
 	struct pt_regs *regs;
+	pid_t pid;
 	int r;
 
 	if (flags & ~CLONE_SUPPORTED)
@@ -222,6 +226,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		return r;
 	}
 	p->cred = cur->cred;
+	p->cpus_allowed = cur->cpus_allowed;
 	memcpy(p->rlim, cur->rlim, sizeof(p->rlim));
 	p->pgid = cur->pgid;
 	p->sid = cur->sid;
@@ -252,10 +257,11 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	}
 	if (flags & CLONE_VFORK)
 		p->vfork_parent = cur;
-	wake_up_process(p);
+	pid = p->pid;
+	wake_up_new_task(p);
 	if (flags & CLONE_VFORK)
-		wait_event_uninterruptible(&cur->wait_chldexit, vfork_done, p);
-	return p->pid;
+		wait_event(cur->wait_chldexit, vfork_done(p));
+	return pid;
 }
 
 // syscall-status: clone: partial: no threads (CLONE_THREAD, CLONE_SIGHAND) or namespaces yet

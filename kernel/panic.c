@@ -11,6 +11,7 @@
 #include <lego/time.h>
 #include <lego/cmdline.h>
 #include <lego/string.h>
+#include <lego/smp.h>
 #include <asm/irqflags.h>
 #include <asm/page_types.h>
 
@@ -66,8 +67,9 @@ void panic(const char *fmt, ...)
 	va_list args;
 
 	local_irq_disable();
-	if (panic_in_progress++)
-		machine_halt();		/* a panic while panicking */
+	if (__atomic_fetch_add(&panic_in_progress, 1, __ATOMIC_SEQ_CST))
+		machine_halt();		/* a panic while panicking, or on two CPUs */
+	smp_send_stop();
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
@@ -92,8 +94,8 @@ void __warn(const char *file, int line, const char *fmt, ...)
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	printk(KERN_WARNING "------------[ cut here ]------------\n");
-	printk(KERN_WARNING "WARNING: CPU: 0 PID: %d at %s:%d: %s\n",
-	       t ? t->pid : 0, file, line, buf);
+	printk(KERN_WARNING "WARNING: CPU: %d PID: %d at %s:%d: %s\n",
+	       smp_processor_id(), t ? t->pid : 0, file, line, buf);
 	dump_stack();
 	printk(KERN_WARNING "---[ end trace ]---\n");
 }

@@ -1,57 +1,49 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * Wait queues (include/lego/wait.h).  A sleeper stays on the queue from
+ * prepare_to_wait() to finish_wait(), so a wakeup that comes while it is
+ * still testing its condition finds it there and makes it runnable again;
+ * its schedule() then returns at once.
+ */
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/wait.h>
-#include <lego/errno.h>
-#include <asm/irqflags.h>
 
-void wake_up_all(struct wait_queue_head *wq)
+void init_wait_entry(struct wait_queue_entry *w)
 {
-	struct wait_queue_entry *w, *n;
-	unsigned long flags = local_irq_save();
-
-	list_for_each_entry_safe(w, n, &wq->head, entry) {
-		list_del(&w->entry);
-		wake_up_process(w->task);
-	}
-	local_irq_restore(flags);
+	w->task = current;
+	INIT_LIST_HEAD(&w->entry);
 }
 
-static int __wait_event(struct wait_queue_head *wq, bool (*cond)(void *arg),
-			void *arg, bool interruptible)
+void wake_up(struct wait_queue_head *wq)
 {
-	struct wait_queue_entry w = { .task = current };
+	struct wait_queue_entry *w;
+	unsigned long flags = spin_lock_irqsave(&wq->lock);
+
+	list_for_each_entry(w, &wq->head, entry)
+		wake_up_state(w->task, TASK_NORMAL);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w,
+		     long state)
+{
+	unsigned long flags = spin_lock_irqsave(&wq->lock);
+
+	if (list_empty(&w->entry))
+		list_add_tail(&w->entry, &wq->head);
+	set_current_state(state);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
 	unsigned long flags;
 
-	INIT_LIST_HEAD(&w.entry);
-	for (;;) {
-		flags = local_irq_save();
-		if (cond(arg)) {
-			local_irq_restore(flags);
-			return 0;
-		}
-		if (interruptible && test_tsk_thread_flag(current, TIF_SIGPENDING)) {
-			local_irq_restore(flags);
-			return -EINTR;
-		}
-		current->state = interruptible ? TASK_INTERRUPTIBLE :
-					      TASK_UNINTERRUPTIBLE;
-		list_add_tail(&w.entry, &wq->head);
-		schedule();
-		if (!list_empty(&w.entry))
-			list_del(&w.entry);
-		local_irq_restore(flags);
-	}
-}
-
-int wait_event_interruptible(struct wait_queue_head *wq,
-			     bool (*cond)(void *arg), void *arg)
-{
-	return __wait_event(wq, cond, arg, true);
-}
-
-void wait_event_uninterruptible(struct wait_queue_head *wq,
-				bool (*cond)(void *arg), void *arg)
-{
-	__wait_event(wq, cond, arg, false);
+	__set_current_state(TASK_RUNNING);
+	if (list_empty(&w->entry))
+		return;
+	flags = spin_lock_irqsave(&wq->lock);
+	list_del(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
 }

@@ -29,13 +29,9 @@ struct mm_struct *mm_alloc(void)
 	memcpy(mm->pgd + PTRS_PER_TABLE / 2, init_pgd + PTRS_PER_TABLE / 2,
 	       PAGE_SIZE / 2);
 	INIT_LIST_HEAD(&mm->mmap);
-	mm->users = 1;
+	atomic_set(&mm->users, 1);
+	mutex_init(&mm->mmap_lock);
 	return mm;
-}
-
-void switch_mm(struct mm_struct *mm)
-{
-	write_cr3(__pa(mm ? mm->pgd : init_pgd));
 }
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
@@ -54,22 +50,37 @@ static bool page_owned(const struct vm_area_struct *v)
 	return !(v->vm_file && (v->vm_flags & VM_SHARED));
 }
 
-/* Unmaps [start, end) of v's range and frees the pages it owned. */
+/*
+ * Unmaps [start, end) of v's range and frees the pages it owned, once no
+ * CPU's TLB can reach them any more: the PTEs first become not-present
+ * (keeping the frame, marked _PAGE_ZAPPED), then every CPU flushes, then
+ * the frames are freed.
+ */
 void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 	       unsigned long start, unsigned long end)
 {
-	unsigned long a;
+	unsigned long a, first = end, last = start;
+	pteval_t *pte;
 
 	for (a = start; a < end; a += PAGE_SIZE) {
-		pteval_t *pte = pte_lookup(mm->pgd, a, false, 0);
-
+		pte = pte_lookup(mm->pgd, a, false, 0);
 		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
+			continue;
+		*pte = (*pte & PTE_PFN_MASK) | _PAGE_ZAPPED;
+		mm->total_vm--;
+		first = min(first, a);
+		last = a + PAGE_SIZE;
+	}
+	if (first >= last)
+		return;
+	flush_tlb_mm_range(mm, first, last);
+	for (a = first; a < last; a += PAGE_SIZE) {
+		pte = pte_lookup(mm->pgd, a, false, 0);
+		if (!pte || !(*pte & _PAGE_ZAPPED))
 			continue;
 		if (page_owned(v))
 			put_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
 		*pte = 0;
-		invlpg(a);
-		mm->total_vm--;
 	}
 }
 
@@ -86,7 +97,7 @@ static void free_table(pteval_t *t, int level)
 
 void put_page(struct page *pg)
 {
-	if (--pg->refcount == 0)
+	if (__atomic_sub_fetch(&pg->refcount, 1, __ATOMIC_SEQ_CST) == 0)
 		__free_pages(pg, 0);
 }
 
@@ -135,16 +146,17 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 				/* MAP_SHARED|MAP_ANONYMOUS stays shared, writable. */
 				if (!(v->vm_flags & VM_SHARED))
 					*pte &= ~_PAGE_RW;
-				pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK))->refcount++;
+				get_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
 			}
 			*npte = *pte;
 			mm->total_vm++;
 		}
 	}
-	flush_tlb_local();	/* the parent's pages just became read-only */
+	/* The parent's private pages just became read-only. */
+	flush_tlb_mm_range(old, 0, TASK_SIZE_MAX);
 	return mm;
 fail:
-	flush_tlb_local();
+	flush_tlb_mm_range(old, 0, TASK_SIZE_MAX);
 	mmput(mm);
 	return NULL;
 }
@@ -154,7 +166,7 @@ void mmput(struct mm_struct *mm)
 	struct vm_area_struct *v, *n;
 	int i;
 
-	if (--mm->users)
+	if (!atomic_dec_and_test(&mm->users))
 		return;
 	list_for_each_entry_safe(v, n, &mm->mmap, list) {
 		zap_range(mm, v, v->vm_start, v->vm_end);
@@ -210,11 +222,14 @@ static struct page *fault_page(struct vm_area_struct *v, unsigned long addr)
  * page is shared copy-on-write since fork.  The last user just gets write
  * access; others get their own copy.
  */
-static int do_wp_page(struct vm_area_struct *v, unsigned long addr, pteval_t *pte)
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *v,
+		      unsigned long addr, pteval_t *pte)
 {
 	struct page *old = pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)), *new;
 
-	if (old->refcount == 1) {
+	if (page_count(old) == 1) {
+		/* Only more access: a stale read-only TLB entry elsewhere just
+		 * faults once more and finds this. */
 		*pte |= _PAGE_RW | _PAGE_DIRTY;
 		invlpg(addr);
 		return 0;
@@ -224,7 +239,8 @@ static int do_wp_page(struct vm_area_struct *v, unsigned long addr, pteval_t *pt
 		return -ENOMEM;
 	memcpy(page_address(new), page_address(old), PAGE_SIZE);
 	*pte = PFN_PHYS(page_to_pfn(new)) | (vma_pte_flags(v) & __supported_pte_mask);
-	invlpg(addr);
+	/* Another frame now: no thread may keep reading the old one. */
+	flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
 	put_page(old);
 	return 0;
 }
@@ -255,7 +271,7 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (error_code & X86_PF_PROT) {	/* present, and the PTE forbids it */
 		if ((error_code & X86_PF_WRITE) && (v->vm_flags & VM_WRITE) &&
 		    page_owned(v) && (*pte & _PAGE_PRESENT) && !(*pte & _PAGE_RW))
-			return do_wp_page(v, addr & PAGE_MASK, pte);
+			return do_wp_page(mm, v, addr & PAGE_MASK, pte);
 		return -EACCES;
 	}
 	if (*pte & _PAGE_PRESENT)	/* another path mapped it meanwhile */

@@ -235,7 +235,9 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 	} else {
 		pgoff = 0;
 	}
+	mutex_lock(&mm->mmap_lock);
 	ret = do_mmap(mm, addr, len, prot, flags, file, pgoff, NULL);
+	mutex_unlock(&mm->mmap_lock);
 out:
 	if (file)
 		fput(file);
@@ -244,12 +246,18 @@ out:
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
+	struct mm_struct *mm = current->mm;
+	int r;
+
 	if ((addr & ~PAGE_MASK) || addr > TASK_SIZE_MAX || len > TASK_SIZE_MAX - addr)
 		return -EINVAL;
 	len = PAGE_ALIGN(len);
 	if (!len)
 		return -EINVAL;
-	return do_munmap(current->mm, addr, len);
+	mutex_lock(&mm->mmap_lock);
+	r = do_munmap(mm, addr, len);
+	mutex_unlock(&mm->mmap_lock);
+	return r;
 }
 
 /* Applies the new protection to the present PTEs of [start, end). */
@@ -274,8 +282,8 @@ static void change_ptes(struct mm_struct *mm, struct vm_area_struct *v)
 		else
 			e |= _PAGE_PROTNONE;
 		*pte = e;
-		invlpg(a);
 	}
+	flush_tlb_mm_range(mm, v->vm_start, v->vm_end);
 }
 
 /*
@@ -283,9 +291,9 @@ static void change_ptes(struct mm_struct *mm, struct vm_area_struct *v)
  * changed the part before it; Lego checks the whole range first, so a
  * failing mprotect changes nothing (Documentation/syscall/facts.rst).
  */
-SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+static long do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
+			unsigned long prot)
 {
-	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *v;
 	unsigned long end, a;
 
@@ -327,14 +335,24 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
 	return 0;
 }
 
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	struct mm_struct *mm = current->mm;
+	long r;
+
+	mutex_lock(&mm->mmap_lock);
+	r = do_mprotect(mm, start, len, prot);
+	mutex_unlock(&mm->mmap_lock);
+	return r;
+}
+
 /*
  * brk: the heap is one VMA, "[heap]", from start_brk to PAGE_ALIGN(brk).
  * A request below start_brk, into another mapping or past RLIMIT_DATA
  * fails by returning the unchanged break, as Linux does.
  */
-SYSCALL_DEFINE1(brk, unsigned long, brk)
+static unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 {
-	struct mm_struct *mm = current->mm;
 	unsigned long newbrk, oldbrk;
 	struct vm_area_struct *heap;
 
@@ -367,4 +385,15 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 	}
 	mm->brk = brk;
 	return brk;
+}
+
+SYSCALL_DEFINE1(brk, unsigned long, brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long r;
+
+	mutex_lock(&mm->mmap_lock);
+	r = do_brk(mm, brk);
+	mutex_unlock(&mm->mmap_lock);
+	return r;
 }

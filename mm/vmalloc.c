@@ -81,7 +81,7 @@ bool is_stack_guard(unsigned long addr)
 	       (addr - VMALLOC_START) % STACK_SLOT < PAGE_SIZE;
 }
 
-void *ioremap(phys_addr_t phys, size_t size)
+void __iomem *ioremap(phys_addr_t phys, size_t size)
 {
 	phys_addr_t base = phys & PAGE_MASK;
 	size_t len = PAGE_ALIGN(phys + size) - base, off;
@@ -91,7 +91,7 @@ void *ioremap(phys_addr_t phys, size_t size)
 	for (off = 0; off < len; off += PAGE_SIZE)
 		if (map_page(init_pgd, va + off, base + off, PAGE_KERNEL_NOCACHE))
 			return NULL;
-	return (void *)(va + (phys - base));
+	return (void __iomem *)(va + (phys - base));
 }
 
 /*

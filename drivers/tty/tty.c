@@ -34,6 +34,7 @@ struct tty {
 	char read_buf[TTY_BUF];		/* bytes ready for read() */
 	unsigned int head, tail;	/* ring indices */
 	unsigned int lines;		/* complete lines (or EOFs) in read_buf */
+	spinlock_t lock;		/* the buffers, against the interrupt */
 	struct wait_queue_head wait;
 };
 
@@ -47,7 +48,8 @@ static struct tty console_tty = {
 		.c_cc = { 003, 034, 0177, 025, 004, 0, 1, 0, 021, 023, 032, 0,
 			  022, 017, 027, 026, 0 },
 	},
-	.wait = { LIST_HEAD_INIT(console_tty.wait.head) },
+	.lock = __SPIN_LOCK_UNLOCKED,
+	.wait = __WAIT_QUEUE_HEAD_INITIALIZER(console_tty.wait),
 };
 
 static unsigned int rb_count(const struct tty *t)
@@ -158,15 +160,14 @@ static void serial_interrupt(struct pt_regs *regs)
 {
 	int c;
 
+	spin_lock(&console_tty.lock);
 	while ((c = serial_getc()) >= 0)
 		tty_receive(&console_tty, c);
-	pic_eoi(SERIAL_IRQ);
+	spin_unlock(&console_tty.lock);
 }
 
-static bool tty_readable(void *arg)
+static bool tty_readable(struct tty *t)
 {
-	struct tty *t = arg;
-
 	if (t->termios.c_lflag & ICANON)
 		return t->lines > 0;
 	return rb_count(t) > 0;
@@ -183,23 +184,23 @@ static ssize_t tty_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
 		return 0;
 	if ((f->f_flags & O_NONBLOCK) && !tty_readable(t))
 		return -EAGAIN;
-	r = wait_event_interruptible(&t->wait, tty_readable, t);
+	r = wait_event_interruptible(t->wait, tty_readable(t));
 	if (r)
 		return -ERESTARTSYS;
-	flags = local_irq_save();
+	flags = spin_lock_irqsave(&t->lock);
 	if ((t->termios.c_lflag & ICANON) && t->lines && rb_count(t) == 0) {
 		t->lines--;			/* a lone EOF */
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&t->lock, flags);
 		return 0;
 	}
 	while (done < n && rb_count(t)) {
 		char c = t->read_buf[t->tail % TTY_BUF];
 
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&t->lock, flags);
 		if (put_user(c, buf + done)) {
 			return done ? (ssize_t)done : -EFAULT;
 		}
-		flags = local_irq_save();
+		flags = spin_lock_irqsave(&t->lock);
 		t->tail++;
 		done++;
 		if (c == '\n' && (t->termios.c_lflag & ICANON)) {
@@ -207,7 +208,7 @@ static ssize_t tty_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
 			break;
 		}
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&t->lock, flags);
 	return done;
 }
 
@@ -244,10 +245,10 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		if (copy_from_user(&tio, p, sizeof(tio)))
 			return -EFAULT;
 		if (cmd == TCSETSF) {
-			unsigned long flags = local_irq_save();
+			unsigned long flags = spin_lock_irqsave(&t->lock);
 
 			t->head = t->tail = t->lines = t->line_len = 0;
-			local_irq_restore(flags);
+			spin_unlock_irqrestore(&t->lock, flags);
 		}
 		t->termios = tio;
 		return 0;
@@ -270,7 +271,6 @@ const struct file_operations tty_fops = {
 
 void tty_init(void)
 {
-	set_irq_handler(ISA_IRQ_VECTOR(SERIAL_IRQ), serial_interrupt);
-	pic_unmask(SERIAL_IRQ);
+	request_isa_irq(SERIAL_IRQ, serial_interrupt);
 	serial_enable_rx_irq();
 }

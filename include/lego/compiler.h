@@ -35,6 +35,8 @@
 #define __weak		__attribute__((weak))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define __maybe_unused	__attribute__((unused))
+/* Called from assembly only: keep it even if nothing in C calls it. */
+#define __visible	__attribute__((externally_visible))
 
 /* Code and data only needed while booting. */
 #define __init		__section(".init.text")

@@ -45,9 +45,32 @@ static inline void list_del(struct list_head *entry)
 	entry->prev = entry;
 }
 
+/* list_del() already leaves the entry empty, as Linux's list_del_init. */
+#define list_del_init(entry)	list_del(entry)
+
 static inline int list_empty(const struct list_head *head)
 {
 	return head->next == head;
+}
+
+static inline void list_move_tail(struct list_head *entry, struct list_head *head)
+{
+	list_del(entry);
+	list_add_tail(entry, head);
+}
+
+/* Moves every entry of list to the front of head; list becomes empty. */
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	struct list_head *first = list->next, *last = list->prev;
+
+	if (list_empty(list))
+		return;
+	first->prev = head;
+	last->next = head->next;
+	head->next->prev = last;
+	head->next = first;
+	INIT_LIST_HEAD(list);
 }
 
 #define list_entry(ptr, type, member)	container_of(ptr, type, member)

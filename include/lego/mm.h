@@ -33,6 +33,19 @@ struct page {
 
 extern struct page *mem_map;
 
+/* A page's references: mappings, the page cache, kernel users. */
+static inline void get_page(struct page *p)
+{
+	__atomic_add_fetch(&p->refcount, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline int page_count(const struct page *p)
+{
+	return __atomic_load_n(&p->refcount, __ATOMIC_RELAXED);
+}
+
+void put_page(struct page *p);		/* frees it with the last reference */
+
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
 	return &mem_map[pfn];
@@ -78,7 +91,7 @@ void kfree(const void *p);
 /* Kernel stacks in the vmalloc area, with an unmapped guard page below. */
 void *alloc_kernel_stack(void);
 void free_kernel_stack(void *stack);
-void *ioremap(phys_addr_t phys, size_t size);
+void __iomem *ioremap(phys_addr_t phys, size_t size);
 bool is_stack_guard(unsigned long addr);
 void *vmalloc(size_t size);
 void vfree(const void *addr, size_t size);

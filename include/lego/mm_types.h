@@ -4,6 +4,9 @@
 
 #include <lego/types.h>
 #include <lego/list.h>
+#include <lego/atomic.h>
+#include <lego/cpumask.h>
+#include <lego/mutex.h>
 #include <asm/pgtable.h>
 
 struct file;
@@ -30,7 +33,10 @@ struct vm_area_struct {
 struct mm_struct {
 	pteval_t *pgd;
 	struct list_head mmap;		/* VMAs, sorted */
-	int users;
+	atomic_t users;			/* tasks sharing it */
+	/* Held across VMA and page-table changes and page faults. */
+	struct mutex mmap_lock;
+	cpumask_t cpu_mask;		/* CPUs whose CR3 holds it (tlb.c) */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
@@ -44,6 +50,11 @@ struct mm_struct *dup_mm(struct mm_struct *old);
 void put_page(struct page *pg);
 void mmput(struct mm_struct *mm);
 void switch_mm(struct mm_struct *mm);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+static inline void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->users);
+}
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned long error_code);

@@ -10,15 +10,26 @@
 #include <asm/ptrace.h>
 #include <uapi/lego/resource.h>
 #include <lego/wait.h>
+#include <lego/cpumask.h>
+#include <lego/spinlock.h>
+#include <lego/preempt.h>
+#include <lego/smp.h>
+#include <lego/atomic.h>
 
 #define TASK_COMM_LEN	16
 
-/* task->state */
+/*
+ * task->state, Linux's values.  A task sleeps by setting its state with
+ * set_current_state() and then calling schedule(); a wakeup of a matching
+ * state makes it TASK_RUNNING again (wake_up_state()).
+ */
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1
 #define TASK_UNINTERRUPTIBLE	2
+#define TASK_STOPPED		4
 #define TASK_ZOMBIE		16
 #define TASK_DEAD		64
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 
 /* task->thread_flags: work for the return to user mode. */
 #define TIF_SIGPENDING		0
@@ -40,6 +51,15 @@ struct task_struct {
 	struct thread_struct thread;
 	volatile long state;
 	unsigned long thread_flags;
+	/* Scheduling (kernel/sched.c). */
+	int cpu;			/* the run queue it is on or last ran on */
+	int on_cpu;			/* running, or still switching out */
+	int on_rq;			/* runnable: queued or running */
+	cpumask_t cpus_allowed;		/* sched_setaffinity */
+	spinlock_t pi_lock;		/* serialises wakeups and migration */
+	struct list_head run_list;	/* in its run queue */
+	u64 utime, stime;		/* ns in user and kernel mode, by tick */
+	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	pid_t pid;			/* thread id */
 	pid_t tgid;			/* process id */
 	char comm[TASK_COMM_LEN];
@@ -54,10 +74,7 @@ struct task_struct {
 	struct task_struct *vfork_parent;	/* waiting for our exec or exit */
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
 	pid_t pgid, sid;
-	struct list_head run_list;	/* on the run queue */
 	struct list_head tasks;		/* all tasks */
-	struct list_head sleep_list;	/* waiting for wakeup_ns */
-	u64 wakeup_ns;
 	int exit_code;
 	int __user *clear_child_tid;
 	int __user *set_child_tid;
@@ -72,7 +89,6 @@ struct task_struct {
 DECLARE_PER_CPU(struct task_struct *, current_task);
 DECLARE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 DECLARE_PER_CPU(unsigned long, rsp_scratch);
-DECLARE_PER_CPU(int, __preempt_count);
 
 static __always_inline struct task_struct *get_current(void)
 {
@@ -88,10 +104,13 @@ static inline struct pt_regs *task_pt_regs(const struct task_struct *tsk)
 }
 #define current_pt_regs()	task_pt_regs(current)
 
-static inline int preempt_count(void)
-{
-	return this_cpu_read(__preempt_count);
-}
+/* A store of the sleep state, then a full barrier, so the condition the
+ * caller checks next is read after the state is visible to wakers. */
+#define set_current_state(s)	do {					\
+	__atomic_store_n(&current->state, (s), __ATOMIC_SEQ_CST);	\
+	smp_mb();							\
+} while (0)
+#define __set_current_state(s)	WRITE_ONCE(current->state, (s))
 
 static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
 {
@@ -108,19 +127,40 @@ static inline bool test_tsk_thread_flag(const struct task_struct *t, int flag)
 	return READ_ONCE(t->thread_flags) & (1UL << flag);
 }
 
+static inline bool need_resched(void)
+{
+	return test_tsk_thread_flag(current, TIF_NEED_RESCHED);
+}
+
+static inline bool signal_pending(const struct task_struct *t)
+{
+	return test_tsk_thread_flag(t, TIF_SIGPENDING);
+}
+
 void sched_init(void);
+void sched_late_init(void);
+struct task_struct *idle_task_create(int cpu);
 void schedule(void);
-void schedule_tail(void);
-void wake_up_process(struct task_struct *t);
-void scheduler_tick(void);
+void preempt_schedule_irq(void);
+void schedule_tail(struct task_struct *prev);
+bool wake_up_process(struct task_struct *t);
+bool wake_up_state(struct task_struct *t, long state);
+void wake_up_new_task(struct task_struct *t);
+void scheduler_tick(struct pt_regs *regs);
 void cpu_idle_loop(void) __noreturn;
 long sleep_until_ns(u64 deadline_ns);	/* 0, or -EINTR on a signal */
+/* Sleeps (state already set) until woken or deadline_ns; 0 on timeout,
+ * else the ns that were left. */
+u64 schedule_timeout_ns(u64 deadline_ns);
+int sched_setaffinity(struct task_struct *t, const cpumask_t *mask);
+void wait_task_inactive(struct task_struct *t);
+void touch_softlockup_watchdog(void);
 
 struct task_struct *alloc_task(const char *comm);
 void free_task(struct task_struct *t);
 struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm);
 void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg);
-void switch_to(struct task_struct *prev, struct task_struct *next);
+struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
 struct task_struct *find_task_by_pid(pid_t pid);
 pid_t alloc_pid(void);
 extern struct list_head task_list;

@@ -24,7 +24,6 @@
  * syscall table; on x86-64 it changes no calling convention.
  */
 #define asmlinkage
-#define __visible	__attribute__((externally_visible))
 
 #define __MAP0(m, ...)
 #define __MAP1(m, t, a, ...) m(t, a)

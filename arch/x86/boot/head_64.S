@@ -223,6 +223,41 @@ startup_64:
 5:	hlt
 	jmp	5b
 
+#ifdef CONFIG_SMP
+/*
+ * An application processor arrives here from the real-mode trampoline
+ * (arch/x86/kernel/trampoline_64.S) in long mode, on its idle task's
+ * stack, still on the trampoline's page tables and GDT, which live below
+ * 1 MiB.  Switch to the kernel's page tables and a GDT in the image
+ * before anything reloads a segment, then give the CPU its per-CPU area.
+ */
+	.globl	secondary_startup_64
+secondary_startup_64:
+	movq	smp_boot_cr3(%rip), %rax
+	movq	%rax, %cr3
+	lgdt	early_gdt_desc64(%rip)
+	movl	$__KERNEL_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	xorl	%eax, %eax
+	movl	%eax, %fs
+	movl	%eax, %gs
+	pushq	$__KERNEL_CS
+	leaq	6f(%rip), %rax
+	pushq	%rax
+	lretq
+6:	movl	$MSR_GS_BASE, %ecx
+	movq	smp_boot_gs_base(%rip), %rax
+	movq	%rax, %rdx
+	shrq	$32, %rdx
+	wrmsr
+	xorl	%ebp, %ebp
+	call	start_secondary
+7:	hlt
+	jmp	7b
+#endif
+
 /* ---------------------------------------------------------------------- */
 	.section .rodata
 no_lm_msg:
@@ -238,6 +273,9 @@ early_gdt_end:
 early_gdt_desc:
 	.short	early_gdt_end - early_gdt - 1
 	.long	pa(early_gdt)
+early_gdt_desc64:
+	.short	early_gdt_end - early_gdt - 1
+	.quad	early_gdt
 
 	.data
 	.balign 4

@@ -250,14 +250,16 @@ paranoid_common:
 
 /* ---------------------------------------------------------------------- */
 /*
- * __switch_to_asm(prev_sp, next_sp): switch kernel stacks.  The callee-saved
- * registers of the outgoing task stay on its stack; the incoming task's
- * were pushed the same way (or faked by copy_thread for a new task, whose
- * "return address" is ret_from_fork).
+ * __switch_to_asm(prev_sp, next_sp, prev): switch kernel stacks.  The
+ * callee-saved registers of the outgoing task stay on its stack; the
+ * incoming task's were pushed the same way (or faked by copy_thread for a
+ * new task, whose "return address" is ret_from_fork).  rax carries prev
+ * across: the incoming task returns with the task it replaced.
  */
 	.text
 	.globl	__switch_to_asm
 __switch_to_asm:
+	movq	%rdx, %rax
 	pushq	%rbp
 	pushq	%rbx
 	pushq	%r12
@@ -281,6 +283,7 @@ __switch_to_asm:
  */
 	.globl	ret_from_fork
 ret_from_fork:
+	movq	%rax, %rdi		/* the task switched out */
 	call	schedule_tail
 	testq	%r12, %r12
 	jz	1f

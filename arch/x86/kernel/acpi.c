@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Just enough ACPI to power the machine off (ACPI spec 6.x: 5.2.5 RSDP,
- * 5.2.7/5.2.8 RSDT/XSDT, 5.2.9 FADT, 7.4.2 \_S5): find the FADT, take
- * PM1a/PM1b control ports, and the SLP_TYP values of the \_S5 package in
- * the DSDT's AML.
+ * The ACPI tables Lego reads (ACPI spec 6.x: 5.2.5 RSDP, 5.2.7/5.2.8
+ * RSDT/XSDT):
+ *   FADT (5.2.9) and the \_S5 package of the DSDT (7.4.2): the PM1a/PM1b
+ *        control ports and SLP_TYP values that power the machine off;
+ *   MADT (5.2.12): the processors' local APIC IDs, the I/O APICs and the
+ *        ISA interrupt overrides;
+ *   HPET (IA-PC HPET spec 3.2.4): the timer block's address.
  */
 #include <lego/kernel.h>
 #include <lego/string.h>
@@ -42,6 +45,7 @@ struct acpi_rsdp {
 #define FADT_PM1B_CNT		68
 #define FADT_X_DSDT		140
 
+u64 acpi_hpet_addr;
 static u16 pm1a_cnt, pm1b_cnt;
 static u16 slp_typa, slp_typb;
 static bool acpi_poweroff_ok;
@@ -118,15 +122,93 @@ static void find_s5(const struct acpi_table_header *dsdt)
 	}
 }
 
+struct acpi_madt_info acpi_madt;
+
+/* MADT entry types (ACPI 6.x table 5.45). */
+#define MADT_LOCAL_APIC		0
+#define MADT_IO_APIC		1
+#define MADT_INT_OVERRIDE	2
+#define MADT_LAPIC_OVERRIDE	5
+#define MADT_LOCAL_X2APIC	9
+#define MADT_ENABLED		0x1	/* processor usable now */
+#define MADT_ONLINE_CAPABLE	0x2	/* may be hot-added later */
+
+static void add_cpu(u32 apic_id, u32 flags)
+{
+	struct acpi_madt_info *m = &acpi_madt;
+	int i;
+
+	if (!(flags & MADT_ENABLED))
+		return;
+	for (i = 0; i < m->nr_cpus; i++)
+		if (m->apic_ids[i] == apic_id)
+			return;		/* listed as both LAPIC and x2APIC */
+	if (m->nr_cpus == CONFIG_NR_CPUS) {
+		m->cpus_ignored++;
+		return;
+	}
+	m->apic_ids[m->nr_cpus++] = apic_id;
+}
+
+/*
+ * The MADT: a 44-byte header (the table header, the local APIC address,
+ * flags), then variable-length entries of (type, length, ...).
+ */
+static void parse_madt(const struct acpi_table_header *madt)
+{
+	const u8 *p = (const u8 *)madt + 44, *end = (const u8 *)madt + madt->length;
+	struct acpi_madt_info *m = &acpi_madt;
+
+	m->lapic_addr = *(const u32 *)((const u8 *)madt + 36);
+	m->pcat_compat = *(const u32 *)((const u8 *)madt + 40) & 1;
+	for (; p + 2 <= end && p[1] >= 2 && p + p[1] <= end; p += p[1]) {
+		switch (p[0]) {
+		case MADT_LOCAL_APIC:		/* uid(1) apic_id(1) flags(4) */
+			add_cpu(p[3], *(const u32 *)(p + 4));
+			break;
+		case MADT_LOCAL_X2APIC:		/* rsvd(2) x2apic_id(4) flags(4) */
+			add_cpu(*(const u32 *)(p + 4), *(const u32 *)(p + 8));
+			break;
+		case MADT_IO_APIC:		/* id(1) rsvd(1) addr(4) gsi_base(4) */
+			if (m->nr_ioapics < MAX_IO_APICS) {
+				m->ioapics[m->nr_ioapics].id = p[2];
+				m->ioapics[m->nr_ioapics].addr = *(const u32 *)(p + 4);
+				m->ioapics[m->nr_ioapics].gsi_base = *(const u32 *)(p + 8);
+				m->nr_ioapics++;
+			}
+			break;
+		case MADT_INT_OVERRIDE:		/* bus(1) irq(1) gsi(4) flags(2) */
+			if (p[3] < 16) {
+				m->isa_gsi[p[3]] = *(const u32 *)(p + 4);
+				m->isa_flags[p[3]] = *(const u16 *)(p + 8);
+			}
+			break;
+		case MADT_LAPIC_OVERRIDE:	/* rsvd(2) addr(8) */
+			m->lapic_addr = *(const u64 *)(p + 4);
+			break;
+		}
+	}
+	m->found = true;
+}
+
 void acpi_init(void)
 {
 	const struct acpi_rsdp *rsdp = find_rsdp();
-	const struct acpi_table_header *fadt;
+	const struct acpi_table_header *fadt, *t;
 	const u8 *f;
 	u64 dsdt;
+	int i;
 
+	for (i = 0; i < 16; i++)
+		acpi_madt.isa_gsi[i] = i;	/* identity unless overridden */
 	if (!rsdp)
 		return;
+	t = find_table(rsdp, "APIC");
+	if (t)
+		parse_madt(t);
+	t = find_table(rsdp, "HPET");
+	if (t && t->length >= 56)
+		acpi_hpet_addr = *(const u64 *)((const u8 *)t + 44);
 	fadt = find_table(rsdp, "FACP");
 	if (!fadt)
 		return;
@@ -140,6 +222,12 @@ void acpi_init(void)
 		find_s5(__va(dsdt));
 	pr_info("ACPI: RSDP rev %u, PM1a_CNT %#x, S5 %s\n", rsdp->revision,
 		pm1a_cnt, acpi_poweroff_ok ? "found" : "not found");
+	if (acpi_madt.found)
+		pr_info("ACPI: MADT: %d CPUs, %d I/O APICs, local APIC at %#llx\n",
+			acpi_madt.nr_cpus, acpi_madt.nr_ioapics, acpi_madt.lapic_addr);
+	if (acpi_madt.cpus_ignored)
+		pr_warn("ACPI: %d CPUs ignored: CONFIG_NR_CPUS is %d\n",
+			acpi_madt.cpus_ignored, CONFIG_NR_CPUS);
 }
 
 /* Enter S5 (soft off): SLP_TYP in bits 10-12, SLP_EN bit 13 of PM1x_CNT. */

@@ -14,6 +14,7 @@
 #include <asm/smap.h>
 #include <asm/syscall.h>
 #include <asm/fpu.h>
+#include <lego/smp.h>
 
 struct cpuinfo_x86 boot_cpu_data;
 
@@ -225,6 +226,7 @@ void cpu_init(void)
 	/* User GS base starts at 0; the kernel's is in MSR_GS_BASE. */
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	wrmsr(MSR_FS_BASE, 0);
+	/* RDTSCP and RDPID read the CPU number here (getcpu in the vDSO). */
 	if (boot_cpu_data.rdtscp)
-		wrmsr(MSR_TSC_AUX, 0);
+		wrmsr(MSR_TSC_AUX, smp_processor_id());
 }

@@ -13,6 +13,7 @@
 unsigned int fpu_state_size = 512;
 static u64 xfeatures;			/* XCR0 */
 static u8 init_state[4096] __aligned(64);
+static bool init_saved;
 
 static void xsetbv(u32 index, u64 value)
 {
@@ -43,8 +44,12 @@ void fpu_init_cpu(void)
 			panic("XSAVE area of %u bytes is too large", fpu_state_size);
 	}
 	asm volatile("fninit");
-	/* The state a new program starts with (Linux: FCW 0x37f, MXCSR 0x1f80). */
-	fpu_save(init_state);
+	/* The state a new program starts with (Linux: FCW 0x37f, MXCSR 0x1f80),
+	 * taken once, on the boot CPU. */
+	if (!init_saved) {
+		fpu_save(init_state);
+		init_saved = true;
+	}
 }
 
 void fpu_save(void *state)

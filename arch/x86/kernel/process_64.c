@@ -20,7 +20,8 @@ DECLARE_PER_CPU(struct x86_hw_tss, cpu_tss);
 DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 DEFINE_PER_CPU(unsigned long, rsp_scratch);
 
-void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
+struct task_struct *__switch_to_asm(unsigned long *prev_sp, unsigned long next_sp,
+				    struct task_struct *prev);
 extern char ret_from_fork[];
 
 /* The frame __switch_to_asm pops: r15, r14, r13, r12, rbx, rbp, return. */
@@ -44,17 +45,17 @@ void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg)
 /*
  * Runs with interrupts disabled and the run-queue lock held.  The user
  * FS/GS bases and FPU registers belong to the task, so they are saved
- * and loaded here; the kernel never uses them itself.
+ * and loaded here; the kernel never uses them itself.  Returns, once prev
+ * runs again, the task that switched back to it.
  */
-void switch_to(struct task_struct *prev, struct task_struct *next)
+struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	if (prev->mm) {
 		prev->thread.fsbase = rdmsr(MSR_FS_BASE);
 		prev->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
 		fpu_save(prev->fpu_state);
 	}
-	if (next->mm && next->mm != prev->mm)
-		switch_mm(next->mm);
+	switch_mm(next->mm);
 	this_cpu_write(cpu_current_top_of_stack, next->thread.sp0);
 	this_cpu_ptr(&cpu_tss)->sp0 = next->thread.sp0;
 	this_cpu_write(current_task, next);
@@ -63,7 +64,7 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
 		fpu_restore(next->fpu_state);
 	}
-	__switch_to_asm(&prev->thread.sp, next->thread.sp);
+	return __switch_to_asm(&prev->thread.sp, next->thread.sp, prev);
 }
 
 /*

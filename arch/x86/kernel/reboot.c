@@ -9,6 +9,7 @@
 #include <lego/reboot.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
+#include <lego/smp.h>
 
 #define ISA_DEBUG_EXIT_PORT	0xf4
 
@@ -24,6 +25,7 @@ static __noreturn void halt_forever(void)
 void machine_power_off(int status)
 {
 	local_irq_disable();
+	smp_send_stop();
 	pr_info("reboot: Power down\n");
 	outl(status & 0xff, ISA_DEBUG_EXIT_PORT);
 	acpi_power_off();
@@ -37,6 +39,7 @@ void machine_restart(void)
 	int i;
 
 	local_irq_disable();
+	smp_send_stop();
 	pr_info("reboot: Restarting system\n");
 	/* Pulse the reset line through the 8042 keyboard controller. */
 	for (i = 0; i < 0x10000 && (inb(0x64) & 0x02); i++)

@@ -18,6 +18,7 @@
 #include <asm/percpu.h>
 #include <asm/apic.h>
 #include <asm/syscall.h>
+#include <lego/smp.h>
 
 #include <asm/acpi.h>
 
@@ -50,7 +51,8 @@ static void setup_arch(void)
 	tsc_init();
 	acpi_init();
 	pic_init();
-	apic_init();
+	apic_init(boot_params.cmdline);
+	io_apic_init();
 	apic_timer_init();
 }
 
@@ -76,5 +78,7 @@ __visible void x86_64_start_kernel(u32 protocol, u32 info_phys)
 	cpu_init();
 	setup_arch();
 	sched_init();
+	sched_late_init();
+	smp_init();
 	start_kernel();
 }

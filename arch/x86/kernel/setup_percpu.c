@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU areas.  The boot CPU uses the image's own copy of .data..percpu
- * (head_64.S pointed GS base at it); each further CPU gets a copy made
- * here when it comes up (SMP bring-up is a later issue).
+ * Per-CPU areas.  The boot CPU uses the image's own .data..percpu
+ * (head_64.S pointed GS base at it); each further CPU gets a zeroed area
+ * of the same size when it is brought up (smpboot.c).  So a per-CPU
+ * variable starts at zero on every CPU and is set up by code, never by a
+ * static initializer (which only the boot CPU would see).
  */
 #include <lego/kernel.h>
 #include <lego/mm.h>
@@ -28,7 +30,7 @@ void setup_per_cpu_areas(void)
 	this_cpu_write(cpu_current_top_of_stack, (unsigned long)boot_stack_top);
 }
 
-/* A copy of the per-CPU template for CPU cpu; returns its base. */
+/* A zeroed per-CPU area for CPU cpu; returns its base. */
 unsigned long alloc_percpu_area(int cpu)
 {
 	size_t size = __per_cpu_end - __per_cpu_start;
@@ -36,7 +38,6 @@ unsigned long alloc_percpu_area(int cpu)
 
 	if (!p)
 		return 0;
-	memcpy(p, __per_cpu_load, size);
 	__per_cpu_offset[cpu] = (unsigned long)p;
 	per_cpu(this_cpu_off, cpu) = (unsigned long)p;
 	per_cpu(cpu_number, cpu) = cpu;

@@ -16,9 +16,9 @@
 #include <asm/processor.h>
 #include <asm/irqflags.h>
 #include <asm/syscall.h>
+#include <lego/smp.h>
 
 static struct gate_desc idt_table[NR_VECTORS] __aligned(PAGE_SIZE);
-static void (*irq_handlers[NR_VECTORS])(struct pt_regs *);
 struct expected_fault *ktest_expected_fault;
 
 static const char *const exception_names[32] = {
@@ -50,11 +50,6 @@ static void set_gate(unsigned int v, const void *fn, u8 dpl, u8 ist)
 void set_intr_gate(unsigned int vector, const void *handler)
 {
 	set_gate(vector, handler, 0, 0);
-}
-
-void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *))
-{
-	irq_handlers[vector] = fn;
 }
 
 #define EXC(n)	extern char asm_exc_##n[]
@@ -160,7 +155,8 @@ void die(const char *str, struct pt_regs *regs, long err)
 {
 	local_irq_disable();
 	printk(KERN_EMERG "%s: %04lx [#1]\n", str, err & 0xffff);
-	printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s\n", current ? current->pid : 0,
+	printk(KERN_EMERG "CPU: %d PID: %d Comm: %s\n", smp_processor_id(),
+	       current ? current->pid : 0,
 	       current ? current->comm : "?");
 	show_regs(regs);
 	printk(KERN_EMERG "Call Trace:\n");
@@ -217,16 +213,9 @@ __visible void do_trap_or_irq(struct pt_regs *regs, unsigned int vector)
 	local_irq_disable();
 	if (user_mode(regs))
 		syscall_exit_to_user_mode_prepare(regs);
-}
-
-void do_irq(struct pt_regs *regs, unsigned int vector)
-{
-	void (*fn)(struct pt_regs *) = irq_handlers[vector];
-
-	if (fn)
-		fn(regs);
-	else
-		pr_warn("unexpected interrupt on vector %#x\n", vector);
+	else if (IS_ENABLED(CONFIG_PREEMPT) && (regs->flags & X86_EFLAGS_IF) &&
+		 !preempt_count() && need_resched())
+		preempt_schedule_irq();	/* kernel code, preemptible here */
 }
 
 /*
@@ -240,7 +229,9 @@ __visible void do_paranoid_trap(struct pt_regs *regs, unsigned int vector)
 		return;
 	switch (vector) {
 	case X86_TRAP_NMI:
-		pr_warn("NMI received, ignored\n");
+		if (READ_ONCE(smp_stopping_by_nmi) || panic_in_progress)
+			nmi_stop_this_cpu(regs);
+		pr_warn("NMI received on CPU%d, ignored\n", smp_processor_id());
 		return;
 	case X86_TRAP_DF:
 		if (is_stack_guard(regs->sp) || is_stack_guard(read_cr2()))

@@ -52,10 +52,21 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 	if (addr < TASK_SIZE_MAX && mm && !(err & X86_PF_RSVD)) {
 		/*
 		 * With SMEP/SMAP a kernel-mode fault on a present user page is
-		 * a protection violation that no mapping change fixes.
+		 * a protection violation that no mapping change fixes.  Kernel
+		 * code that cannot sleep (a lock held, interrupts off) gets
+		 * the page only if mmap_lock is free at once: waiting could
+		 * deadlock, so it gets -EFAULT instead.
 		 */
-		if (user_mode(regs) || !(err & X86_PF_PROT))
-			r = handle_mm_fault(mm, addr, err);
+		bool atomic = !user_mode(regs) &&
+			      (preempt_count() || !(regs->flags & X86_EFLAGS_IF));
+
+		if (user_mode(regs) || !(err & X86_PF_PROT)) {
+			if (atomic ? mutex_trylock(&mm->mmap_lock) :
+				     (mutex_lock(&mm->mmap_lock), true)) {
+				r = handle_mm_fault(mm, addr, err);
+				mutex_unlock(&mm->mmap_lock);
+			}
+		}
 	}
 	if (!r)
 		return;

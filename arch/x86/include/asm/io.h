@@ -3,6 +3,7 @@
 #define _ASM_X86_IO_H
 
 #include <lego/types.h>
+#include <lego/compiler.h>
 
 static inline void outb(u8 v, u16 port)
 {
@@ -49,14 +50,15 @@ static inline void io_delay(void)
 	outb(0, 0x80);
 }
 
-static inline u32 readl(const volatile void *addr)
+/* MMIO: one 32-bit access, never merged or elided by the compiler. */
+static inline u32 readl(const volatile void __iomem *addr)
 {
-	return *(const volatile u32 *)addr;
+	return *(const volatile u32 __force *)addr;
 }
 
-static inline void writel(u32 v, volatile void *addr)
+static inline void writel(u32 v, volatile void __iomem *addr)
 {
-	*(volatile u32 *)addr = v;
+	*(volatile u32 __force *)addr = v;
 }
 
 #endif /* _ASM_X86_IO_H */

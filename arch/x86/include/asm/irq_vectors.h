@@ -12,7 +12,10 @@
 #define ISA_IRQ_VECTOR(irq)	(FIRST_EXTERNAL_VECTOR + (irq))
 #define IA32_SYSCALL_VECTOR	0x80
 #define LOCAL_TIMER_VECTOR	0xec
-#define RESCHEDULE_VECTOR	0xfd
+#define REBOOT_VECTOR		0xf8	/* stop this CPU (panic, poweroff) */
+#define CALL_FUNCTION_VECTOR	0xfc	/* run queued cross-CPU calls */
+#define RESCHEDULE_VECTOR	0xfd	/* just return: the exit path schedules */
+#define ERROR_APIC_VECTOR	0xfe
 #define SPURIOUS_APIC_VECTOR	0xff
 
 #define X86_TRAP_DE	0

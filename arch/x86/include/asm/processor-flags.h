@@ -59,5 +59,7 @@
 #define _PAGE_NX		(_AC(1, UL) << 63)
 /* A PROT_NONE page: not present to the CPU, but the frame stays ours. */
 #define _PAGE_PROTNONE		_PAGE_SOFTW1
+/* A not-present PTE whose frame waits for a TLB shootdown (mm/memory.c). */
+#define _PAGE_ZAPPED		_AC(0x400, UL)
 
 #endif /* _ASM_X86_PROCESSOR_FLAGS_H */
