@@ -69,6 +69,9 @@ CHECKFLAGS := -D__CHECKER__ -D__x86_64__ -m64 -Wbitwise -Wno-return-void \
 # Everything below needs the configuration; these targets make it.
 config-targets := defconfig menuconfig nconfig oldconfig olddefconfig \
 	savedefconfig allnoconfig allyesconfig
+# Fragments: `make defconfig debug.config` adds arch/x86/configs/debug.config.
+config-fragments := $(notdir $(wildcard arch/x86/configs/*.config))
+config-targets += $(config-fragments)
 no-dot-config-targets := $(config-targets) clean mrproper help distclean \
 	host-test
 
@@ -98,6 +101,10 @@ savedefconfig:
 	@echo "  GEN     defconfig"
 allnoconfig allyesconfig:
 	$(Q)$(KCONFIG_CONF) --$@ Kconfig
+# After a base configuration when both are asked for (make defconfig x.config).
+$(config-fragments): $(filter-out $(config-fragments),$(filter $(config-targets),$(MAKECMDGOALS)))
+	$(Q)$(SHELL) scripts/merge-config.sh .config arch/x86/configs/$@
+	$(Q)$(KCONFIG_CONF) --olddefconfig Kconfig
 endif
 
 # ------------------------------------------------------------------------
@@ -262,6 +269,7 @@ help:
 	@echo '  savedefconfig   - Write the minimal ./defconfig'
 	@echo '  allnoconfig     - Every option answered no'
 	@echo '  allyesconfig    - Every option answered yes'
+	@echo '  debug.config    - Add the debugging options (after another target)'
 	@echo 'Building:'
 	@echo '  all / vmlego    - The kernel (ELF64) and System.map'
 	@echo '  isoimage        - build/lego.iso: GRUB, BIOS and UEFI bootable'

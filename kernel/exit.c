@@ -40,8 +40,10 @@ static void init_died(int status)
  */
 static void exit_notify(struct task_struct *tsk, int status)
 {
-	struct task_struct *init = find_task_by_pid(1), *c, *n;
+	struct task_struct *init, *c, *n;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 
+	init = find_task_by_pid(1);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		list_del(&c->sibling);
 		c->parent = init;
@@ -56,8 +58,15 @@ static void exit_notify(struct task_struct *tsk, int status)
 		wake_up_all(&p->wait_chldexit);
 	}
 	tsk->exit_code = status;
+	/*
+	 * A zombie from now on, before the parent is woken: on another CPU
+	 * it may look at once.  This task still runs until its last
+	 * schedule(); the parent's free_task() waits for that switch.
+	 */
+	tsk->state = TASK_ZOMBIE;
 	if (tsk->parent)
 		wake_up_all(&tsk->parent->wait_chldexit);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 void do_exit(int status)
@@ -88,8 +97,6 @@ void do_exit(int status)
 		mmput(mm);
 	}
 	exit_notify(tsk, status);
-	local_irq_disable();
-	tsk->state = TASK_ZOMBIE;
 	schedule();
 	BUG();
 }
@@ -144,6 +151,7 @@ struct wait_state {
 
 static bool find_zombie(struct wait_state *ws)
 {
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	struct task_struct *c;
 
 	ws->found = 0;
@@ -154,10 +162,11 @@ static bool find_zombie(struct wait_state *ws)
 		ws->found++;
 		if (c->state == TASK_ZOMBIE) {
 			ws->zombie = c;
-			return true;
+			break;
 		}
 	}
-	return !ws->found || (ws->options & WNOHANG);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ws->zombie || !ws->found || (ws->options & WNOHANG);
 }
 
 static long do_wait4(pid_t pid, int __user *stat_addr, int options,

@@ -19,24 +19,22 @@
 #include <asm/uaccess.h>
 
 LIST_HEAD(task_list);
-static DEFINE_SPINLOCK(pid_lock);
+/* task_list, pids, and the parent/children links. */
+DEFINE_SPINLOCK(tasklist_lock);
 static pid_t last_pid;
 
 #define PID_MAX		32768
 
-pid_t alloc_pid(void)
+/* A pid no task has; called with tasklist_lock held. */
+static pid_t alloc_pid_locked(void)
 {
-	unsigned long flags = spin_lock_irqsave(&pid_lock);
-	pid_t pid;
-
 	do {
 		last_pid = last_pid >= PID_MAX - 1 ? 1 : last_pid + 1;
 	} while (find_task_by_pid(last_pid));
-	pid = last_pid;
-	spin_unlock_irqrestore(&pid_lock, flags);
-	return pid;
+	return last_pid;
 }
 
+/* Called with tasklist_lock held; the task stays until it is unlocked. */
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	struct task_struct *t;
@@ -69,6 +67,7 @@ static void init_rlimits(struct rlimit *r)
 struct task_struct *alloc_task(const char *comm)
 {
 	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	unsigned long flags;
 
 	if (!t)
 		return NULL;
@@ -89,18 +88,24 @@ struct task_struct *alloc_task(const char *comm)
 	t->cpus_allowed = cpu_possible_mask;
 	t->cpu = smp_processor_id();
 	init_rlimits(t->rlim);
-	t->pid = t->tgid = alloc_pid();
+	flags = spin_lock_irqsave(&tasklist_lock);
+	t->pid = t->tgid = alloc_pid_locked();
 	list_add_tail(&t->tasks, &task_list);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return t;
 }
 
 void free_task(struct task_struct *t)
 {
+	unsigned long flags;
+
 	wait_task_inactive(t);		/* its last switch has left its stack */
+	flags = spin_lock_irqsave(&tasklist_lock);
 	if (t->tasks.next)
 		list_del(&t->tasks);
 	if (t->sibling.next)
 		list_del(&t->sibling);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (t->stack)
 		free_kernel_stack(t->stack);
 	if (t->fpu_state)
@@ -209,6 +214,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 {
 	struct task_struct *cur = current, *p;
 	struct pt_regs *regs;
+	unsigned long flags2;
 	pid_t pid;
 	int r;
 
@@ -231,8 +237,10 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p->pgid = cur->pgid;
 	p->sid = cur->sid;
 	p->exit_signal = flags & CSIGNAL;
+	flags2 = spin_lock_irqsave(&tasklist_lock);
 	p->parent = cur;
 	list_add_tail(&p->sibling, &cur->children);
+	spin_unlock_irqrestore(&tasklist_lock, flags2);
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = child_tid;
 	fpu_save(cur->fpu_state);

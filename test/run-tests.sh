@@ -96,14 +96,16 @@ build_default() {
 [ $linux = 1 ] || build_default
 
 # Other configurations build in a copy of the sources, leaving this tree's
-# .config alone.
-build_config() {	# build_config NAME TARGET
+# .config alone: allnoconfig and allyesconfig must build; the debug one
+# (defconfig + debug.config: CONFIG_PREEMPT, spinlock and entry checks)
+# also boots the tests marked image=debug.
+build_config() {	# build_config NAME "CONFIG TARGETS"
 	local dir=$out/cfg-$1
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	git ls-files -z | xargs -0 cp --parents -t "$dir" 2>/dev/null ||
+	git ls-files -z -c -o --exclude-standard | xargs -0 cp --parents -t "$dir" 2>/dev/null ||
 		tar cf - --exclude=./build --exclude=./.git . | tar xf - -C "$dir"
-	if (cd "$dir" && make "$2" >/dev/null 2>&1 && make -j"$JOBS" > build.log 2>&1); then
+	if (cd "$dir" && make $2 >/dev/null 2>&1 && make -j"$JOBS" > build.log 2>&1); then
 		pass "build/$1"
 		cp "$dir/vmlego" "$out/vmlego-$1"
 	else
@@ -114,6 +116,7 @@ build_config() {	# build_config NAME TARGET
 if [ $linux = 0 ] && want_section build; then
 	build_config allnoconfig allnoconfig
 	build_config allyesconfig allyesconfig
+	build_config debug "defconfig debug.config"
 	if make C=2 -j"$JOBS" > "$out/sparse.log" 2>&1; then
 		if grep -qE '(warning|error):' "$out/sparse.log"; then
 			fail build/sparse "$(grep -m1 -E '(warning|error):' "$out/sparse.log")"
@@ -167,38 +170,45 @@ fi
 meta() {	# meta FILE KEY -> values, one per line
 	sed -n "s|^// lego-test: $2=\(.*\)\$|\1|p" "$1"
 }
-user_test() {	# user_test SRC -> $out/user-NAME.res
-	local src=$1 name bin args status timeout cpio log kernel image smp rc c n
+# user_test SRC SMP: one boot of one test with SMP CPUs; results in
+# $out/user-TAG.res.  A test whose smp= lists several counts ("1,2,4")
+# runs once per count, its results named NAME@smpN/...; "{smp}" in its
+# args= and console= lines is replaced by the count.
+user_test() {
+	local src=$1 n_smp=$2 name tag bin args status timeout cpio log kernel image rc c n multi
 	name=$(basename "$src" .c)
+	multi=$(meta "$src" smp | tail -n1)
+	if [[ $multi == *,* ]]; then tag=$name@smp$n_smp; else tag=$name; fi
 	bin=$ubuild/$name
-	exec > "$out/user-$name.res"
+	exec > "$out/user-$tag.res"
 	pass() { echo "PASS $1"; }
 	fail() { echo "FAIL $1: $2"; }
-	[ -x "$bin" ] || { fail "user/$name" "not built"; return; }
+	[ -x "$bin" ] || { fail "user/$tag" "not built"; return; }
 	args=$(meta "$src" args | tail -n1)
+	args=${args//\{smp\}/$n_smp}
 	status=$(meta "$src" status | tail -n1)
 	status=${status:-0}
 	timeout=$(meta "$src" timeout | tail -n1)
-	smp=$(meta "$src" smp | tail -n1)
 	kernel=$(meta "$src" kernel | tail -n1)
 	image=$(meta "$src" image | tail -n1)
-	cpio=$out/initramfs-$name.cpio
+	cpio=$out/initramfs-$tag.cpio
 	extra_files=()
 	while IFS= read -r c; do
 		[ -n "$c" ] && extra_files+=("$c")
 	done < <(meta "$src" file)
 	(cd "$top" && scripts/mkinitramfs.sh "$cpio" "$bin:/$name" "${extra_files[@]}")
-	log=$out/user-$name.log
+	log=$out/user-$tag.log
 	if [ $linux = 1 ]; then
 		image=$linux_kernel
 		kernel=quiet
 	else
 		case $image in
 		allyes) image=$out/vmlego-allyesconfig ;;
+		debug) image=$out/vmlego-debug ;;
 		*) image=vmlego ;;
 		esac
 	fi
-	$QEMU_RUN --kernel "$image" --initrd "$cpio" --smp "${smp:-1}" \
+	$QEMU_RUN --kernel "$image" --initrd "$cpio" --smp "$n_smp" \
 		--append "$kernel rdinit=/$name -- $args" \
 		--timeout "${timeout:-120}" > "$log" 2>&1
 	rc=$?
@@ -206,32 +216,34 @@ user_test() {	# user_test SRC -> $out/user-NAME.res
 	# must match test/user/NAME.expected byte for byte.
 	if [ $linux = 0 ] && [ -f "test/user/$name.expected" ]; then
 		tr -d '\r' < "$log" | grep -a '^\[pid [0-9]*\] ' |
-			sed 's/^\[pid [0-9]*\]/[pid N]/' > "$out/$name.transcript"
-		if diff -u "test/user/$name.expected" "$out/$name.transcript" > "$out/$name.diff"; then
-			pass "user/$name/transcript"
+			sed 's/^\[pid [0-9]*\]/[pid N]/' > "$out/$tag.transcript"
+		if diff -u "test/user/$name.expected" "$out/$tag.transcript" > "$out/$tag.diff"; then
+			pass "user/$tag/transcript"
 		else
-			fail "user/$name/transcript" "differs: $(sed -n '4,5p' "$out/$name.diff" | tr '\n' ' ')"
+			fail "user/$tag/transcript" "differs: $(sed -n '4,5p' "$out/$tag.diff" | tr '\n' ' ')"
 		fi
 	fi
-	grep -aE '^(PASS|FAIL) ' "$log" | tr -d '\r' | sed 's/^\(PASS\|FAIL\) /&user\//'
-	grep -aqE '^(PASS|FAIL) ' "$log" || fail "user/$name" "printed no results (qemu-run status $rc)"
-	[ "$rc" = "$status" ] || fail "user/$name/status" "init status $rc, expected $status"
+	grep -aE '^(PASS|FAIL) ' "$log" | tr -d '\r' |
+		sed -e "s#^\(PASS\|FAIL\) $name/#\1 $tag/#" -e 's/^\(PASS\|FAIL\) /&user\//'
+	grep -aqE '^(PASS|FAIL) ' "$log" || fail "user/$tag" "printed no results (qemu-run status $rc)"
+	[ "$rc" = "$status" ] || fail "user/$tag/status" "init status $rc, expected $status"
 	[ $linux = 1 ] && return
 	while IFS= read -r c; do
 		[ -n "$c" ] || continue
-		grep -aqF -- "$c" "$log" || fail "user/$name/console" "no console line with '$c'"
+		c=${c//\{smp\}/$n_smp}
+		grep -aqF -- "$c" "$log" || fail "user/$tag/console" "no console line with '$c'"
 	done < <(meta "$src" console)
 	while IFS= read -r c; do
 		[ -n "$c" ] || continue
 		n=$(grep -acF -- "$c" "$log")
-		[ "$n" = 1 ] || fail "user/$name/console" "'$c' appears $n times, expected once"
+		[ "$n" = 1 ] || fail "user/$tag/console" "'$c' appears $n times, expected once"
 	done < <(meta "$src" console-once)
 	# Nothing a program does may oops or WARN the kernel unless asked.
-	if grep -aqE 'Kernel panic|BUG:|Oops' "$log"; then
-		fail "user/$name/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops' "$log")"
+	if grep -aqE 'Kernel panic|BUG:|Oops' "$log" && ! grep -q 'lego-test: bug=yes' "$src"; then
+		fail "user/$tag/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops' "$log")"
 	fi
 	if grep -aq 'WARNING:' "$log" && ! grep -q 'lego-test: warn=yes' "$src"; then
-		fail "user/$name/kernel" "unexpected $(grep -a -m1 'WARNING:' "$log")"
+		fail "user/$tag/kernel" "unexpected $(grep -a -m1 'WARNING:' "$log")"
 	fi
 }
 if want_section user && [ -d test/user ]; then
@@ -239,16 +251,29 @@ if want_section user && [ -d test/user ]; then
 	if ! make -C test/user O="$ubuild" -j"$JOBS" > "$out/user-build.log" 2>&1; then
 		fail user/build "$(grep -m1 -E 'error' "$out/user-build.log")"
 	fi
-	srcs=()
+	jobs_list=()
 	for src in test/user/*.c; do
 		name=$(basename "$src" .c)
 		want "user/$name*" || want "user/$name/*" || continue
 		[ $linux = 1 ] && [ "$(meta "$src" linux | tail -n1)" = no ] && continue
-		srcs+=("$src")
+		smps=$(meta "$src" smp | tail -n1)
+		for n_smp in ${smps//,/ }; do
+			jobs_list+=("$src:$n_smp")
+		done
+		[ -n "$smps" ] || jobs_list+=("$src:1")
 	done
+	# Kernels the chosen tests boot that this run has not built yet.
+	if [ $linux = 0 ]; then
+		for j in "${jobs_list[@]}"; do
+			case $(meta "${j%:*}" image | tail -n1) in
+			allyes) [ -f "$out/vmlego-allyesconfig" ] || build_config allyesconfig allyesconfig ;;
+			debug) [ -f "$out/vmlego-debug" ] || build_config debug "defconfig debug.config" ;;
+			esac
+		done
+	fi
 	running=0
-	for src in "${srcs[@]}"; do
-		user_test "$src" &
+	for j in "${jobs_list[@]}"; do
+		user_test "${j%:*}" "${j##*:}" &
 		running=$((running + 1))
 		if [ $running -ge "$JOBS" ]; then
 			wait -n
@@ -256,8 +281,13 @@ if want_section user && [ -d test/user ]; then
 		fi
 	done
 	wait
-	for src in "${srcs[@]}"; do
-		collect "" "$out/user-$(basename "$src" .c).res"
+	for j in "${jobs_list[@]}"; do
+		src=${j%:*} name=$(basename "${j%:*}" .c)
+		if [[ $(meta "$src" smp | tail -n1) == *,* ]]; then
+			collect "" "$out/user-$name@smp${j##*:}.res"
+		else
+			collect "" "$out/user-$name.res"
+		fi
 	done
 fi
 

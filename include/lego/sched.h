@@ -162,8 +162,8 @@ struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm
 void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg);
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
 struct task_struct *find_task_by_pid(pid_t pid);
-pid_t alloc_pid(void);
 extern struct list_head task_list;
+extern spinlock_t tasklist_lock;
 extern struct task_struct init_task;
 
 __noreturn void do_exit(int code);

@@ -108,7 +108,7 @@ done
 want=$(awk '{ if ($1 + 0 > max) max = $1 + 0 } END { print max + 1 }' "$work/selected")
 got=$(hdr_nr "$hdr_out" syscalls)
 check hdr-nr-syscalls "__NR_syscalls is '$got', expected $want (highest number + 1)" \
-	test "$got" = "$want" -a "$want" = 1002
+	test "$got" = "$want" -a "$want" -gt 1000
 
 # Exactly the common/64 numbers, each once, and no x32 ones.
 sed -n 's/^#define __NR_\([A-Za-z0-9_]*\) \([0-9][0-9]*\)$/\2 \1/p' "$hdr_out" |
