@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * uname(2).  sysname is "Linux": Lego implements the Linux ABI, and
- * programs (glibc among them) compare the release against the kernel
- * versions they need, so release names the Linux version whose ABI Lego
- * follows, with Lego's own release after it.  version says "Lego".
+ * The system's names: uname(2), sethostname(2), setdomainname(2).
+ *
+ * sysname is "Linux": Lego implements the Linux ABI, and programs (glibc
+ * among them) compare the release against the kernel versions they need,
+ * so release names the Linux version whose ABI Lego follows, with Lego's
+ * own release after it.  version says "Lego".
  */
 #include <lego/kernel.h>
 #include <lego/init.h>
 #include <lego/string.h>
 #include <lego/syscalls.h>
 #include <lego/errno.h>
+#include <lego/mutex.h>
+#include <lego/capability.h>
 #include <uapi/lego/utsname.h>
 #include <asm/uaccess.h>
 
@@ -23,8 +27,48 @@ static struct new_utsname utsname = {
 	.machine = "x86_64",
 	.domainname = "(none)",
 };
+/* Readers copy the whole structure under it, so a name is never torn. */
+static DEFINE_MUTEX(uts_lock);
 
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
-	return copy_to_user(name, &utsname, sizeof(utsname)) ? -EFAULT : 0;
+	struct new_utsname u;
+
+	mutex_lock(&uts_lock);
+	u = utsname;
+	mutex_unlock(&uts_lock);
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/*
+ * Sets one of the names to len bytes from user memory (no NUL needed;
+ * the rest of the field is zeroed).  Linux's order of checks: privilege
+ * (EPERM), length (EINVAL), then the copy (EFAULT); a failure leaves the
+ * name as it was.
+ */
+static long set_uts_name(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	mutex_lock(&uts_lock);
+	memcpy(field, tmp, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	mutex_unlock(&uts_lock);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, char __user *, name, int, len)
+{
+	return set_uts_name(utsname.nodename, name, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, char __user *, name, int, len)
+{
+	return set_uts_name(utsname.domainname, name, len);
 }
