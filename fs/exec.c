@@ -157,19 +157,6 @@ static void set_comm(const char *filename)
 	strscpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
 }
 
-/* Closes the descriptors marked close-on-exec. */
-static void do_close_on_exec(void)
-{
-	struct files_struct *files = current->files;
-	unsigned int fd;
-
-	if (!files)
-		return;
-	for (fd = 0; fd < files->max_fds; fd++)
-		if (files->close_on_exec[fd / 8] & (1 << (fd % 8)))
-			close_fd(fd);
-}
-
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)
 {
@@ -226,7 +213,8 @@ int kernel_execve(const char *filename, const char *const *argv,
 		do_exit(11);	/* SIGSEGV, as Linux's force_sigsegv */
 	}
 	set_comm(filename);
-	do_close_on_exec();
+	if (current->files)
+		do_close_on_exec(current->files);
 	start_thread(current_pt_regs(), bprm.entry, sp);
 	return 0;
 

@@ -56,6 +56,48 @@ struct fs_struct *alloc_fs(void)
 	return fs;
 }
 
+/* A copy of a descriptor table for fork (without CLONE_FILES): the same
+ * open files, each with one more reference, and the same close-on-exec
+ * flags. */
+struct files_struct *dup_files(struct files_struct *old)
+{
+	struct files_struct *files = alloc_files();
+	unsigned int i;
+
+	if (!files)
+		return NULL;
+	for (i = 0; i < old->max_fds; i++) {
+		files->fd[i] = old->fd[i];
+		if (files->fd[i])
+			files->fd[i]->refcount++;
+	}
+	memcpy(files->close_on_exec, old->close_on_exec, old->max_fds / 8);
+	return files;
+}
+
+/* A copy of the root, working directory and umask (fork without CLONE_FS). */
+struct fs_struct *copy_fs(struct fs_struct *old)
+{
+	struct fs_struct *fs = alloc_fs();
+
+	if (!fs)
+		return NULL;
+	fs->root = old->root;
+	fs->pwd = old->pwd;
+	fs->umask = old->umask;
+	return fs;
+}
+
+/* execve: closes the descriptors marked close-on-exec. */
+void do_close_on_exec(struct files_struct *files)
+{
+	unsigned int fd;
+
+	for (fd = 0; fd < files->max_fds; fd++)
+		if (files->close_on_exec[fd / 8] & (1 << (fd % 8)))
+			close_fd(fd);
+}
+
 void put_fs(struct fs_struct *fs)
 {
 	if (!--fs->refcount)

@@ -138,22 +138,6 @@ struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm
 	CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID | \
 	CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
 
-static struct files_struct *dup_files(struct files_struct *old)
-{
-	struct files_struct *files = alloc_files();
-	unsigned int i;
-
-	if (!files)
-		return NULL;
-	for (i = 0; i < old->max_fds; i++) {
-		files->fd[i] = old->fd[i];
-		if (files->fd[i])
-			files->fd[i]->refcount++;
-	}
-	memcpy(files->close_on_exec, old->close_on_exec, old->max_fds / 8);
-	return files;
-}
-
 static int copy_resources(struct task_struct *p, unsigned long flags)
 {
 	struct task_struct *cur = current;
@@ -183,12 +167,9 @@ static int copy_resources(struct task_struct *p, unsigned long flags)
 		if (p->fs)
 			p->fs->refcount++;
 	} else if (cur->fs) {
-		p->fs = alloc_fs();
+		p->fs = copy_fs(cur->fs);
 		if (!p->fs)
 			return -ENOMEM;
-		p->fs->root = cur->fs->root;
-		p->fs->pwd = cur->fs->pwd;
-		p->fs->umask = cur->fs->umask;
 	}
 	return 0;
 }

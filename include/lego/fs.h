@@ -131,6 +131,10 @@ struct file *alloc_file(struct dentry *d, unsigned int flags);
 struct file *open_dentry(struct dentry *d, unsigned int flags);
 struct fs_struct *alloc_fs(void);
 void put_fs(struct fs_struct *fs);
+/* fork and execve: fs/file.c keeps the descriptor-table logic. */
+struct files_struct *dup_files(struct files_struct *old);
+struct fs_struct *copy_fs(struct fs_struct *old);
+void do_close_on_exec(struct files_struct *files);
 
 /* Reading a file from inside the kernel (the ELF loader, mmap faults). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, loff_t pos);
