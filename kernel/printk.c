@@ -26,12 +26,22 @@ void register_console(struct console *con)
 	consoles = con;
 }
 
-void console_write(const char *s, size_t n)
+static void __console_write(const char *s, size_t n)
 {
 	struct console *c;
 
 	for (c = consoles; c; c = c->next)
 		c->write(c, s, n);
+}
+
+/* Text for the console as it is, whole: no other CPU's output lands in
+ * the middle of it. */
+void console_write(const char *s, size_t n)
+{
+	unsigned long flags = spin_lock_irqsave(&printk_lock);
+
+	__console_write(s, n);
+	spin_unlock_irqrestore(&printk_lock, flags);
 }
 
 static void log_store(const char *s, size_t n)
@@ -47,7 +57,7 @@ static void emit(const char *s, size_t n, bool to_console)
 {
 	log_store(s, n);
 	if (to_console)
-		console_write(s, n);
+		__console_write(s, n);
 }
 
 int vprintk(const char *fmt, va_list args)

@@ -514,9 +514,10 @@ long strace_syscall(struct pt_regs *regs, unsigned int nr)
 		u64 dt = rdtsc() - t0;
 		bool err = ret < 0 && ret >= -4095;
 
-		sys_stats[nr].calls++;
-		sys_stats[nr].errors += err;
-		sys_stats[nr].cycles += dt;
+		/* Shared by every CPU: atomic adds (only while stats are on). */
+		__atomic_add_fetch(&sys_stats[nr].calls, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sys_stats[nr].errors, err, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sys_stats[nr].cycles, dt, __ATOMIC_RELAXED);
 		st->stats[nr].calls++;
 		st->stats[nr].errors += err;
 		st->stats[nr].cycles += dt;
@@ -596,12 +597,15 @@ static int set_stats(const char *v)
 		stats_on = stats_print = false;
 	} else if (!strcmp(v, "reset")) {
 		struct task_struct *t;
+		unsigned long flags;
 
 		memset(sys_stats, 0, sizeof(sys_stats));
+		flags = spin_lock_irqsave(&tasklist_lock);
 		list_for_each_entry(t, &task_list, tasks)
 			if (t->strace)
 				memset(((struct strace_task *)t->strace)->stats, 0,
 				       sizeof(sys_stats));
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 	} else {
 		return -EINVAL;
 	}
@@ -705,10 +709,12 @@ static size_t show_table(char *buf, size_t size, const struct syscall_stat *s)
 static ssize_t stats_show(char *buf, size_t size)
 {
 	struct task_struct *t;
+	unsigned long flags;
 	size_t len;
 
 	len = scnprintf(buf, size, "system-wide:\n");
 	len += show_table(buf + len, size - len, sys_stats);
+	flags = spin_lock_irqsave(&tasklist_lock);
 	list_for_each_entry(t, &task_list, tasks) {
 		if (!t->strace || t->state == TASK_ZOMBIE)
 			continue;
@@ -716,6 +722,7 @@ static ssize_t stats_show(char *buf, size_t size)
 		len += show_table(buf + len, size - len,
 				  ((struct strace_task *)t->strace)->stats);
 	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return len;
 }
 
