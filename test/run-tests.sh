@@ -187,6 +187,9 @@ user_test() {	# user_test SRC -> $out/user-NAME.res
 	while IFS= read -r c; do
 		[ -n "$c" ] && extra_files+=("$c")
 	done < <(meta "$src" file)
+	while IFS= read -r c; do
+		[ -n "$c" ] && extra_files+=(--link "$c")
+	done < <(meta "$src" link)
 	(cd "$top" && scripts/mkinitramfs.sh "$cpio" "$bin:/$name" "${extra_files[@]}")
 	log=$out/user-$name.log
 	if [ $linux = 1 ]; then
