@@ -3,7 +3,8 @@
  * read, write, their vector and positional forms, and lseek.  The checks
  * come in Linux's order: the descriptor (EBADF), its mode (EBADF), the
  * buffer's range (EFAULT), then the transfer, which may end short when a
- * page of the buffer faults.
+ * page of the buffer faults.  readv and writev check the iovec array
+ * before the mode.
  */
 #include <lego/kernel.h>
 #include <lego/fs.h>
@@ -147,14 +148,18 @@ static ssize_t do_readv_writev(unsigned long fd, const struct iovec __user *vec,
 
 	if (!f)
 		return -EBADF;
-	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ))) {
-		fput(f);
-		return -EBADF;
-	}
 	r = import_iovec(vec, vlen, &iov);
 	if (r) {
 		fput(f);
 		return r;
+	}
+	/* The array is checked before the mode, so a bad array on a
+	 * read-only fd is EINVAL or EFAULT, not EBADF (Linux's vfs_writev
+	 * imports it before do_iter_write tests FMODE_WRITE). */
+	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ))) {
+		kfree(iov);
+		fput(f);
+		return -EBADF;
 	}
 	for (i = 0; i < vlen; i++) {
 		loff_t *pos = ppos ? ppos : &f->f_pos;
