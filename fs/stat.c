@@ -69,7 +69,10 @@ static int stat_lookup(int dfd, const char __user *filename, int flags,
 	char c;
 	int r;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
+	/* Linux's vfs_statx also takes the statx sync hints here (a RAM file
+	 * system has nothing to sync), so newfstatat accepts them. */
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+		      AT_STATX_SYNC_TYPE))
 		return -EINVAL;
 	if (flags & AT_EMPTY_PATH) {
 		if (get_user(c, filename))
