@@ -175,6 +175,37 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	return addr;
 }
 
+/*
+ * MAP_SHARED|MAP_ANONYMOUS memory is one object however many processes
+ * map it, as Linux's shmem_zero_setup makes it: an unnamed RAM file whose
+ * pages every mapping of it shares, also the pages first touched after a
+ * fork.  (Private anonymous pages belong to each process.)
+ */
+static struct dentry shmem_dentry = {
+	.name = "dev/zero (deleted)",
+	.parent = &shmem_dentry,
+	.refcount = 1,
+};
+
+static struct file *shmem_zero_file(void)
+{
+	struct inode *inode = new_inode(S_IFREG | 0600);
+	struct file *f;
+
+	if (!inode)
+		return NULL;
+	f = alloc_file(NULL, O_RDWR);
+	if (!f) {
+		iput(inode);
+		return NULL;
+	}
+	f->inode = inode;
+	f->f_op = inode->fops;
+	f->dentry = &shmem_dentry;
+	dget(&shmem_dentry);
+	return f;
+}
+
 #define MAP_KNOWN_FLAGS (MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_32BIT | \
 	MAP_GROWSDOWN | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | \
 	MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | \
@@ -234,6 +265,12 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 			goto out;
 	} else {
 		pgoff = 0;
+		if ((flags & MAP_TYPE) != MAP_PRIVATE) {
+			file = shmem_zero_file();
+			ret = -ENOMEM;
+			if (!file)
+				goto out;
+		}
 	}
 	ret = do_mmap(mm, addr, len, prot, flags, file, pgoff, NULL);
 out:
