@@ -206,10 +206,16 @@ static struct file *shmem_zero_file(void)
 	return f;
 }
 
-#define MAP_KNOWN_FLAGS (MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_32BIT | \
-	MAP_GROWSDOWN | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | \
-	MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | \
-	MAP_HUGETLB | MAP_SYNC | MAP_FIXED_NOREPLACE | MAP_UNINITIALIZED)
+/*
+ * What MAP_SHARED_VALIDATE accepts: Linux's LEGACY_MAP_MASK, the flags
+ * every file supports.  Not MAP_SYNC (DAX files only) and, as in Linux,
+ * not MAP_FIXED_NOREPLACE.
+ */
+#define MAP_VALIDATE_FLAGS (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | \
+	MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | \
+	MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+	MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | MAP_HUGE_2MB | \
+	MAP_HUGE_1GB)
 
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		unsigned long, prot, unsigned long, flags,
@@ -241,8 +247,12 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 	ret = -EINVAL;
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED_VALIDATE:
+		/* Anonymous memory is only MAP_SHARED or MAP_PRIVATE (Linux's
+		 * do_mmap): EINVAL, whatever the other flags. */
+		if (!file)
+			goto out;
 		ret = -EOPNOTSUPP;
-		if (flags & ~MAP_KNOWN_FLAGS)
+		if (flags & ~MAP_VALIDATE_FLAGS)
 			goto out;
 		/* fall through */
 	case MAP_SHARED:
