@@ -149,7 +149,7 @@ static long do_sys_openat(int dfd, const char __user *filename, int flags, umode
 		goto out;
 	}
 	if (flags & O_PATH) {
-		f->f_mode = 0;
+		f->f_mode = FMODE_PATH;
 		f->f_op = NULL;
 	}
 	r = fd_install(f, flags);
