@@ -140,7 +140,9 @@ static long do_sys_openat(int dfd, const char __user *filename, int flags, umode
 	if (S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) &&
 	    !(flags & O_PATH))
 		goto out;
-	if ((flags & O_TRUNC) && S_ISREG(inode->mode) && acc != O_RDONLY)
+	/* O_TRUNC truncates whatever the access mode: it asks for write
+	 * permission, not a writable descriptor (Linux's build_open_flags). */
+	if ((flags & O_TRUNC) && S_ISREG(inode->mode) && !(flags & O_PATH))
 		do_truncate(inode, 0);
 	f = open_dentry(d, (flags & O_PATH) ? (flags & (O_PATH | O_CLOEXEC |
 				O_DIRECTORY | O_NOFOLLOW)) : flags);
