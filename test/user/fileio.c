@@ -9,6 +9,7 @@
 #define LT_SUITE "fileio"
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -127,11 +128,20 @@ static void open_close(void)
 	EXPECT_TRUE("open/path_max_fits", r >= 0);
 	lt_syscall1(SYS_close, r);
 
-	/* O_TRUNC empties the file. */
+	/* O_TRUNC empties the file, with O_RDONLY too (it asks for write
+	 * permission, which root has). */
 	fd = opn("/fileio.a", O_WRONLY | O_TRUNC, 0);
 	lt_syscall2(SYS_fstat, fd, &st);
 	EXPECT_EQ("open/trunc/size", st.st_size, 0);
 	lt_syscall3(SYS_write, fd, "0123456789abcdef", 16);
+	lt_syscall1(SYS_close, fd);
+	fd = opn("/fileio.b0", O_WRONLY | O_CREAT, 0644);
+	lt_syscall3(SYS_write, fd, "abc", 3);
+	lt_syscall1(SYS_close, fd);
+	fd = opn("/fileio.b0", O_RDONLY | O_TRUNC, 0);
+	lt_syscall2(SYS_fstat, fd, &st);
+	EXPECT_EQ("open/trunc_rdonly/size", st.st_size, 0);
+	EXPECT_RET("open/trunc_rdonly/write", lt_syscall3(SYS_write, fd, "x", 1), -EBADF);
 	lt_syscall1(SYS_close, fd);
 
 	/* openat: relative to a directory fd, or absolute whatever dfd is. */
@@ -392,9 +402,59 @@ static void ioctls(void)
 	lt_syscall1(SYS_close, fd);
 }
 
+/*
+ * O_PATH: a descriptor that names a file without opening it for I/O.
+ * Only the calls that work on the name accept it (fstat, *at() dfds,
+ * close); I/O, seeking, ioctl and mmap see no such descriptor.
+ */
+static void opath(void)
+{
+	struct stat st;
+	char b[32];
+	long fd = opn("/fileio.a", O_PATH, 0), dir, link, r;
+
+	if (!EXPECT_TRUE("opath/open", fd >= 0))
+		return;
+	EXPECT_RET("opath/read", lt_syscall3(SYS_read, fd, b, 1), -EBADF);
+	EXPECT_RET("opath/write", lt_syscall3(SYS_write, fd, "x", 1), -EBADF);
+	EXPECT_RET("opath/pread64", lt_syscall4(SYS_pread64, fd, b, 1, 0), -EBADF);
+	EXPECT_RET("opath/lseek", lt_syscall3(SYS_lseek, fd, 0, SEEK_SET), -EBADF);
+	EXPECT_RET("opath/ioctl", lt_syscall3(SYS_ioctl, fd, FIONREAD, b), -EBADF);
+	EXPECT_RET("opath/mmap", lt_syscall6(SYS_mmap, 0, 4096, PROT_READ, MAP_PRIVATE, fd, 0),
+		   -EBADF);
+	EXPECT_RET("opath/fstat", lt_syscall2(SYS_fstat, fd, &st), 0);
+	EXPECT_EQ("opath/fstat/mode", st.st_mode, S_IFREG | 0644);
+	EXPECT_RET("opath/empty_path", lt_syscall4(SYS_newfstatat, fd, "", &st, AT_EMPTY_PATH), 0);
+	EXPECT_RET("opath/close", lt_syscall1(SYS_close, fd), 0);
+
+	/* A directory opened O_PATH serves as a dfd. */
+	dir = opn("/dev", O_PATH | O_DIRECTORY, 0);
+	fd = lt_syscall4(SYS_openat, dir, "console", O_WRONLY, 0);
+	EXPECT_TRUE("opath/dfd", fd >= 0);
+	lt_syscall1(SYS_close, fd);
+	lt_syscall1(SYS_close, dir);
+
+	/* O_PATH | O_NOFOLLOW names the symlink itself; readlinkat of ""
+	 * reads it. */
+	link = opn("/fileio.link", O_PATH | O_NOFOLLOW, 0);
+	if (EXPECT_TRUE("opath/symlink", link >= 0)) {
+		lt_syscall2(SYS_fstat, link, &st);
+		EXPECT_EQ("opath/symlink/mode", st.st_mode, S_IFLNK | 0777);
+		r = lt_syscall4(SYS_readlinkat, link, "", b, sizeof(b));
+		EXPECT_RET("opath/symlink/readlinkat_empty", r, 13);
+		EXPECT_TRUE("opath/symlink/readlinkat_empty/bytes", same(b, "fileio.target", 13));
+		lt_syscall1(SYS_close, link);
+	}
+	/* "" names something that is not a symlink: ENOENT, not EINVAL. */
+	fd = opn("/fileio.a", O_RDONLY, 0);
+	EXPECT_RET("readlinkat/empty_on_file", lt_syscall4(SYS_readlinkat, fd, "", b, 32), -ENOENT);
+	lt_syscall1(SYS_close, fd);
+}
+
 int main(void)
 {
 	open_close();
+	opath();
 	seek();
 	stat_calls();
 	readlink();
