@@ -128,6 +128,31 @@ static void open_close(void)
 	EXPECT_TRUE("open/path_max_fits", r >= 0);
 	lt_syscall1(SYS_close, r);
 
+	/* O_DIRECTORY|O_CREAT is refused outright; so is an O_TMPFILE
+	 * that is not exactly __O_TMPFILE|O_DIRECTORY or not writable. */
+	EXPECT_RET("open/creat_directory", opn("/fileio.c", O_RDWR | O_CREAT | O_DIRECTORY, 0600),
+		   -EINVAL);
+	EXPECT_RET("open/creat_directory_exists",
+		   opn("/fileio.a", O_RDONLY | O_CREAT | O_DIRECTORY, 0600), -EINVAL);
+	EXPECT_RET("open/creat_directory/nothing_made",
+		   lt_syscall4(SYS_newfstatat, AT_FDCWD, "/fileio.c", &st, 0), -ENOENT);
+	EXPECT_RET("open/tmpfile_rdonly", opn("/", O_RDONLY | O_TMPFILE, 0600), -EINVAL);
+	EXPECT_RET("open/tmpfile_creat", opn("/", O_RDWR | O_TMPFILE | O_CREAT, 0600), -EINVAL);
+	EXPECT_RET("open/tmpfile_no_directory", opn("/", O_RDWR | (O_TMPFILE & ~O_DIRECTORY),
+						    0600), -EINVAL);
+	EXPECT_RET("open/tmpfile_on_file", opn("/fileio.a", O_RDWR | O_TMPFILE, 0600), -ENOTDIR);
+	EXPECT_RET("open/tmpfile_missing_dir", opn("/no/such", O_RDWR | O_TMPFILE, 0600), -ENOENT);
+	/* O_PATH keeps only the flags that make sense for a name:
+	 * O_CREAT and O_TRUNC are dropped. */
+	EXPECT_RET("open/opath_creat", opn("/fileio.d", O_PATH | O_CREAT, 0600), -ENOENT);
+	EXPECT_RET("open/opath_creat/nothing_made",
+		   lt_syscall4(SYS_newfstatat, AT_FDCWD, "/fileio.d", &st, 0), -ENOENT);
+	fd = opn("/fileio.a", O_PATH | O_TRUNC | O_WRONLY, 0);
+	EXPECT_TRUE("open/opath_trunc", fd >= 0);
+	lt_syscall2(SYS_fstat, fd, &st);
+	EXPECT_EQ("open/opath_trunc/size_kept", st.st_size, 10);
+	lt_syscall1(SYS_close, fd);
+
 	/* O_TRUNC empties the file, with O_RDONLY too (it asks for write
 	 * permission, which root has). */
 	fd = opn("/fileio.a", O_WRONLY | O_TRUNC, 0);

@@ -114,6 +114,18 @@ static void regular(void)
 	EXPECT_RET("file/pwrite64_negative", lt_syscall4(SYS_pwrite64, fd, b, 8, -4096),
 		   -EINVAL);
 	EXPECT_EQ("file/negative/size_kept", size_of(fd), 21);
+	/* A transfer whose end would pass the largest file position is
+	 * EINVAL, reads too; one that ends right there is fine. */
+	EXPECT_RET("file/pwrite64_end_overflows",
+		   lt_syscall4(SYS_pwrite64, fd, "xy", 2, LLONG_MAX - 1), -EINVAL);
+	EXPECT_RET("file/pread64_end_overflows",
+		   lt_syscall4(SYS_pread64, fd, b, 1, LLONG_MAX), -EINVAL);
+	EXPECT_RET("file/pread64_zero_at_max", lt_syscall4(SYS_pread64, fd, b, 0, LLONG_MAX), 0);
+	EXPECT_RET("file/lseek_max", lt_syscall3(SYS_lseek, fd, LLONG_MAX, SEEK_SET), LLONG_MAX);
+	EXPECT_RET("file/write_at_max", lt_syscall3(SYS_write, fd, "x", 1), -EINVAL);
+	EXPECT_RET("file/read_at_max", lt_syscall3(SYS_read, fd, b, 1), -EINVAL);
+	EXPECT_EQ("file/at_max/size_kept", size_of(fd), 21);
+	lt_syscall3(SYS_lseek, fd, 12, SEEK_SET);
 	/* A huge count cannot describe user memory. */
 	EXPECT_RET("file/read_huge_count", lt_syscall3(SYS_read, fd, b, -1L), -EFAULT);
 
@@ -140,6 +152,15 @@ static void regular(void)
 	EXPECT_EQ("append/pos", pos(i), 22);
 	EXPECT_RET("append/pread64", lt_syscall4(SYS_pread64, fd, b, 2, 20), 2);
 	EXPECT_TRUE("append/bytes", same(b, "!+", 2));
+	/* pwrite on an O_APPEND descriptor appends too (a Linux quirk
+	 * pwrite(2) documents), leaving the position alone. */
+	EXPECT_RET("append/pwrite64", lt_syscall4(SYS_pwrite64, i, "#", 1, 0), 1);
+	EXPECT_EQ("append/pwrite64/size", size_of(fd), 23);
+	EXPECT_RET("append/pwrite64/pread64", lt_syscall4(SYS_pread64, fd, b, 2, 0), 2);
+	EXPECT_TRUE("append/pwrite64/start_kept", same(b, "He", 2));
+	EXPECT_RET("append/pwrite64/pread64_end", lt_syscall4(SYS_pread64, fd, b, 1, 22), 1);
+	EXPECT_EQ("append/pwrite64/at_end", b[0], '#');
+	EXPECT_EQ("append/pwrite64/pos", pos(i), 22);
 	lt_syscall1(SYS_close, i);
 	lt_syscall1(SYS_close, fd);
 
