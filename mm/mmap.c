@@ -92,6 +92,31 @@ static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long l
 	return -ENOMEM;
 }
 
+/* Linux's mmap_min_addr (Debian's 65536): hints below it are raised to it. */
+#define MMAP_MIN_ADDR	0x10000UL
+
+/* MAP_32BIT places mappings in [1 GiB, 2 GiB), as Linux's find_start_end. */
+#define MAP_32BIT_START	0x40000000UL
+#define MAP_32BIT_END	0x80000000UL
+
+/* Bottom-up search for len free bytes in the MAP_32BIT window. */
+static unsigned long unmapped_area_32bit(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long start = MAP_32BIT_START;
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &mm->mmap, list) {
+		if (v->vm_end <= start)
+			continue;
+		if (v->vm_start >= start + len)
+			break;
+		start = v->vm_end;
+	}
+	if (len > MAP_32BIT_END || start > MAP_32BIT_END - len)
+		return -ENOMEM;
+	return start;
+}
+
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
@@ -133,13 +158,19 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 		if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, addr + len))
 			return -EEXIST;
 	} else {
+		unsigned long limit = (flags & MAP_32BIT) ? MAP_32BIT_END : TASK_SIZE_MAX;
+
 		if (len > TASK_SIZE_MAX)
 			return -ENOMEM;
 		addr = PAGE_ALIGN(addr);
-		/* A hint is used when the range there is free. */
-		if (!addr || addr > TASK_SIZE_MAX - len ||
+		if (addr && addr < MMAP_MIN_ADDR)
+			addr = MMAP_MIN_ADDR;
+		/* A hint is used when the range there is free (and, with
+		 * MAP_32BIT, ends below 2 GiB). */
+		if (!addr || len > limit || addr > limit - len ||
 		    !range_is_free(mm, addr, addr + len))
-			addr = unmapped_area_topdown(mm, len);
+			addr = (flags & MAP_32BIT) ? unmapped_area_32bit(mm, len) :
+						     unmapped_area_topdown(mm, len);
 		if (IS_ERR_VALUE(addr))
 			return addr;
 	}
@@ -273,9 +304,21 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		ret = -ENODEV;
 		if (!S_ISREG(file->inode->mode))
 			goto out;
+		/* A file mapping does not grow (Linux's do_mmap). */
+		ret = -EINVAL;
+		if (flags & MAP_GROWSDOWN)
+			goto out;
+		/* Nor does it reach past the largest file offset,
+		 * MAX_LFS_FILESIZE = LONG_MAX (Linux's file_mmap_ok). */
+		ret = -EOVERFLOW;
+		if (len > LONG_MAX || pgoff > (LONG_MAX - len) >> PAGE_SHIFT)
+			goto out;
 	} else {
 		pgoff = 0;
 		if ((flags & MAP_TYPE) != MAP_PRIVATE) {
+			/* Shared memory does not grow either. */
+			if (flags & MAP_GROWSDOWN)
+				goto out;
 			file = shmem_zero_file();
 			ret = -ENOMEM;
 			if (!file)
