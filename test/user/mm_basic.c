@@ -156,6 +156,26 @@ static void mmap_anon(void)
 	EXPECT_TRUE("hint/busy", !is_err(r) && r != (long)p);
 	EXPECT_EQ("hint/busy/kept", p[PG], 9);
 	lt_syscall2(SYS_munmap, r, PG);
+	/* A hint below mmap_min_addr (64 KiB) is raised to it. */
+	if (range_free(0x10000, PG)) {
+		r = mmap6(0x1000, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		EXPECT_EQ("hint/below_min_addr", r, 0x10000);
+		lt_syscall2(SYS_munmap, r, PG);
+	}
+	/* MAP_32BIT: somewhere in [1 GiB, 2 GiB). */
+	r = mmap6(0, 4 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT,
+		  -1, 0);
+	EXPECT_TRUE("map_32bit", r >= 0x40000000L && r + 4 * PG <= 0x80000000UL);
+	if (!is_err(r))
+		lt_syscall2(SYS_munmap, r, 4 * PG);
+	/* Only private anonymous memory may grow down. */
+	r = mmap6(0, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN,
+		  -1, 0);
+	EXPECT_TRUE("growsdown/private", !is_err(r));
+	if (!is_err(r))
+		lt_syscall2(SYS_munmap, r, PG);
+	EXPECT_RET("growsdown/shared", mmap6(0, PG, PROT_READ, MAP_SHARED | MAP_ANONYMOUS |
+					     MAP_GROWSDOWN, -1, 0), -EINVAL);
 	/* Shared anonymous memory and PROT_NONE memory are mappings too. */
 	r = mmap6(0, PG, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	EXPECT_TRUE("anon/shared", !is_err(r) && all_zero((char *)r, PG));
@@ -251,6 +271,17 @@ static void mmap_file(void)
 	/* Plain MAP_SHARED ignores them. */
 	r = mmap6(0, PG, PROT_READ, MAP_SHARED | 0x200000, fd, 0);
 	EXPECT_TRUE("file/shared_unknown_ignored", !is_err(r));
+	if (!is_err(r))
+		lt_syscall2(SYS_munmap, r, PG);
+	EXPECT_RET("file/growsdown", mmap6(0, PG, PROT_READ, MAP_PRIVATE | MAP_GROWSDOWN, fd, 0),
+		   -EINVAL);
+	/* The mapping may not reach past the largest file offset. */
+	EXPECT_RET("file/offset_past_max",
+		   mmap6(0, PG, PROT_READ, MAP_PRIVATE, fd, 0x7ffffffffffff000L), -EOVERFLOW);
+	EXPECT_RET("file/offset_huge",
+		   mmap6(0, 2 * PG, PROT_READ, MAP_PRIVATE, fd, 0xfffffffffffff000UL), -EOVERFLOW);
+	r = mmap6(0, PG, PROT_READ, MAP_PRIVATE, fd, 0x7ffffffffffff000L - PG);
+	EXPECT_TRUE("file/offset_at_max", !is_err(r));
 	if (!is_err(r))
 		lt_syscall2(SYS_munmap, r, PG);
 	EXPECT_RET("file/offset_unaligned", mmap6(0, PG, PROT_READ, MAP_PRIVATE, fd, 1), -EINVAL);
