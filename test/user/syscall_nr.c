@@ -1,8 +1,8 @@
 // The syscall number: an int taken from the low half of rax.  Numbers
 // outside the table (just past it, far past it, negative, -1, the x32
 // bit) return -ENOSYS and call nothing; garbage in the upper half of rax
-// is ignored.  And a million back-to-back getpid/getppid calls all give
-// the same, right answer.
+// is ignored.  The user's rsp may be anything at SYSCALL.  And a million
+// back-to-back getpid/getppid calls all give the same, right answer.
 // lego-test: libc=musl
 #define LT_SUITE "syscall_nr"
 #include <errno.h>
@@ -42,6 +42,25 @@ static const struct {
 
 #define ROUNDS 500000
 
+/*
+ * getpid with rsp set to sp: the kernel never uses the user's stack
+ * pointer (SYSCALL leaves it alone, the entry code switches stacks), so
+ * a kernel or non-canonical rsp is no harm until user code uses it.
+ */
+static long getpid_with_rsp(unsigned long sp)
+{
+	long r;
+
+	asm volatile("mov %%rsp, %%r12\n\t"
+		     "mov %[sp], %%rsp\n\t"
+		     "syscall\n\t"
+		     "mov %%r12, %%rsp"
+		     : "=a"(r)
+		     : "a"((long)SYS_getpid), [sp] "r"(sp)
+		     : "rcx", "r11", "r12", "memory");
+	return r;
+}
+
 int main(void)
 {
 	long pid = lt_syscall0(SYS_getpid), ppid = lt_syscall0(SYS_getppid);
@@ -63,6 +82,12 @@ int main(void)
 	 * above: read(-1) is EBADF, not ENOSYS. */
 	EXPECT_RET("read_upper_garbage",
 		   lt_syscall3(0xffffffff00000000UL | SYS_read, -1, 0, 0), -EBADF);
+
+	EXPECT_RET("user_rsp/kernel", getpid_with_rsp(0xffff888000000000UL), pid);
+	EXPECT_RET("user_rsp/kernel_text", getpid_with_rsp(0xffffffff80000000UL), pid);
+	EXPECT_RET("user_rsp/noncanonical", getpid_with_rsp(0x8000000000000000UL), pid);
+	EXPECT_RET("user_rsp/zero", getpid_with_rsp(0), pid);
+	EXPECT_RET("user_rsp/misaligned", getpid_with_rsp(0x12345677UL), pid);
 
 	/* init is pid 1; its parent is the kernel, pid 0 to user space. */
 	EXPECT_EQ("getpid/init", pid, 1);
