@@ -174,6 +174,17 @@ static void partial(void)
 	EXPECT_TRUE("partial/read_file/bytes", m[4092] == '4' && m[4095] == '7');
 	EXPECT_EQ("partial/read_file/offset", offset(file_fd), 8);
 	lt_syscall3(SYS_lseek, file_fd, 4, SEEK_SET);
+	/*
+	 * The console copies a write in chunks of 2048 bytes, each whole
+	 * before any of it goes out: a fault ends the write with the chunks
+	 * before it, or -EFAULT in the first.  (The bytes are blank lines.)
+	 */
+	for (i = 0; i < 4096; i++)
+		m[i] = (i & 63) == 63 ? '\n' : ' ';
+	EXPECT_RET("partial/write_console_first_chunk",
+		   lt_syscall3(SYS_write, 1, m + 4096 - 64, 128), -EFAULT);
+	EXPECT_RET("partial/write_console_second_chunk",
+		   lt_syscall3(SYS_write, 1, m + 4096 - 2048 - 64, 4096), 2048);
 	lt_syscall2(SYS_munmap, m, 4096);
 }
 
