@@ -3,14 +3,20 @@
 // psABI 3.4.1): every general register but rsp zero, rflags 0x202, the
 // user segment selectors, FS/GS bases zero, the FPU in its initial state
 // (FCW 0x37f, MXCSR 0x1f80, XMM zero), and at rsp argc, argv, envp and
-// auxv laid out exactly as Linux builds them.
+// auxv laid out exactly as Linux builds them.  Started by the kernel as
+// init, then again by its own execve (checks named execve/...), having
+// dirtied every register, flag, FPU setting and segment base first: the
+// new program gets a clean state all the same.
 // lego-test: libc=none
 // lego-test: args=one two-words 3
 #define LT_SUITE "initial_state"
 #include "lego_test.h"
 
+#define NR_execve	59
 #define NR_arch_prctl	158
 #define NR_exit_group	231
+#define ARCH_SET_GS	0x1001
+#define ARCH_SET_FS	0x1002
 #define ARCH_GET_FS	0x1003
 #define ARCH_GET_GS	0x1004
 
@@ -110,6 +116,15 @@ asm(".text\n"
     "	call start_c\n"
     "	ud2\n");
 
+/* Whether this is the program the first one started with execve. */
+static int second;
+
+/* Check names of the second run start with "execve/". */
+static const char *nm(const char *name)
+{
+	return second ? lt_cat("execve", name) : name;
+}
+
 /* The ELF header the linker maps at the start of the image. */
 extern const unsigned char __ehdr_start[];
 
@@ -138,20 +153,20 @@ static void registers(void)
 	for (i = 0; i < NREGS; i++) {
 		if (i == RSP || i == RFLAGS)
 			continue;
-		EXPECT_EQ(lt_cat("reg", reg_names[i]), start_regs[i], 0);
+		EXPECT_EQ(nm(lt_cat("reg", reg_names[i])), start_regs[i], 0);
 	}
 	/* IF and the always-one bit 1; nothing else (no TF, DF, AC...). */
-	EXPECT_EQ("reg/rflags", start_regs[RFLAGS], 0x202);
-	EXPECT_EQ("reg/rsp_aligned", start_regs[RSP] & 15, 0);
+	EXPECT_EQ(nm("reg/rflags"), start_regs[RFLAGS], 0x202);
+	EXPECT_EQ(nm("reg/rsp_aligned"), start_regs[RSP] & 15, 0);
 
 	/* __USER_CS and __USER_DS; data segments null, as Linux's
 	 * start_thread loads them (64-bit mode ignores their bases). */
-	EXPECT_EQ("seg/cs", start_segs[0], 0x33);
-	EXPECT_EQ("seg/ss", start_segs[1], 0x2b);
-	EXPECT_EQ("seg/ds", start_segs[2], 0);
-	EXPECT_EQ("seg/es", start_segs[3], 0);
-	EXPECT_EQ("seg/fs", start_segs[4], 0);
-	EXPECT_EQ("seg/gs", start_segs[5], 0);
+	EXPECT_EQ(nm("seg/cs"), start_segs[0], 0x33);
+	EXPECT_EQ(nm("seg/ss"), start_segs[1], 0x2b);
+	EXPECT_EQ(nm("seg/ds"), start_segs[2], 0);
+	EXPECT_EQ(nm("seg/es"), start_segs[3], 0);
+	EXPECT_EQ(nm("seg/fs"), start_segs[4], 0);
+	EXPECT_EQ(nm("seg/gs"), start_segs[5], 0);
 }
 
 static void fpu(void)
@@ -161,20 +176,20 @@ static void fpu(void)
 
 	/* FNINIT's control word and the MXCSR reset value (SDM Vol. 1
 	 * 8.1.5, 10.2.3.1): all exceptions masked, round to nearest. */
-	EXPECT_EQ("fpu/fcw", start_fcw, 0x37f);
-	EXPECT_EQ("fpu/fsw", start_fsw, 0);
-	EXPECT_EQ("fpu/mxcsr", start_mxcsr, 0x1f80);
+	EXPECT_EQ(nm("fpu/fcw"), start_fcw, 0x37f);
+	EXPECT_EQ(nm("fpu/fsw"), start_fsw, 0);
+	EXPECT_EQ(nm("fpu/mxcsr"), start_mxcsr, 0x1f80);
 	zero = 1;
 	for (i = 0; i < 16; i++)
 		for (j = 0; j < 16; j++)
 			zero &= start_xmm[i][j] == 0;
-	EXPECT_TRUE("fpu/xmm_zero", zero);
+	EXPECT_TRUE(nm("fpu/xmm_zero"), zero);
 
-	EXPECT_RET("fsbase/get", lt_syscall2(NR_arch_prctl, ARCH_GET_FS, &base), 0);
-	EXPECT_EQ("fsbase/zero", base, 0);
+	EXPECT_RET(nm("fsbase/get"), lt_syscall2(NR_arch_prctl, ARCH_GET_FS, &base), 0);
+	EXPECT_EQ(nm("fsbase/zero"), base, 0);
 	base = 0x1234;
-	EXPECT_RET("gsbase/get", lt_syscall2(NR_arch_prctl, ARCH_GET_GS, &base), 0);
-	EXPECT_EQ("gsbase/zero", base, 0);
+	EXPECT_RET(nm("gsbase/get"), lt_syscall2(NR_arch_prctl, ARCH_GET_GS, &base), 0);
+	EXPECT_EQ(nm("gsbase/zero"), base, 0);
 }
 
 /* Linux's order of the entries that Lego must give too. */
@@ -186,27 +201,32 @@ static const unsigned long aux_order[] = {
 
 static void stack(unsigned long *sp)
 {
-	static const char *const want_argv[] = { "/initial_state", "one", "two-words", "3" };
-	static const char *const want_envp[] = { "HOME=/", "TERM=linux" };
+	static const char *const argv_init[] = { "/initial_state", "one", "two-words", "3" };
+	static const char *const envp_init[] = { "HOME=/", "TERM=linux" };
+	static const char *const argv_exec[] = { "renamed", "exec", "" };
+	static const char *const envp_exec[] = { "LEGO=1", "" };
+	const char *const *want_argv = second ? argv_exec : argv_init;
+	const char *const *want_envp = second ? envp_exec : envp_init;
+	const char *execfn = second ? "./initial_state" : "/initial_state";
 	unsigned long argc = sp[0], envc, nauxv, i, at[64];
 	char **argv = (char **)(sp + 1), **envp, *s, *end;
 	unsigned long *auxv, next = 0, seen[64], nseen = 0;
 	unsigned int eax = 1, ebx, ecx, edx;
 	int ok, dup = 0, have[64] = { 0 };
 
-	EXPECT_EQ("sp_is_rsp", (unsigned long)sp, start_regs[RSP]);
-	if (!EXPECT_EQ("argc", argc, 4))
+	EXPECT_EQ(nm("sp_is_rsp"), (unsigned long)sp, start_regs[RSP]);
+	if (!EXPECT_EQ(nm("argc"), argc, second ? 3 : 4))
 		return;
 	for (i = 0; i < argc; i++)
-		EXPECT_TRUE(lt_cat("argv", want_argv[i]), argv[i] && streq(argv[i], want_argv[i]));
-	EXPECT_EQ("argv/null", (unsigned long)argv[argc], 0);
+		EXPECT_TRUE(nm(lt_cat("argv", want_argv[i])), argv[i] && streq(argv[i], want_argv[i]));
+	EXPECT_EQ(nm("argv/null"), (unsigned long)argv[argc], 0);
 	envp = argv + argc + 1;
 	for (envc = 0; envp[envc]; envc++)
 		;
-	if (!EXPECT_EQ("envc", envc, 2))
+	if (!EXPECT_EQ(nm("envc"), envc, 2))
 		return;
 	for (i = 0; i < envc; i++)
-		EXPECT_TRUE(lt_cat("envp", want_envp[i]), streq(envp[i], want_envp[i]));
+		EXPECT_TRUE(nm(lt_cat("envp", want_envp[i])), streq(envp[i], want_envp[i]));
 	auxv = (unsigned long *)(envp + envc + 1);
 
 	for (i = 0; i < 64; i++)
@@ -221,10 +241,10 @@ static void stack(unsigned long *sp)
 		}
 		seen[nseen++] = t;
 	}
-	if (!EXPECT_TRUE("auxv/at_null", nauxv < 64))
+	if (!EXPECT_TRUE(nm("auxv/at_null"), nauxv < 64))
 		return;
-	EXPECT_EQ("auxv/at_null_value", auxv[2 * nauxv + 1], 0);
-	EXPECT_TRUE("auxv/each_type_once", !dup);
+	EXPECT_EQ(nm("auxv/at_null_value"), auxv[2 * nauxv + 1], 0);
+	EXPECT_TRUE(nm("auxv/each_type_once"), !dup);
 
 	/* The entries Lego must give, in Linux's order; Linux may add
 	 * others among them (vDSO, AT_MINSIGSTKSZ, AT_HWCAP2). */
@@ -234,7 +254,7 @@ static void stack(unsigned long *sp)
 		    seen[i] == aux_order[next])
 			next++;
 	}
-	EXPECT_EQ("auxv/order", next, sizeof(aux_order) / sizeof(aux_order[0]));
+	EXPECT_EQ(nm("auxv/order"), next, sizeof(aux_order) / sizeof(aux_order[0]));
 	for (i = 0; i < nseen; i++) {
 		unsigned long t = seen[i];
 		int known = 0, j;
@@ -244,33 +264,33 @@ static void stack(unsigned long *sp)
 		known |= t == AT_SYSINFO_EHDR || t == AT_MINSIGSTKSZ || t == AT_HWCAP2;
 		ok &= known;
 	}
-	EXPECT_TRUE("auxv/no_other_types", ok);
+	EXPECT_TRUE(nm("auxv/no_other_types"), ok);
 
-	EXPECT_EQ("auxv/phdr", at[AT_PHDR], (unsigned long)__ehdr_start + ld(__ehdr_start + 32, 8));
-	EXPECT_EQ("auxv/phent", at[AT_PHENT], 56);
-	EXPECT_EQ("auxv/phnum", at[AT_PHNUM], ld(__ehdr_start + 56, 2));
-	EXPECT_EQ("auxv/pagesz", at[AT_PAGESZ], 4096);
-	EXPECT_EQ("auxv/base", at[AT_BASE], 0);		/* no interpreter */
-	EXPECT_EQ("auxv/flags", at[AT_FLAGS], 0);
-	EXPECT_EQ("auxv/entry", at[AT_ENTRY], (unsigned long)_start);
-	EXPECT_EQ("auxv/uid", at[AT_UID], 0);
-	EXPECT_EQ("auxv/euid", at[AT_EUID], 0);
-	EXPECT_EQ("auxv/gid", at[AT_GID], 0);
-	EXPECT_EQ("auxv/egid", at[AT_EGID], 0);
-	EXPECT_EQ("auxv/secure", at[AT_SECURE], 0);
-	EXPECT_EQ("auxv/clktck", at[AT_CLKTCK], 100);	/* USER_HZ */
+	EXPECT_EQ(nm("auxv/phdr"), at[AT_PHDR], (unsigned long)__ehdr_start + ld(__ehdr_start + 32, 8));
+	EXPECT_EQ(nm("auxv/phent"), at[AT_PHENT], 56);
+	EXPECT_EQ(nm("auxv/phnum"), at[AT_PHNUM], ld(__ehdr_start + 56, 2));
+	EXPECT_EQ(nm("auxv/pagesz"), at[AT_PAGESZ], 4096);
+	EXPECT_EQ(nm("auxv/base"), at[AT_BASE], 0);		/* no interpreter */
+	EXPECT_EQ(nm("auxv/flags"), at[AT_FLAGS], 0);
+	EXPECT_EQ(nm("auxv/entry"), at[AT_ENTRY], (unsigned long)_start);
+	EXPECT_EQ(nm("auxv/uid"), at[AT_UID], 0);
+	EXPECT_EQ(nm("auxv/euid"), at[AT_EUID], 0);
+	EXPECT_EQ(nm("auxv/gid"), at[AT_GID], 0);
+	EXPECT_EQ(nm("auxv/egid"), at[AT_EGID], 0);
+	EXPECT_EQ(nm("auxv/secure"), at[AT_SECURE], 0);
+	EXPECT_EQ(nm("auxv/clktck"), at[AT_CLKTCK], 100);	/* USER_HZ */
 	/* ELF_HWCAP: CPUID leaf 1 EDX. */
 	asm volatile("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
-	EXPECT_EQ("auxv/hwcap", at[AT_HWCAP], edx);
-	EXPECT_TRUE("auxv/platform", at[AT_PLATFORM] && streq((char *)at[AT_PLATFORM], "x86_64"));
-	EXPECT_TRUE("auxv/execfn", at[AT_EXECFN] && streq((char *)at[AT_EXECFN], "/initial_state"));
-	if (EXPECT_TRUE("auxv/random", at[AT_RANDOM])) {
+	EXPECT_EQ(nm("auxv/hwcap"), at[AT_HWCAP], edx);
+	EXPECT_TRUE(nm("auxv/platform"), at[AT_PLATFORM] && streq((char *)at[AT_PLATFORM], "x86_64"));
+	EXPECT_TRUE(nm("auxv/execfn"), at[AT_EXECFN] && streq((char *)at[AT_EXECFN], execfn));
+	if (EXPECT_TRUE(nm("auxv/random"), at[AT_RANDOM])) {
 		const unsigned char *r = (const unsigned char *)at[AT_RANDOM];
 
 		ok = 0;
 		for (i = 0; i < 16; i++)
 			ok |= r[i];
-		EXPECT_TRUE("auxv/random_bytes", ok);
+		EXPECT_TRUE(nm("auxv/random_bytes"), ok);
 	}
 
 	/*
@@ -288,23 +308,70 @@ static void stack(unsigned long *sp)
 			break;
 		s = str + lt_strlen(str) + 1;
 	}
-	lt_check("strings/argv_envp_adjacent", i == argc + envc,
+	lt_check(nm("strings/argv_envp_adjacent"), i == argc + envc,
 		 "string %lu of argv+envp is not right after the one before", i);
-	EXPECT_EQ("strings/execfn_after_envp", (unsigned long)at[AT_EXECFN], (unsigned long)s);
+	EXPECT_EQ(nm("strings/execfn_after_envp"), (unsigned long)at[AT_EXECFN], (unsigned long)s);
 	end = (char *)at[AT_EXECFN] + lt_strlen((char *)at[AT_EXECFN]) + 1;
-	EXPECT_EQ("strings/top_zero_word", ld(end, 8), 0);
-	EXPECT_EQ("strings/top_page_aligned", ((unsigned long)end + 8) & 4095, 0);
-	EXPECT_TRUE("strings/platform_below_argv", at[AT_PLATFORM] < (unsigned long)argv[0]);
-	EXPECT_EQ("strings/random_below_platform", at[AT_RANDOM], at[AT_PLATFORM] - 16);
-	EXPECT_EQ("rsp_below_random", start_regs[RSP],
+	EXPECT_EQ(nm("strings/top_zero_word"), ld(end, 8), 0);
+	EXPECT_EQ(nm("strings/top_page_aligned"), ((unsigned long)end + 8) & 4095, 0);
+	EXPECT_TRUE(nm("strings/platform_below_argv"), at[AT_PLATFORM] < (unsigned long)argv[0]);
+	EXPECT_EQ(nm("strings/random_below_platform"), at[AT_RANDOM], at[AT_PLATFORM] - 16);
+	EXPECT_EQ(nm("rsp_below_random"), start_regs[RSP],
 		  (at[AT_RANDOM] - 8 * (1 + argc + 1 + envc + 1 + 2 * (nauxv + 1))) & ~15UL);
+}
+
+/*
+ * Leaves every piece of state the new program must not inherit changed,
+ * then execs it: FS/GS bases, MXCSR, the x87 control word, the XMM
+ * registers, DF, and the callee-saved registers.
+ */
+static void exec_dirty(void)
+{
+	static char *const argv[] = { "renamed", "exec", "", 0 };
+	static char *const envp[] = { "LEGO=1", "", 0 };
+	static const unsigned int mxcsr = 0x7f80;	/* round toward zero */
+	static const unsigned short fcw = 0x27f;	/* 53-bit precision */
+	long r;
+
+	lt_syscall2(NR_arch_prctl, ARCH_SET_FS, 0x12345000UL);
+	lt_syscall2(NR_arch_prctl, ARCH_SET_GS, 0x23456000UL);
+	asm volatile("ldmxcsr %0\n\t"
+		     "fldcw %1\n\t"
+		     "pcmpeqd %%xmm0, %%xmm0\n\t"
+		     "pcmpeqd %%xmm7, %%xmm7\n\t"
+		     "pcmpeqd %%xmm8, %%xmm8\n\t"
+		     "pcmpeqd %%xmm15, %%xmm15"
+		     : : "m"(mxcsr), "m"(fcw) : "xmm0", "xmm7", "xmm8", "xmm15");
+	asm volatile("push %%rbx\n\t"
+		     "push %%rbp\n\t"
+		     "mov $0x1111, %%ebx\n\t"
+		     "mov $0x2222, %%ebp\n\t"
+		     "mov $0x3333, %%r12d\n\t"
+		     "mov $0x4444, %%r13d\n\t"
+		     "mov $0x5555, %%r14d\n\t"
+		     "mov $0x6666, %%r15d\n\t"
+		     "mov $0x7777, %%r8d\n\t"
+		     "mov $0x8888, %%r9d\n\t"
+		     "mov $0x9999, %%r10d\n\t"
+		     "std\n\t"
+		     "syscall\n\t"
+		     "cld\n\t"
+		     "pop %%rbp\n\t"
+		     "pop %%rbx"
+		     : "=a"(r)
+		     : "a"((long)NR_execve), "D"("./initial_state"), "S"(argv), "d"(envp)
+		     : "rcx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "memory");
+	EXPECT_RET("execve", r, 0);	/* only reached if it failed */
 }
 
 void start_c(unsigned long *sp)
 {
+	second = sp[0] >= 2 && streq(((char **)sp)[2], "exec");
 	registers();
 	fpu();
 	stack(sp);
+	if (!second && !lt_failures)
+		exec_dirty();
 	lt_syscall1(NR_exit_group, lt_done());
 	for (;;)
 		;
