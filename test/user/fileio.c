@@ -316,7 +316,8 @@ static void stat_calls(void)
 
 	/* AT_SYMLINK_NOFOLLOW: the link itself, else what it names. */
 	EXPECT_RET("nofollow/link",
-		   lt_syscall4(SYS_newfstatat, AT_FDCWD, "/fileio.link", &b, AT_SYMLINK_NOFOLLOW), 0);
+		   lt_syscall4(SYS_newfstatat, AT_FDCWD, "/fileio.link", &b,
+			       AT_SYMLINK_NOFOLLOW), 0);
 	EXPECT_EQ("nofollow/link/mode", b.st_mode, S_IFLNK | 0777);
 	EXPECT_EQ("nofollow/link/size", b.st_size, 13);	/* strlen("fileio.target") */
 	EXPECT_RET("follow/link", lt_syscall4(SYS_newfstatat, AT_FDCWD, "/fileio.link", &c, 0), 0);
@@ -351,14 +352,17 @@ static void readlink(void)
 	for (i = 0; i < 32; i++)
 		b[i] = '#';
 	/* The target's bytes, no NUL added. */
-	EXPECT_RET("readlinkat/abs", lt_syscall4(SYS_readlinkat, AT_FDCWD, "/fileio.link", b, 32), 13);
+	EXPECT_RET("readlinkat/abs",
+		   lt_syscall4(SYS_readlinkat, AT_FDCWD, "/fileio.link", b, 32), 13);
 	EXPECT_TRUE("readlinkat/abs/bytes", same(b, "fileio.target#", 14));
-	EXPECT_RET("readlinkat/dfd", lt_syscall4(SYS_readlinkat, root, "fileio.dangling", b, 32), 15);
+	EXPECT_RET("readlinkat/dfd",
+		   lt_syscall4(SYS_readlinkat, root, "fileio.dangling", b, 32), 15);
 	EXPECT_TRUE("readlinkat/dfd/bytes", same(b, "/no/such/target#", 16));
 	/* A small buffer gets the start of it. */
 	for (i = 0; i < 32; i++)
 		b[i] = '#';
-	EXPECT_RET("readlinkat/truncated", lt_syscall4(SYS_readlinkat, root, "fileio.link", b, 3), 3);
+	EXPECT_RET("readlinkat/truncated",
+		   lt_syscall4(SYS_readlinkat, root, "fileio.link", b, 3), 3);
 	EXPECT_TRUE("readlinkat/truncated/bytes", same(b, "fil#", 4));
 	EXPECT_RET("readlinkat/size_zero",
 		   lt_syscall4(SYS_readlinkat, AT_FDCWD, "/fileio.link", b, 0), -EINVAL);

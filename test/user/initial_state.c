@@ -218,7 +218,8 @@ static void stack(unsigned long *sp)
 	if (!EXPECT_EQ(nm("argc"), argc, second ? 3 : 4))
 		return;
 	for (i = 0; i < argc; i++)
-		EXPECT_TRUE(nm(lt_cat("argv", want_argv[i])), argv[i] && streq(argv[i], want_argv[i]));
+		EXPECT_TRUE(nm(lt_cat("argv", want_argv[i])),
+			    argv[i] && streq(argv[i], want_argv[i]));
 	EXPECT_EQ(nm("argv/null"), (unsigned long)argv[argc], 0);
 	envp = argv + argc + 1;
 	for (envc = 0; envp[envc]; envc++)
@@ -266,7 +267,8 @@ static void stack(unsigned long *sp)
 	}
 	EXPECT_TRUE(nm("auxv/no_other_types"), ok);
 
-	EXPECT_EQ(nm("auxv/phdr"), at[AT_PHDR], (unsigned long)__ehdr_start + ld(__ehdr_start + 32, 8));
+	EXPECT_EQ(nm("auxv/phdr"), at[AT_PHDR],
+		  (unsigned long)__ehdr_start + ld(__ehdr_start + 32, 8));	/* e_phoff */
 	EXPECT_EQ(nm("auxv/phent"), at[AT_PHENT], 56);
 	EXPECT_EQ(nm("auxv/phnum"), at[AT_PHNUM], ld(__ehdr_start + 56, 2));
 	EXPECT_EQ(nm("auxv/pagesz"), at[AT_PAGESZ], 4096);
@@ -282,7 +284,8 @@ static void stack(unsigned long *sp)
 	/* ELF_HWCAP: CPUID leaf 1 EDX. */
 	asm volatile("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
 	EXPECT_EQ(nm("auxv/hwcap"), at[AT_HWCAP], edx);
-	EXPECT_TRUE(nm("auxv/platform"), at[AT_PLATFORM] && streq((char *)at[AT_PLATFORM], "x86_64"));
+	EXPECT_TRUE(nm("auxv/platform"),
+		    at[AT_PLATFORM] && streq((char *)at[AT_PLATFORM], "x86_64"));
 	EXPECT_TRUE(nm("auxv/execfn"), at[AT_EXECFN] && streq((char *)at[AT_EXECFN], execfn));
 	if (EXPECT_TRUE(nm("auxv/random"), at[AT_RANDOM])) {
 		const unsigned char *r = (const unsigned char *)at[AT_RANDOM];

@@ -186,9 +186,11 @@ static void rseq_calls(void)
 	 * Linux registers the area, and checks as below.
 	 */
 	if (r == -ENOSYS) {
-		EXPECT_RET("enosys/bad_len", lt_syscall4(SYS_rseq, &rs[0], 31, 0, RSEQ_SIG), -ENOSYS);
-		EXPECT_RET("enosys/unregister", lt_syscall4(SYS_rseq, &rs[0], 32,
-							    RSEQ_FLAG_UNREGISTER, RSEQ_SIG), -ENOSYS);
+		EXPECT_RET("enosys/bad_len",
+			   lt_syscall4(SYS_rseq, &rs[0], 31, 0, RSEQ_SIG), -ENOSYS);
+		EXPECT_RET("enosys/unregister",
+			   lt_syscall4(SYS_rseq, &rs[0], 32, RSEQ_FLAG_UNREGISTER, RSEQ_SIG),
+			   -ENOSYS);
 		EXPECT_EQ("enosys/area_untouched", rs[0].cpu_id, -1);
 		return;
 	}
@@ -204,8 +206,8 @@ static void rseq_calls(void)
 						       RSEQ_FLAG_UNREGISTER, RSEQ_SIG + 1), -EPERM);
 	EXPECT_RET("unregister_other_area", lt_syscall4(SYS_rseq, &rs[1], 32,
 							RSEQ_FLAG_UNREGISTER, RSEQ_SIG), -EINVAL);
-	EXPECT_RET("unregister_bad_flags", lt_syscall4(SYS_rseq, &rs[0], 32,
-						       RSEQ_FLAG_UNREGISTER | 2, RSEQ_SIG), -EINVAL);
+	EXPECT_RET("unregister_bad_flags",
+		   lt_syscall4(SYS_rseq, &rs[0], 32, RSEQ_FLAG_UNREGISTER | 2, RSEQ_SIG), -EINVAL);
 	EXPECT_RET("unregister", lt_syscall4(SYS_rseq, &rs[0], 32, RSEQ_FLAG_UNREGISTER,
 					     RSEQ_SIG), 0);
 	EXPECT_EQ("unregister/cpu_id_reset", rs[0].cpu_id, -1);

@@ -139,8 +139,8 @@ static void mmap_anon(void)
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0), -EEXIST);
 	EXPECT_EQ("fixed_noreplace/busy/kept", p[PG], 9);
 	EXPECT_RET("fixed/unaligned",
-		   mmap6((unsigned long)p + 1, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-			 -1, 0), -EINVAL);
+		   mmap6((unsigned long)p + 1, PG, PROT_READ,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), -EINVAL);
 	EXPECT_RET("fixed/past_user_space",
 		   mmap6(0x7ffffffff000UL - PG, 2 * PG, PROT_READ,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), -ENOMEM);
