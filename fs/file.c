@@ -104,8 +104,12 @@ void put_fs(struct fs_struct *fs)
 		kfree(fs);
 }
 
-/* The file behind fd with a reference taken, or NULL (-EBADF). */
-struct file *fget(int fd)
+/*
+ * The file behind fd with a reference taken, or NULL (-EBADF), O_PATH
+ * descriptors included: for the calls that only need the name (fstat,
+ * the dfd of *at() calls).
+ */
+struct file *fget_raw(int fd)
 {
 	struct files_struct *files = current->files;
 	struct file *f;
@@ -115,6 +119,19 @@ struct file *fget(int fd)
 	f = files->fd[fd];
 	if (f)
 		f->refcount++;
+	return f;
+}
+
+/* The same for every other call: an O_PATH descriptor is -EBADF there,
+ * as Linux's fdget() ignores FMODE_PATH files. */
+struct file *fget(int fd)
+{
+	struct file *f = fget_raw(fd);
+
+	if (f && (f->f_mode & FMODE_PATH)) {
+		fput(f);
+		return NULL;
+	}
 	return f;
 }
 

@@ -162,7 +162,7 @@ int dfd_dir(int dfd, struct dentry **dir)
 		*dir = fs_pwd();
 		return 0;
 	}
-	f = fget(dfd);
+	f = fget_raw(dfd);	/* an O_PATH directory will do */
 	if (!f)
 		return -EBADF;
 	*dir = f->dentry;

@@ -101,6 +101,25 @@ static int open_lookup(struct dentry *start, const char *path, int flags,
 	return 0;
 }
 
+/* The flags O_PATH keeps; open and openat drop the others (Linux's
+ * build_open_how), so O_PATH|O_CREAT creates nothing. */
+#define O_PATH_FLAGS	(O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
+/* Linux's build_open_flags checks, made before the path is looked at. */
+static int check_open_flags(int flags)
+{
+	/* O_DIRECTORY|O_CREAT once made regular files: refused. */
+	if ((flags & (O_DIRECTORY | O_CREAT)) == (O_DIRECTORY | O_CREAT))
+		return -EINVAL;
+	/* O_TMPFILE is __O_TMPFILE|O_DIRECTORY without O_CREAT, and the
+	 * unnamed file it makes must be writable. */
+	if ((flags & __O_TMPFILE) &&
+	    ((flags & (__O_TMPFILE | O_DIRECTORY | O_CREAT)) != O_TMPFILE ||
+	     (flags & O_ACCMODE) == O_RDONLY))
+		return -EINVAL;
+	return 0;
+}
+
 static long do_sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 {
 	char *path;
@@ -110,8 +129,11 @@ static long do_sys_openat(int dfd, const char __user *filename, int flags, umode
 	int acc, r;
 
 	flags &= VALID_OPEN_FLAGS;
-	if (flags & __O_TMPFILE)
-		return -EOPNOTSUPP;
+	if (flags & O_PATH)
+		flags &= O_PATH_FLAGS;
+	r = check_open_flags(flags);
+	if (r)
+		return r;
 	path = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!path)
 		return -ENOMEM;
@@ -136,20 +158,26 @@ static long do_sys_openat(int dfd, const char __user *filename, int flags, umode
 	r = -ENOTDIR;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
 		goto out;
+	/* An unnamed file in that directory: not in the RAM file system
+	 * yet (Linux's error for a file system without O_TMPFILE). */
+	r = -EOPNOTSUPP;
+	if (flags & __O_TMPFILE)
+		goto out;
 	r = -EISDIR;
 	if (S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) &&
 	    !(flags & O_PATH))
 		goto out;
-	if ((flags & O_TRUNC) && S_ISREG(inode->mode) && acc != O_RDONLY)
+	/* O_TRUNC truncates whatever the access mode: it asks for write
+	 * permission, not a writable descriptor (Linux's build_open_flags). */
+	if ((flags & O_TRUNC) && S_ISREG(inode->mode) && !(flags & O_PATH))
 		do_truncate(inode, 0);
-	f = open_dentry(d, (flags & O_PATH) ? (flags & (O_PATH | O_CLOEXEC |
-				O_DIRECTORY | O_NOFOLLOW)) : flags);
+	f = open_dentry(d, flags);
 	if (IS_ERR(f)) {
 		r = PTR_ERR(f);
 		goto out;
 	}
 	if (flags & O_PATH) {
-		f->f_mode = 0;
+		f->f_mode = FMODE_PATH;
 		f->f_op = NULL;
 	}
 	r = fd_install(f, flags);

@@ -3,7 +3,8 @@
  * read, write, their vector and positional forms, and lseek.  The checks
  * come in Linux's order: the descriptor (EBADF), its mode (EBADF), the
  * buffer's range (EFAULT), then the transfer, which may end short when a
- * page of the buffer faults.
+ * page of the buffer faults.  readv and writev check the iovec array
+ * before the mode.
  */
 #include <lego/kernel.h>
 #include <lego/fs.h>
@@ -17,14 +18,34 @@
 /* The largest single transfer, as Linux's MAX_RW_COUNT. */
 #define MAX_RW_COUNT	(INT_MAX & PAGE_MASK)
 
+/*
+ * Linux's rw_verify_area: a transfer whose end would pass the largest
+ * file position (pos + count overflows loff_t) is EINVAL, for files
+ * with a position; checked after the buffer's range.
+ */
+static int rw_verify_area(struct file *f, const loff_t *pos, size_t count)
+{
+	if ((ssize_t)count < 0)
+		return -EINVAL;
+	if ((f->f_mode & FMODE_LSEEK) &&
+	    (*pos < 0 || (loff_t)((u64)*pos + count) < 0))
+		return -EINVAL;
+	return 0;
+}
+
 static ssize_t vfs_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
+	int r;
+
 	if (!(f->f_mode & FMODE_READ))
 		return -EBADF;
 	if (!f->f_op || !f->f_op->read)
 		return -EINVAL;
 	if (!access_ok(buf, count))
 		return -EFAULT;
+	r = rw_verify_area(f, pos, count);
+	if (r)
+		return r;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
 	return f->f_op->read(f, buf, count, pos);
@@ -33,12 +54,17 @@ static ssize_t vfs_read(struct file *f, char __user *buf, size_t count, loff_t *
 static ssize_t vfs_write(struct file *f, const char __user *buf, size_t count,
 			 loff_t *pos)
 {
+	int r;
+
 	if (!(f->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (!f->f_op || !f->f_op->write)
 		return -EINVAL;
 	if (!access_ok(buf, count))
 		return -EFAULT;
+	r = rw_verify_area(f, pos, count);
+	if (r)
+		return r;
 	if (count > MAX_RW_COUNT)
 		count = MAX_RW_COUNT;
 	return f->f_op->write(f, buf, count, pos);
@@ -147,14 +173,18 @@ static ssize_t do_readv_writev(unsigned long fd, const struct iovec __user *vec,
 
 	if (!f)
 		return -EBADF;
-	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ))) {
-		fput(f);
-		return -EBADF;
-	}
 	r = import_iovec(vec, vlen, &iov);
 	if (r) {
 		fput(f);
 		return r;
+	}
+	/* The array is checked before the mode, so a bad array on a
+	 * read-only fd is EINVAL or EFAULT, not EBADF (Linux's vfs_writev
+	 * imports it before do_iter_write tests FMODE_WRITE). */
+	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ))) {
+		kfree(iov);
+		fput(f);
+		return -EBADF;
 	}
 	for (i = 0; i < vlen; i++) {
 		loff_t *pos = ppos ? ppos : &f->f_pos;

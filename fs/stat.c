@@ -48,7 +48,7 @@ static int cp_new_stat(struct inode *inode, struct stat __user *ubuf)
 
 SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	int r;
 
 	if (!f)
@@ -56,6 +56,23 @@ SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 	r = cp_new_stat(f->inode, statbuf);
 	fput(f);
 	return r;
+}
+
+/* The inode dfd itself names (the working directory for AT_FDCWD). */
+static int dfd_inode(int dfd, struct inode **res)
+{
+	struct file *f;
+
+	if (dfd == AT_FDCWD) {
+		*res = current->fs->pwd->inode;
+		return 0;
+	}
+	f = fget_raw(dfd);
+	if (!f)
+		return -EBADF;
+	*res = f->inode;
+	fput(f);
+	return 0;
 }
 
 /*
@@ -69,25 +86,16 @@ static int stat_lookup(int dfd, const char __user *filename, int flags,
 	char c;
 	int r;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
+	/* Linux's vfs_statx also takes the statx sync hints here (a RAM file
+	 * system has nothing to sync), so newfstatat accepts them. */
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+		      AT_STATX_SYNC_TYPE))
 		return -EINVAL;
 	if (flags & AT_EMPTY_PATH) {
 		if (get_user(c, filename))
 			return -EFAULT;
-		if (!c) {
-			if (dfd == AT_FDCWD) {
-				*res = current->fs->pwd->inode;
-				return 0;
-			} else {
-				struct file *f = fget(dfd);
-
-				if (!f)
-					return -EBADF;
-				*res = f->inode;
-				fput(f);
-				return 0;
-			}
-		}
+		if (!c)
+			return dfd_inode(dfd, res);
 	}
 	r = path_lookupat(dfd, filename,
 			  (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &d);
@@ -118,19 +126,36 @@ SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, stat
 SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname,
 		char __user *, buf, int, bufsiz)
 {
+	struct inode *inode;
 	struct dentry *d;
 	size_t len;
+	char c;
 	int r;
 
 	if (bufsiz <= 0)
 		return -EINVAL;
-	r = path_lookupat(dfd, pathname, 0, &d);
-	if (r)
-		return r;
-	if (!S_ISLNK(d->inode->mode))
-		return -EINVAL;
-	len = min((size_t)bufsiz, strlen(d->inode->link));
-	if (copy_to_user(buf, d->inode->link, len))
+	/*
+	 * An empty path names dfd itself (Linux's LOOKUP_EMPTY here): a
+	 * symlink opened O_PATH|O_NOFOLLOW is read, anything else is ENOENT.
+	 */
+	if (get_user(c, pathname))
+		return -EFAULT;
+	if (!c) {
+		r = dfd_inode(dfd, &inode);
+		if (r)
+			return r;
+		if (!inode || !S_ISLNK(inode->mode))
+			return -ENOENT;
+	} else {
+		r = path_lookupat(dfd, pathname, 0, &d);
+		if (r)
+			return r;
+		inode = d->inode;
+		if (!S_ISLNK(inode->mode))
+			return -EINVAL;
+	}
+	len = min((size_t)bufsiz, strlen(inode->link));
+	if (copy_to_user(buf, inode->link, len))
 		return -EFAULT;
 	return len;
 }

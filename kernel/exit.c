@@ -73,8 +73,13 @@ void do_exit(int status)
 {
 	struct task_struct *tsk = current;
 
-	/* CLONE_CHILD_CLEARTID: zero the tid word (futex wake comes later). */
-	if (tsk->clear_child_tid)
+	/*
+	 * CLONE_CHILD_CLEARTID: zero the tid word (futex wake comes later),
+	 * but only while other tasks still use this memory (a thread, a
+	 * vfork parent), as Linux's mm_release: a process's own memory is
+	 * going away, and a word it shares with others is left alone.
+	 */
+	if (tsk->clear_child_tid && tsk->mm && atomic_read(&tsk->mm->users) > 1)
 		put_user(0, tsk->clear_child_tid);	/* a bad pointer is ignored */
 	if (tsk->pid == 1)
 		init_died(status);

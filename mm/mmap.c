@@ -92,6 +92,31 @@ static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long l
 	return -ENOMEM;
 }
 
+/* Linux's mmap_min_addr (Debian's 65536): hints below it are raised to it. */
+#define MMAP_MIN_ADDR	0x10000UL
+
+/* MAP_32BIT places mappings in [1 GiB, 2 GiB), as Linux's find_start_end. */
+#define MAP_32BIT_START	0x40000000UL
+#define MAP_32BIT_END	0x80000000UL
+
+/* Bottom-up search for len free bytes in the MAP_32BIT window. */
+static unsigned long unmapped_area_32bit(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long start = MAP_32BIT_START;
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &mm->mmap, list) {
+		if (v->vm_end <= start)
+			continue;
+		if (v->vm_start >= start + len)
+			break;
+		start = v->vm_end;
+	}
+	if (len > MAP_32BIT_END || start > MAP_32BIT_END - len)
+		return -ENOMEM;
+	return start;
+}
+
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
@@ -133,13 +158,19 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 		if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, addr + len))
 			return -EEXIST;
 	} else {
+		unsigned long limit = (flags & MAP_32BIT) ? MAP_32BIT_END : TASK_SIZE_MAX;
+
 		if (len > TASK_SIZE_MAX)
 			return -ENOMEM;
 		addr = PAGE_ALIGN(addr);
-		/* A hint is used when the range there is free. */
-		if (!addr || addr > TASK_SIZE_MAX - len ||
+		if (addr && addr < MMAP_MIN_ADDR)
+			addr = MMAP_MIN_ADDR;
+		/* A hint is used when the range there is free (and, with
+		 * MAP_32BIT, ends below 2 GiB). */
+		if (!addr || len > limit || addr > limit - len ||
 		    !range_is_free(mm, addr, addr + len))
-			addr = unmapped_area_topdown(mm, len);
+			addr = (flags & MAP_32BIT) ? unmapped_area_32bit(mm, len) :
+						     unmapped_area_topdown(mm, len);
 		if (IS_ERR_VALUE(addr))
 			return addr;
 	}
@@ -175,10 +206,47 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	return addr;
 }
 
-#define MAP_KNOWN_FLAGS (MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_32BIT | \
-	MAP_GROWSDOWN | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_LOCKED | \
-	MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | \
-	MAP_HUGETLB | MAP_SYNC | MAP_FIXED_NOREPLACE | MAP_UNINITIALIZED)
+/*
+ * MAP_SHARED|MAP_ANONYMOUS memory is one object however many processes
+ * map it, as Linux's shmem_zero_setup makes it: an unnamed RAM file whose
+ * pages every mapping of it shares, also the pages first touched after a
+ * fork.  (Private anonymous pages belong to each process.)
+ */
+static struct dentry shmem_dentry = {
+	.name = "dev/zero (deleted)",
+	.parent = &shmem_dentry,
+	.refcount = 1,
+};
+
+static struct file *shmem_zero_file(void)
+{
+	struct inode *inode = new_inode(S_IFREG | 0600);
+	struct file *f;
+
+	if (!inode)
+		return NULL;
+	f = alloc_file(NULL, O_RDWR);
+	if (!f) {
+		iput(inode);
+		return NULL;
+	}
+	f->inode = inode;
+	f->f_op = inode->fops;
+	f->dentry = &shmem_dentry;
+	dget(&shmem_dentry);
+	return f;
+}
+
+/*
+ * What MAP_SHARED_VALIDATE accepts: Linux's LEGACY_MAP_MASK, the flags
+ * every file supports.  Not MAP_SYNC (DAX files only) and, as in Linux,
+ * not MAP_FIXED_NOREPLACE.
+ */
+#define MAP_VALIDATE_FLAGS (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | \
+	MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | \
+	MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+	MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | MAP_HUGE_2MB | \
+	MAP_HUGE_1GB)
 
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		unsigned long, prot, unsigned long, flags,
@@ -210,8 +278,12 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 	ret = -EINVAL;
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED_VALIDATE:
+		/* Anonymous memory is only MAP_SHARED or MAP_PRIVATE (Linux's
+		 * do_mmap): EINVAL, whatever the other flags. */
+		if (!file)
+			goto out;
 		ret = -EOPNOTSUPP;
-		if (flags & ~MAP_KNOWN_FLAGS)
+		if (flags & ~MAP_VALIDATE_FLAGS)
 			goto out;
 		/* fall through */
 	case MAP_SHARED:
@@ -232,8 +304,26 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		ret = -ENODEV;
 		if (!S_ISREG(file->inode->mode))
 			goto out;
+		/* A file mapping does not grow (Linux's do_mmap). */
+		ret = -EINVAL;
+		if (flags & MAP_GROWSDOWN)
+			goto out;
+		/* Nor does it reach past the largest file offset,
+		 * MAX_LFS_FILESIZE = LONG_MAX (Linux's file_mmap_ok). */
+		ret = -EOVERFLOW;
+		if (len > LONG_MAX || pgoff > (LONG_MAX - len) >> PAGE_SHIFT)
+			goto out;
 	} else {
 		pgoff = 0;
+		if ((flags & MAP_TYPE) != MAP_PRIVATE) {
+			/* Shared memory does not grow either. */
+			if (flags & MAP_GROWSDOWN)
+				goto out;
+			file = shmem_zero_file();
+			ret = -ENOMEM;
+			if (!file)
+				goto out;
+		}
 	}
 	mutex_lock(&mm->mmap_lock);
 	ret = do_mmap(mm, addr, len, prot, flags, file, pgoff, NULL);

@@ -17,7 +17,9 @@
 #
 # --linux runs the user tests (all but those marked linux=no) on Debian's
 # Linux kernel instead, booted the same way (scripts/get-linux.sh): that
-# is how a test's expectations are shown to be Linux's.
+# is how a test's expectations are shown to be Linux's.  It boots with
+# no5lvl: 4-level paging, the machine Lego models (user space ends at
+# 0x7ffffffff000, which QEMU's LA57 would otherwise move).
 set -u
 cd "$(dirname "$0")/.."
 top=$PWD
@@ -196,11 +198,14 @@ user_test() {
 	while IFS= read -r c; do
 		[ -n "$c" ] && extra_files+=("$c")
 	done < <(meta "$src" file)
+	while IFS= read -r c; do
+		[ -n "$c" ] && extra_files+=(--link "$c")
+	done < <(meta "$src" link)
 	(cd "$top" && scripts/mkinitramfs.sh "$cpio" "$bin:/$name" "${extra_files[@]}")
 	log=$out/user-$tag.log
 	if [ $linux = 1 ]; then
 		image=$linux_kernel
-		kernel=quiet
+		kernel="quiet no5lvl"
 	else
 		case $image in
 		allyes) image=$out/vmlego-allyesconfig ;;

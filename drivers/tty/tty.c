@@ -11,6 +11,7 @@
  */
 #include <lego/kernel.h>
 #include <lego/fs.h>
+#include <lego/mm.h>
 #include <lego/sched.h>
 #include <lego/serial.h>
 #include <lego/string.h>
@@ -212,22 +213,34 @@ static ssize_t tty_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
 	return done;
 }
 
+/*
+ * Output goes in chunks of 2048 bytes, each copied whole before any of it
+ * is written, as Linux's tty_write does: a fault ends the write with the
+ * chunks before it, or -EFAULT in the first, never a torn chunk.
+ */
+#define TTY_WRITE_CHUNK	2048
+
 static ssize_t tty_write(struct file *f, const char __user *buf, size_t n,
 			 loff_t *pos)
 {
-	char chunk[256];
+	char *chunk;
 	size_t done = 0;
 
+	if (!n)
+		return 0;
+	chunk = kmalloc(TTY_WRITE_CHUNK, GFP_KERNEL);
+	if (!chunk)
+		return -ENOMEM;
 	while (done < n) {
-		size_t c = min(n - done, sizeof(chunk));
-		size_t left = copy_from_user(chunk, buf + done, c);
+		size_t c = min(n - done, (size_t)TTY_WRITE_CHUNK);
 
-		tty_output(&console_tty, chunk, c - left);
-		done += c - left;
-		if (left)
-			return done ? (ssize_t)done : -EFAULT;
+		if (copy_from_user(chunk, buf + done, c))
+			break;
+		tty_output(&console_tty, chunk, c);
+		done += c;
 	}
-	return done;
+	kfree(chunk);
+	return done ? (ssize_t)done : -EFAULT;
 }
 
 static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)

@@ -70,6 +70,7 @@ struct file {
 #define FMODE_READ	0x1
 #define FMODE_WRITE	0x2
 #define FMODE_LSEEK	0x4
+#define FMODE_PATH	0x8	/* O_PATH: a name, not open for I/O */
 
 /* Per-process file descriptor table. */
 #define NR_OPEN_DEFAULT	1024
@@ -124,6 +125,7 @@ extern const struct file_operations ramfs_dir_ops;
 struct files_struct *alloc_files(void);
 void put_files(struct files_struct *files);
 struct file *fget(int fd);
+struct file *fget_raw(int fd);
 void fput(struct file *f);
 int fd_install(struct file *f, unsigned int flags);
 int close_fd(unsigned int fd);

@@ -40,6 +40,25 @@ static void kernel_page_fault(struct pt_regs *regs, unsigned long addr,
 	die("Oops", regs, err);
 }
 
+/*
+ * Whether a kernel-mode fault on a user address may be resolved by the
+ * VMAs.  A missing page may.  A present page only for a write from a
+ * user-copy helper: the page is copy-on-write since fork, and put_user
+ * into it (wait4's status, read() into a fresh stack buffer) must copy
+ * it as a user write would.  The helpers run with EFLAGS.AC set (STAC)
+ * when SMAP is on; any other protection fault (an instruction fetch, a
+ * kernel access outside the helpers) is an SMEP/SMAP violation that no
+ * mapping change fixes, as in Linux's do_user_addr_fault.
+ */
+static bool kernel_fault_resolvable(const struct pt_regs *regs, unsigned long err)
+{
+	if (!(err & X86_PF_PROT))
+		return true;
+	if ((err & X86_PF_INSTR) || !(err & X86_PF_WRITE))
+		return false;
+	return !boot_cpu_data.smap || (regs->flags & X86_EFLAGS_AC);
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long err)
 {
 	unsigned long addr = read_cr2();
@@ -51,16 +70,14 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 		local_irq_enable();
 	if (addr < TASK_SIZE_MAX && mm && !(err & X86_PF_RSVD)) {
 		/*
-		 * With SMEP/SMAP a kernel-mode fault on a present user page is
-		 * a protection violation that no mapping change fixes.  Kernel
-		 * code that cannot sleep (a lock held, interrupts off) gets
-		 * the page only if mmap_lock is free at once: waiting could
-		 * deadlock, so it gets -EFAULT instead.
+		 * Kernel code that cannot sleep (a lock held, interrupts off)
+		 * gets the page only if mmap_lock is free at once: waiting
+		 * could deadlock, so it gets -EFAULT instead.
 		 */
 		bool atomic = !user_mode(regs) &&
 			      (preempt_count() || !(regs->flags & X86_EFLAGS_IF));
 
-		if (user_mode(regs) || !(err & X86_PF_PROT)) {
+		if (user_mode(regs) || kernel_fault_resolvable(regs, err)) {
 			if (atomic ? mutex_trylock(&mm->mmap_lock) :
 				     (mutex_lock(&mm->mmap_lock), true)) {
 				r = handle_mm_fault(mm, addr, err);
