@@ -18,7 +18,7 @@ static const struct {
 	{ "table_hole",			335 },	/* between 334 (rseq) and 424 */
 	{ "x32_range",			512 },	/* x32-only numbers, 64-bit ABI */
 	{ "x32_range_end",		547 },
-	{ "past_lego_private",		1002 },
+	{ "past_lego_table",		LEGO_NR_SYSCALLS },
 	{ "large",			100000 },
 	{ "int_max",			0x7fffffff },
 	{ "minus_one",			-1UL },
