@@ -31,9 +31,27 @@
 
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 
-/* The stack VMA covers RLIMIT_STACK below STACK_TOP, faulted on demand;
- * mmap's top-down search starts below it with a gap. */
-#define STACK_GAP	(128UL << 20)
+/*
+ * The stack VMA starts at 128 KiB below STACK_TOP (Linux's stack_expand)
+ * and grows down on faults up to RLIMIT_STACK (expand_stack).  mmap's
+ * top-down search starts below the largest stack RLIMIT_STACK allows plus
+ * the guard gap, clamped to [128 MiB, 5/6 of user space] as Linux's
+ * mmap_base does, so an unlimited stack still leaves room for mappings.
+ */
+#define STACK_EXPAND	(128UL << 10)
+#define MIN_GAP		(128UL << 20)
+#define MAX_GAP		(TASK_SIZE_MAX / 6 * 5)
+
+static unsigned long mmap_base(unsigned long rlim_stack)
+{
+	unsigned long gap = rlim_stack + STACK_GUARD_GAP;
+
+	if (gap < rlim_stack || gap > MAX_GAP)	/* overflow, or too large */
+		gap = MAX_GAP;
+	if (gap < MIN_GAP)
+		gap = MIN_GAP;
+	return PAGE_ALIGN(STACK_TOP - gap) - PAGE_SIZE;
+}
 
 static unsigned long strings_size(const char *const *v, int n)
 {
@@ -199,10 +217,12 @@ int kernel_execve(const char *filename, const char *const *argv,
 
 	exec_mmap(mm);
 	mm->start_brk = mm->brk = PAGE_ALIGN(bprm.end_data);
-	mm->mmap_base = STACK_TOP - current->rlim[RLIMIT_STACK].rlim_cur - STACK_GAP;
+	mm->mmap_base = mmap_base(current->rlim[RLIMIT_STACK].rlim_cur);
 	mm->start_stack = STACK_TOP;
-	addr = do_mmap(mm, STACK_TOP - current->rlim[RLIMIT_STACK].rlim_cur,
-		       current->rlim[RLIMIT_STACK].rlim_cur, PROT_READ | PROT_WRITE,
+	addr = do_mmap(mm, STACK_TOP - PAGE_ALIGN(min(current->rlim[RLIMIT_STACK].rlim_cur,
+						      STACK_EXPAND)),
+		       PAGE_ALIGN(min(current->rlim[RLIMIT_STACK].rlim_cur, STACK_EXPAND)),
+		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       NULL, 0, "[stack]");
 	r = IS_ERR_VALUE(addr) ? (int)addr : create_elf_tables(&bprm, &sp);

@@ -84,6 +84,35 @@ void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 	}
 }
 
+/*
+ * Moves the page-table entries of [old_addr, old_addr + len) to new_addr
+ * (mremap): the pages go with them, nothing is copied.  The new tables are
+ * all allocated first, so the move itself cannot fail half done; then the
+ * old translations are flushed on every CPU.
+ */
+int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+		     unsigned long new_addr, unsigned long len)
+{
+	unsigned long off;
+
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		pteval_t *pte = pte_lookup(mm->pgd, old_addr + off, false, 0);
+
+		if (pte && *pte && !pte_lookup(mm->pgd, new_addr + off, true, _PAGE_TABLE))
+			return -ENOMEM;
+	}
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		pteval_t *pte = pte_lookup(mm->pgd, old_addr + off, false, 0);
+
+		if (!pte || !*pte)
+			continue;
+		*pte_lookup(mm->pgd, new_addr + off, false, 0) = *pte;
+		*pte = 0;
+	}
+	flush_tlb_mm_range(mm, old_addr, old_addr + len);
+	return 0;
+}
+
 static void free_table(pteval_t *t, int level)
 {
 	int i;
@@ -127,13 +156,18 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->env_end = old->env_end;
 	mm->mmap_base = old->mmap_base;
 	list_for_each_entry(v, &old->mmap, list) {
+		if (v->vm_flags & VM_DONTCOPY)		/* MADV_DONTFORK */
+			continue;
 		nv = kmalloc(sizeof(*nv), GFP_KERNEL);
 		if (!nv)
 			goto fail;
 		*nv = *v;
+		nv->vm_flags &= ~VM_LOCKED;		/* mlock is not inherited */
 		if (nv->vm_file)
 			nv->vm_file->refcount++;
 		list_add_tail(&nv->list, &mm->mmap);
+		if (v->vm_flags & VM_WIPEONFORK)	/* the child starts with zeroes */
+			continue;
 		for (a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
 			pteval_t *pte = pte_lookup(old->pgd, a, false, 0), *npte;
 
@@ -257,8 +291,12 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	struct page *pg;
 	pteval_t *pte;
 
-	if (!v)
-		return -EFAULT;
+	if (!v) {
+		/* Just below a stack: it grows, if its limits allow. */
+		v = vma_after(mm, addr);
+		if (!v || !(v->vm_flags & VM_GROWSDOWN) || expand_stack(mm, v, addr))
+			return -EFAULT;
+	}
 	if ((error_code & X86_PF_WRITE) && !(v->vm_flags & VM_WRITE))
 		return -EACCES;
 	if ((error_code & X86_PF_INSTR) && !(v->vm_flags & VM_EXEC))

@@ -23,7 +23,7 @@ static unsigned long prot_to_vm(unsigned long prot)
 }
 
 /* The first VMA that ends after addr, or NULL. */
-static struct vm_area_struct *vma_after(struct mm_struct *mm, unsigned long addr)
+struct vm_area_struct *vma_after(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *v;
 
@@ -33,15 +33,14 @@ static struct vm_area_struct *vma_after(struct mm_struct *mm, unsigned long addr
 	return NULL;
 }
 
-static bool range_is_free(struct mm_struct *mm, unsigned long start,
-			  unsigned long end)
+bool range_is_free(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *v = vma_after(mm, start);
 
 	return !v || v->vm_start >= end;
 }
 
-static void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv)
+void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv)
 {
 	struct vm_area_struct *v;
 
@@ -55,7 +54,7 @@ static void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv)
 }
 
 /* Splits v at addr (page aligned, inside v); v keeps the lower part. */
-static int split_vma(struct vm_area_struct *v, unsigned long addr)
+int split_vma(struct vm_area_struct *v, unsigned long addr)
 {
 	struct vm_area_struct *n = kmalloc(sizeof(*n), GFP_KERNEL);
 
@@ -72,7 +71,7 @@ static int split_vma(struct vm_area_struct *v, unsigned long addr)
 }
 
 /* Top-down search for len free bytes below mm->mmap_base. */
-static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len)
+unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long top = mm->mmap_base;
 	struct vm_area_struct *v;
@@ -117,6 +116,27 @@ static unsigned long unmapped_area_32bit(struct mm_struct *mm, unsigned long len
 	return start;
 }
 
+/*
+ * Where a new mapping of len bytes goes: at the hint addr if the range
+ * there is free (and, with MAP_32BIT, ends below 2 GiB), else the highest
+ * free range below mmap_base (MAP_32BIT: the lowest in [1 GiB, 2 GiB)).
+ */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len, unsigned long flags)
+{
+	unsigned long limit = (flags & MAP_32BIT) ? MAP_32BIT_END : TASK_SIZE_MAX;
+
+	if (len > TASK_SIZE_MAX)
+		return -ENOMEM;
+	addr = PAGE_ALIGN(addr);
+	if (addr && addr < MMAP_MIN_ADDR)
+		addr = MMAP_MIN_ADDR;
+	if (addr && len <= limit && addr <= limit - len && range_is_free(mm, addr, addr + len))
+		return addr;
+	return (flags & MAP_32BIT) ? unmapped_area_32bit(mm, len) :
+				     unmapped_area_topdown(mm, len);
+}
+
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
@@ -136,11 +156,76 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 			continue;
 		zap_range(mm, v, v->vm_start, v->vm_end);
 		list_del(&v->list);
-		if (v->vm_file)
-			fput(v->vm_file);
-		kfree(v);
+		free_vma(v);
 	}
 	return 0;
+}
+
+void free_vma(struct vm_area_struct *v)
+{
+	if (v->vm_file)
+		fput(v->vm_file);
+	kfree(v);
+}
+
+/* The pages of every VMA: Linux's total_vm (VmSize), RLIMIT_AS's measure. */
+unsigned long mm_total_pages(struct mm_struct *mm)
+{
+	struct vm_area_struct *v;
+	unsigned long n = 0;
+
+	list_for_each_entry(v, &mm->mmap, list)
+		n += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
+	return n;
+}
+
+/* Whether npages more fit under RLIMIT_AS (Linux's may_expand_vm). */
+bool may_expand_vm(struct mm_struct *mm, unsigned long npages)
+{
+	unsigned long limit = current->rlim[RLIMIT_AS].rlim_cur;
+
+	if (limit == RLIM_INFINITY)
+		return true;
+	return mm_total_pages(mm) + npages <= limit >> PAGE_SHIFT;
+}
+
+/*
+ * Grows the VM_GROWSDOWN mapping v down to cover addr, for a fault just
+ * below it, as Linux's expand_downwards: the mapping may reach
+ * RLIMIT_STACK in size, within RLIMIT_AS, and must stay STACK_GUARD_GAP
+ * above the mapping below it (when that one is accessible).
+ */
+int expand_stack(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr)
+{
+	unsigned long start = addr & PAGE_MASK;
+	struct vm_area_struct *prev = NULL;
+
+	if (v->list.prev != &mm->mmap)
+		prev = list_entry(v->list.prev, struct vm_area_struct, list);
+	if (start < MMAP_MIN_ADDR)
+		return -EPERM;
+	if (v->vm_end - start > current->rlim[RLIMIT_STACK].rlim_cur)
+		return -ENOMEM;
+	if (prev && (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
+	    (start < STACK_GUARD_GAP || prev->vm_end > start - STACK_GUARD_GAP))
+		return -ENOMEM;
+	if (!may_expand_vm(mm, (v->vm_start - start) >> PAGE_SHIFT))
+		return -ENOMEM;
+	v->vm_start = start;
+	return 0;
+}
+
+/* Pages of [start, end) that VMAs cover now (MAP_FIXED replaces them). */
+static unsigned long mapped_pages(struct mm_struct *mm, unsigned long start,
+				  unsigned long end)
+{
+	struct vm_area_struct *v;
+	unsigned long n = 0;
+
+	list_for_each_entry(v, &mm->mmap, list)
+		if (v->vm_end > start && v->vm_start < end)
+			n += (min(v->vm_end, end) - max(v->vm_start, start)) >> PAGE_SHIFT;
+	return n;
 }
 
 unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
@@ -158,19 +243,7 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 		if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(mm, addr, addr + len))
 			return -EEXIST;
 	} else {
-		unsigned long limit = (flags & MAP_32BIT) ? MAP_32BIT_END : TASK_SIZE_MAX;
-
-		if (len > TASK_SIZE_MAX)
-			return -ENOMEM;
-		addr = PAGE_ALIGN(addr);
-		if (addr && addr < MMAP_MIN_ADDR)
-			addr = MMAP_MIN_ADDR;
-		/* A hint is used when the range there is free (and, with
-		 * MAP_32BIT, ends below 2 GiB). */
-		if (!addr || len > limit || addr > limit - len ||
-		    !range_is_free(mm, addr, addr + len))
-			addr = (flags & MAP_32BIT) ? unmapped_area_32bit(mm, len) :
-						     unmapped_area_topdown(mm, len);
+		addr = get_unmapped_area(mm, addr, len, flags);
 		if (IS_ERR_VALUE(addr))
 			return addr;
 	}
@@ -180,6 +253,12 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 		vm_flags |= VM_SHARED;
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
+	if ((flags & MAP_LOCKED) || mm->def_locked)
+		vm_flags |= VM_LOCKED;
+	/* RLIMIT_AS, counting what a MAP_FIXED mapping replaces as freed. */
+	if (!may_expand_vm(mm, (len >> PAGE_SHIFT) -
+			   ((flags & MAP_FIXED) ? mapped_pages(mm, addr, addr + len) : 0)))
+		return -ENOMEM;
 
 	v = kzalloc(sizeof(*v), GFP_KERNEL);
 	if (!v)
@@ -462,8 +541,10 @@ static unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 		mm->brk = brk;
 		return brk;
 	}
-	/* Growing: room up to the next mapping, with a page to spare. */
-	if (!range_is_free(mm, oldbrk, newbrk + PAGE_SIZE))
+	/* Growing: room up to the next mapping, with a page to spare,
+	 * within RLIMIT_AS. */
+	if (!range_is_free(mm, oldbrk, newbrk + PAGE_SIZE) ||
+	    !may_expand_vm(mm, (newbrk - oldbrk) >> PAGE_SHIFT))
 		return mm->brk;
 	if (heap) {
 		heap->vm_end = newbrk;

@@ -125,6 +125,12 @@ extern const struct file_operations ramfs_dir_ops;
 struct files_struct *alloc_files(void);
 void put_files(struct files_struct *files);
 struct file *fget(int fd);
+/* One more reference to an open file the caller already holds. */
+static inline struct file *get_file(struct file *f)
+{
+	f->refcount++;
+	return f;
+}
 struct file *fget_raw(int fd);
 void fput(struct file *f);
 int fd_install(struct file *f, unsigned int flags);

@@ -19,6 +19,13 @@ struct page;
 #define VM_SHARED	0x0008
 #define VM_GROWSDOWN	0x0100
 #define VM_STACK	VM_GROWSDOWN
+#define VM_LOCKED	0x2000		/* mlock: resident (Lego never swaps) */
+#define VM_DONTCOPY	0x20000		/* MADV_DONTFORK: not in a fork child */
+#define VM_DONTDUMP	0x4000000	/* MADV_DONTDUMP */
+#define VM_WIPEONFORK	0x2000000	/* MADV_WIPEONFORK: zero in a fork child */
+
+/* Free space kept below a growing stack (Linux's stack_guard_gap). */
+#define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)
 
 /* A range of a user address space with one set of properties. */
 struct vm_area_struct {
@@ -37,6 +44,7 @@ struct mm_struct {
 	/* Held across VMA and page-table changes and page faults. */
 	struct mutex mmap_lock;
 	cpumask_t cpu_mask;		/* CPUs whose CR3 holds it (tlb.c) */
+	bool def_locked;		/* mlockall(MCL_FUTURE) */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
@@ -62,6 +70,20 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 		      unsigned long prot, unsigned long flags, struct file *file,
 		      unsigned long pgoff, const char *name);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+/* mm/mmap.c: the VMA list, shared by the mm syscall families. */
+struct vm_area_struct *vma_after(struct mm_struct *mm, unsigned long addr);
+bool range_is_free(struct mm_struct *mm, unsigned long start, unsigned long end);
+void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv);
+int split_vma(struct vm_area_struct *v, unsigned long addr);
+void free_vma(struct vm_area_struct *v);
+unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+				unsigned long len, unsigned long flags);
+int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+		     unsigned long new_addr, unsigned long len);
+unsigned long mm_total_pages(struct mm_struct *mm);
+bool may_expand_vm(struct mm_struct *mm, unsigned long npages);
+int expand_stack(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr);
 void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 	       unsigned long start, unsigned long end);
 int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
