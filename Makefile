@@ -157,7 +157,7 @@ core-objs := $(addsuffix /built-in.o,$(core-dirs))
 # Generated headers every object may include.
 SYSCALL_DIR := arch/x86/entry/syscalls
 gen-headers := include/generated/autoconf.h include/generated/utsrelease.h \
-	include/generated/errnames.h \
+	include/generated/errnames.h include/generated/asm-offsets.h \
 	arch/x86/include/generated/asm/syscalls_64.h \
 	arch/x86/include/generated/uapi/asm/unistd_64.h
 
@@ -168,6 +168,18 @@ include/generated/utsrelease.h: include/config/auto.conf Makefile
 	$(Q)printf '#define UTS_RELEASE "%s"\n#define LEGO_COMPILER "%s"\n' \
 		'$(KERNELRELEASE)' "$$($(CC) --version | head -n1)" > $@.tmp
 	$(Q)scripts/move-if-changed.sh $@.tmp $@
+# Structure offsets for assembly (arch/x86/kernel/asm-offsets.c).
+include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c include/generated/autoconf.h \
+		arch/x86/include/generated/asm/syscalls_64.h \
+		arch/x86/include/generated/uapi/asm/unistd_64.h $(wildcard include/lego/*.h) \
+		$(wildcard arch/x86/include/asm/*.h)
+	$(call cmd,offsets)
+quiet_cmd_offsets = GEN     $@
+      cmd_offsets = mkdir -p $(@D) && \
+	$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) -S -o $@.s $< && \
+	{ echo '/* Generated from arch/x86/kernel/asm-offsets.c: do not edit. */'; \
+	  sed -n 's/^[[:space:]]*\.ascii "->\([A-Za-z_0-9]*\) \$$\{0,1\}\(-\{0,1\}[0-9]*\)"/\#define \1 \2/p' $@.s; } \
+	> $@.tmp && rm -f $@.s && scripts/move-if-changed.sh $@.tmp $@
 include/generated/errnames.h: include/lego/errno.h scripts/gen-errnames.sh
 	$(Q)mkdir -p $(@D)
 	$(Q)$(SHELL) scripts/gen-errnames.sh $< $@

@@ -5,11 +5,13 @@
  * ip and the orig_ax word; PUSH_AND_CLEAR_REGS pushes the rest in
  * pt_regs order and then zeroes every general register, so that no value
  * user space chose stays live in a register while the kernel runs (a
- * speculative-execution gadget could otherwise use it).
+ * speculative-execution gadget could otherwise use it).  The syscall fast
+ * path keeps only the six argument registers live, which carry exactly
+ * the values the handler is given anyway.
  */
 #include <asm/ptrace.h>
 
-.macro PUSH_AND_CLEAR_REGS rax=%rax
+.macro PUSH_REGS rax=%rax
 	pushq	%rdi		/* pt_regs->di */
 	pushq	%rsi		/* pt_regs->si */
 	pushq	%rdx		/* pt_regs->dx */
@@ -25,12 +27,11 @@
 	pushq	%r13		/* pt_regs->r13 */
 	pushq	%r14		/* pt_regs->r14 */
 	pushq	%r15		/* pt_regs->r15 */
-	xorl	%esi, %esi	/* 32-bit xor zero-extends (SDM Vol. 1 3.4.1.1) */
-	xorl	%edx, %edx
-	xorl	%ecx, %ecx
-	xorl	%r8d, %r8d
-	xorl	%r9d, %r9d
-	xorl	%r10d, %r10d
+.endm
+
+/* The registers no syscall argument travels in.  32-bit xor zero-extends
+ * (SDM Vol. 1 3.4.1.1). */
+.macro CLEAR_NONARG_REGS
 	xorl	%r11d, %r11d
 	xorl	%ebx, %ebx
 	xorl	%ebp, %ebp
@@ -38,6 +39,22 @@
 	xorl	%r13d, %r13d
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
+.endm
+
+/* The argument registers but rdi, which carries pt_regs into C. */
+.macro CLEAR_ARG_REGS
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+.endm
+
+.macro PUSH_AND_CLEAR_REGS rax=%rax
+	PUSH_REGS rax=\rax
+	CLEAR_NONARG_REGS
+	CLEAR_ARG_REGS
 .endm
 
 .macro POP_REGS

@@ -49,12 +49,11 @@ void syscall_exit_to_user_mode_prepare(struct pt_regs *regs)
 /*
  * SYSRET restores rip from rcx and rflags from r11 and cannot load
  * arbitrary CS/SS (Intel SDM Vol. 2B SYSRET), so it is only used when that
- * gives exactly the saved state.  Never with a non-canonical rip: Intel
- * CPUs raise the #GP in ring 0 with the user's rsp already loaded
- * (CVE-2012-0217).  The last page below TASK_SIZE_MAX is never mapped,
- * so rip < TASK_SIZE_MAX implies the next instruction is canonical too.
- * Not with TF (the trap would hit the kernel's GS state) nor RF (SYSRET
- * cannot restore it).
+ * gives exactly the saved state.  Never with a non-canonical rip (bits
+ * 63..47 not all clear: 4-level paging): Intel CPUs raise that #GP in
+ * ring 0 with the user's rsp already loaded (CVE-2012-0217).  Not with TF
+ * (the trap would hit the kernel's GS state) nor RF (SYSRET cannot restore
+ * it).  The fast path in entry_64.S makes the same checks.
  */
 static __always_inline bool can_sysret(const struct pt_regs *regs)
 {
@@ -62,11 +61,23 @@ static __always_inline bool can_sysret(const struct pt_regs *regs)
 		return false;
 	if (unlikely(regs->cs != __USER_CS || regs->ss != __USER_DS))
 		return false;
-	if (unlikely(regs->ip >= TASK_SIZE_MAX))
+	if (unlikely(regs->ip >> 47))		/* not a canonical user address */
 		return false;
 	if (unlikely(regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF)))
 		return false;
 	return true;
+}
+
+/*
+ * The end of every syscall exit: pending work, then whether SYSRET may
+ * return.  The fast path in entry_64.S calls it directly when the handler
+ * returned with interrupts enabled and the fast path, having disabled
+ * them, found work to do.
+ */
+__visible bool syscall_exit_work(struct pt_regs *regs)
+{
+	syscall_exit_to_user_mode_prepare(regs);
+	return can_sysret(regs);
 }
 
 /*
@@ -83,14 +94,14 @@ bool syscall_return_slowpath(struct pt_regs *regs)
 			  nr, syscall_name(nr), current->comm, current->pid);
 		local_irq_enable();
 	}
-	syscall_exit_to_user_mode_prepare(regs);
-	return can_sysret(regs);
+	return syscall_exit_work(regs);
 }
 
 /*
- * Called from entry_SYSCALL_64 with interrupts disabled and pt_regs
- * complete.  nr is the ABI's int: the upper half of rax is ignored (it
- * was sign-extended from eax by the entry code), but orig_ax keeps all 64
+ * The general syscall path, called from entry_SYSCALL_64 with interrupts
+ * disabled and pt_regs complete, for everything the fast path there does
+ * not take.  nr is the ABI's int: the upper half of rax is ignored (the
+ * entry code sign-extends orig_ax's low half), but orig_ax keeps all 64
  * bits for tracers.  A negative nr, the x32 bit (0x40000000) and anything
  * past the table all fail the unsigned bound check and return -ENOSYS.
  */

@@ -11,6 +11,8 @@
 #include <asm/smap.h>
 #include <asm/irq_vectors.h>
 #include <lego/errno.h>
+#include <generated/asm-offsets.h>
+#include <asm/processor-flags.h>
 #include "calling.h"
 
 	.section .entry.text, "ax"
@@ -46,21 +48,90 @@ entry_SYSCALL_64:
 	pushq	$__USER_CS				/* pt_regs->cs */
 	pushq	%rcx					/* pt_regs->ip */
 	pushq	%rax					/* pt_regs->orig_ax */
-	PUSH_AND_CLEAR_REGS rax=$-ENOSYS
+	PUSH_REGS rax=$-ENOSYS
+	CLEAR_NONARG_REGS
 
+#ifndef CONFIG_DEBUG_ENTRY
+	/*
+	 * The fast path: the common case of do_syscall_64 and its exit,
+	 * without a C frame (Documentation/x86/entry_64.rst, "The fast
+	 * path").  Anything unusual -- a number outside the table, tracing
+	 * on, work pending on the way out, a handler that left interrupts
+	 * off, a frame SYSRET cannot restore -- goes to the C path, which
+	 * does the same steps in full.
+	 *
+	 * The number is the low half of rax (the ABI's int).  The unsigned
+	 * compare rejects negative numbers, -1 and the x32 bit; on the path
+	 * that continues CF is set, so sbb gives all ones, and the and clamps
+	 * the index to 0 should the CPU speculate past the jae (Spectre v1,
+	 * Linux's array_index_nospec).  The and also zero-extends it.
+	 */
+	cmpl	$NR_SYSCALLS, %eax
+	jae	.Lsyscall_slow
+	sbbl	%r11d, %r11d
+	andl	%r11d, %eax
+#ifdef CONFIG_STRACE
+	cmpb	$0, strace_active(%rip)
+	jne	.Lsyscall_slow
+#endif
+	sti				/* handlers run with interrupts enabled */
+	movq	%r10, %rcx		/* argument 4: r10 in the syscall ABI */
+	call	*sys_call_table(, %rax, 8)
+	movq	%rax, PTREGS_AX(%rsp)
+
+	/* A handler must return with interrupts enabled; the C path WARNs. */
+	pushfq
+	popq	%r11
+	testl	$X86_EFLAGS_IF, %r11d
+	jz	.Lsyscall_slow_exit
+	cli				/* no new work between check and return */
+	movq	PER_CPU_VAR(current_task), %r11
+	testq	$TIF_WORK_MASK, TASK_thread_flags(%r11)
+	jnz	.Lsyscall_work
+
+	/* SYSRET restores exactly pt_regs?  can_sysret() in common.c says why. */
+	movq	PTREGS_CX(%rsp), %rcx
+	cmpq	%rcx, PTREGS_IP(%rsp)
+	jne	swapgs_restore_regs_and_return_to_usermode
+	movq	PTREGS_R11(%rsp), %r11
+	cmpq	%r11, PTREGS_FLAGS(%rsp)
+	jne	swapgs_restore_regs_and_return_to_usermode
+	cmpq	$__USER_CS, PTREGS_CS(%rsp)
+	jne	swapgs_restore_regs_and_return_to_usermode
+	cmpq	$__USER_DS, PTREGS_SS(%rsp)
+	jne	swapgs_restore_regs_and_return_to_usermode
+	shrq	$47, %rcx		/* a canonical user address: 63..47 clear */
+	jnz	swapgs_restore_regs_and_return_to_usermode
+	testl	$(X86_EFLAGS_RF | X86_EFLAGS_TF), %r11d
+	jnz	swapgs_restore_regs_and_return_to_usermode
+	jmp	.Lsyscall_sysret
+#endif
+
+.Lsyscall_slow:
+	CLEAR_ARG_REGS
 	movq	%rsp, %rdi		/* regs */
-	movslq	%eax, %rsi		/* nr: the ABI's int; upper rax ignored */
+	movslq	PTREGS_ORIG_AX(%rsp), %rsi	/* nr: the ABI's int */
 	xorl	%eax, %eax
 	call	do_syscall_64		/* returns true if SYSRET is safe */
+	jmp	.Lsyscall_return
+.Lsyscall_slow_exit:
+	movq	%rsp, %rdi
+	call	syscall_return_slowpath
+	jmp	.Lsyscall_return
+.Lsyscall_work:
+	movq	%rsp, %rdi
+	call	syscall_exit_work	/* interrupts off, work pending */
+.Lsyscall_return:
 	testb	%al, %al
 	jz	swapgs_restore_regs_and_return_to_usermode
 
 	/*
-	 * SYSRET: do_syscall_64 checked that regs->cx == regs->ip and
-	 * regs->r11 == regs->flags, that ip is canonical and that cs/ss are
-	 * the user selectors, so popping rcx and r11 gives SYSRET exactly
-	 * what IRET would have restored.
+	 * SYSRET: regs->cx == regs->ip and regs->r11 == regs->flags, ip is
+	 * canonical and cs/ss are the user selectors (checked above or by
+	 * can_sysret()), so popping rcx and r11 gives SYSRET exactly what
+	 * IRET would have restored.
 	 */
+.Lsyscall_sysret:
 	POP_REGS
 	addq	$8, %rsp		/* orig_ax; now at pt_regs->ip */
 	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
