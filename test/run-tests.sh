@@ -162,6 +162,24 @@ if [ $linux = 0 ] && want_section ktest; then
 	else
 		pass ktest/panic_null_deref
 	fi
+	# A kernel stack overflow hits the guard page: #DF on its IST stack,
+	# reported as such.
+	log=$out/ktest-overflow.log
+	$QEMU_RUN --append "ktest=panic_stack_overflow" --timeout 60 > "$log" 2>&1
+	rc=$?
+	missing=
+	for s in "BUG: stack guard page was hit at" "kernel stack overflow (double-fault)" \
+		 "Comm: overflow" "RIP is at overflow_stack+" "do_paranoid_trap+" \
+		 "Kernel panic - not syncing"; do
+		grep -aqF "$s" "$log" || missing="$missing [$s]"
+	done
+	if [ $rc != 125 ]; then
+		fail ktest/panic_stack_overflow "expected qemu-run status 125 (kernel stopped), got $rc"
+	elif [ -n "$missing" ]; then
+		fail ktest/panic_stack_overflow "console lacks$missing"
+	else
+		pass ktest/panic_stack_overflow
+	fi
 fi
 
 # ---------------------------------------------------------------- user

@@ -234,8 +234,14 @@ __visible void do_paranoid_trap(struct pt_regs *regs, unsigned int vector)
 		pr_warn("NMI received on CPU%d, ignored\n", smp_processor_id());
 		return;
 	case X86_TRAP_DF:
-		if (is_stack_guard(regs->sp) || is_stack_guard(read_cr2()))
-			die("kernel stack overflow (double fault)", regs, regs->orig_ax);
+		if (is_stack_guard(regs->sp) || is_stack_guard(read_cr2())) {
+			unsigned long lo = current ? (unsigned long)current->stack : 0;
+
+			printk(KERN_EMERG "BUG: stack guard page was hit at %016lx "
+			       "(stack is %016lx..%016lx)\n", read_cr2(), lo,
+			       lo ? lo + THREAD_SIZE - 1 : 0);
+			die("kernel stack overflow (double-fault)", regs, regs->orig_ax);
+		}
 		die("double fault", regs, regs->orig_ax);
 	default:
 		die(exception_names[vector & 31], regs, regs->orig_ax);

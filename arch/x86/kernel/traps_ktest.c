@@ -9,6 +9,7 @@
 #include <lego/kernel.h>
 #include <lego/ktest.h>
 #include <asm/traps.h>
+#include <lego/sched.h>
 #include <asm/uaccess.h>
 #include <asm/irq_vectors.h>
 #include <asm/page_types.h>
@@ -135,4 +136,37 @@ KTEST(panic_null_deref, oops)
 
 	pr_info("ktest: dereferencing NULL on purpose\n");
 	return (int)*p;
+}
+
+/*
+ * A kernel stack overflowing into its guard page: the write faults, the
+ * CPU cannot push the #PF frame on the same exhausted stack and raises
+ * #DF instead, which runs on its IST stack and reports "kernel stack
+ * overflow" before the panic.  Runs on a kernel thread: its stack has the
+ * guard page (the boot stack does not).
+ */
+static volatile bool keep_recursing = true;
+
+static noinline int overflow_stack(int depth)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)depth;
+	if (keep_recursing)
+		return overflow_stack(depth + 1) + pad[0];
+	return pad[0];
+}
+
+static int overflow_thread(void *arg)
+{
+	return overflow_stack(0);
+}
+
+KTEST(panic_stack_overflow, double_fault)
+{
+	pr_info("ktest: overflowing a kernel stack on purpose\n");
+	if (!kernel_thread(overflow_thread, NULL, "overflow"))
+		return 1;
+	for (;;)
+		schedule();
 }
