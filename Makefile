@@ -282,6 +282,7 @@ help:
 	@echo '  allnoconfig     - Every option answered no'
 	@echo '  allyesconfig    - Every option answered yes'
 	@echo '  debug.config    - Add the debugging options (after another target)'
+	@echo '  hardened.config - Add the optional hardening (after another target)'
 	@echo 'Building:'
 	@echo '  all / vmlego    - The kernel (ELF64) and System.map'
 	@echo '  isoimage        - build/lego.iso: GRUB, BIOS and UEFI bootable'

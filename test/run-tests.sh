@@ -119,6 +119,7 @@ if [ $linux = 0 ] && want_section build; then
 	build_config allnoconfig allnoconfig
 	build_config allyesconfig allyesconfig
 	build_config debug "defconfig debug.config"
+	build_config hardened "defconfig hardened.config"
 	if make C=2 -j"$JOBS" > "$out/sparse.log" 2>&1; then
 		if grep -qE '(warning|error):' "$out/sparse.log"; then
 			fail build/sparse "$(grep -m1 -E '(warning|error):' "$out/sparse.log")"
@@ -228,6 +229,7 @@ user_test() {
 		case $image in
 		allyes) image=$out/vmlego-allyesconfig ;;
 		debug) image=$out/vmlego-debug ;;
+		hardened) image=$out/vmlego-hardened ;;
 		*) image=vmlego ;;
 		esac
 	fi
@@ -291,6 +293,8 @@ if want_section user && [ -d test/user ]; then
 			case $(meta "${j%:*}" image | tail -n1) in
 			allyes) [ -f "$out/vmlego-allyesconfig" ] || build_config allyesconfig allyesconfig ;;
 			debug) [ -f "$out/vmlego-debug" ] || build_config debug "defconfig debug.config" ;;
+			hardened) [ -f "$out/vmlego-hardened" ] ||
+				build_config hardened "defconfig hardened.config" ;;
 			esac
 		done
 	fi

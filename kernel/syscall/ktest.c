@@ -13,6 +13,8 @@
 #include <asm/irqflags.h>
 #include <asm/uaccess.h>
 #include <asm/processor.h>
+#include <asm/traps.h>
+#include <asm/irq_vectors.h>
 
 /*
  * 1000: returns with interrupts disabled, a handler bug on purpose; the
@@ -72,4 +74,59 @@ SYSCALL_DEFINE2(lego_ktest_spin, unsigned long, ms, int __user *, cpus)
 	if (copy_to_user(cpus, c, sizeof(c)))
 		return -EFAULT;
 	return (current->stime - stime0) / (NSEC_PER_SEC / CONFIG_HZ);
+}
+
+/*
+ * 1003: touches user memory the way no kernel code may -- outside the
+ * user-copy helpers -- to show SMAP and SMEP at work (Intel SDM Vol. 3A
+ * 4.6.1).  mode 0 reads the byte at addr with a plain load; mode 1 calls
+ * the code at addr.  Returns the byte read (mode 0) or 0 (mode 1) when the
+ * access went through, and -EFAULT when it faulted, as it must with SMAP
+ * or SMEP on.  The fault is expected and skipped (ktest_expect_fault), so
+ * it never becomes an oops.
+ */
+static void plain_user_read(void *arg)
+{
+	unsigned long *a = arg;
+	unsigned char v = 0;
+
+	/* A plain load, in no exception table: movb (%rbx), %al, 2 bytes
+	 * (8a 03), fixed so the fault handler knows what to skip. */
+	asm volatile("movb (%1), %0" : "=a"(v) : "b"(a[0]) : "memory");
+	a[1] = v;
+}
+
+static void plain_user_call(void *arg)
+{
+	unsigned long *a = arg;
+
+	asm volatile("call *%0" : : "r"(a[0])
+		     : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
+		       "memory");
+}
+
+SYSCALL_DEFINE2(lego_ktest_uaccess, unsigned long, addr, int, mode)
+{
+	struct expected_fault ef = { .vector = X86_TRAP_PF };
+	unsigned long a[2] = { addr, 0 };
+
+	if (addr >= TASK_SIZE_MAX || (mode != 0 && mode != 1))
+		return -EINVAL;
+	if (mode == 0) {
+		ef.insn_len = 2;	/* movb (%rbx), %al: 8a 03 */
+		if (ktest_expect_fault(&ef, plain_user_read, a))
+			return -EFAULT;
+		return a[1];
+	}
+	ef.emulate_ret = true;
+	if (ktest_expect_fault(&ef, plain_user_call, a))
+		return -EFAULT;
+	return 0;
+}
+
+/* 1004: how deep below its pt_regs this handler's frame is, in bytes
+ * (CONFIG_RANDOMIZE_KSTACK_OFFSET makes it vary from call to call). */
+SYSCALL_DEFINE0(lego_ktest_kstack_depth)
+{
+	return (unsigned long)current_pt_regs() - (unsigned long)__builtin_frame_address(0);
 }

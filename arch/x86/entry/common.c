@@ -12,6 +12,7 @@
 #include <asm/syscall.h>
 #include <asm/irqflags.h>
 #include <asm/processor-flags.h>
+#include <asm/msr.h>
 
 /*
  * Work pending before returning to user mode: rescheduling and signals.
@@ -105,11 +106,29 @@ bool syscall_return_slowpath(struct pt_regs *regs)
  * bits for tracers.  A negative nr, the x32 bit (0x40000000) and anything
  * past the table all fail the unsigned bound check and return -ENOSYS.
  */
+#ifdef CONFIG_RANDOMIZE_KSTACK_OFFSET
+DEFINE_PER_CPU(u32, kstack_offset);
+
+/* The C path's half of the random stack offset (the fast path does the
+ * same in entry_64.S): an alloca the compiler cannot drop. */
+#define add_random_kstack_offset() do {					\
+	void *__p = __builtin_alloca(this_cpu_read(kstack_offset) &	\
+				     KSTACK_OFFSET_MASK);		\
+	asm volatile("" : : "r"(__p) : "memory");			\
+} while (0)
+#define choose_random_kstack_offset() \
+	this_cpu_write(kstack_offset, this_cpu_read(kstack_offset) ^ (u32)rdtsc())
+#else
+#define add_random_kstack_offset()	do { } while (0)
+#define choose_random_kstack_offset()	do { } while (0)
+#endif
+
 __visible bool do_syscall_64(struct pt_regs *regs, int nr)
 {
 	if (IS_ENABLED(CONFIG_DEBUG_ENTRY))
 		WARN_ONCE(regs != current_pt_regs(),
 			  "syscall entry: kernel stack not empty");
+	add_random_kstack_offset();
 	local_irq_enable();
 	if (likely((unsigned int)nr < NR_syscalls)) {
 		/* Clamp the index under speculation too (Spectre v1). */
@@ -123,6 +142,7 @@ __visible bool do_syscall_64(struct pt_regs *regs, int nr)
 	} else if (unlikely(strace_active)) {
 		regs->ax = strace_syscall(regs, (unsigned int)nr);
 	}
+	choose_random_kstack_offset();
 	return syscall_return_slowpath(regs);
 }
 

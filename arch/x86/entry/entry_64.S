@@ -76,8 +76,21 @@ entry_SYSCALL_64:
 #endif
 	sti				/* handlers run with interrupts enabled */
 	movq	%r10, %rcx		/* argument 4: r10 in the syscall ABI */
+#ifdef CONFIG_RANDOMIZE_KSTACK_OFFSET
+	/* The handler's frame starts a random 0..1008 bytes lower; rbx
+	 * (callee-saved) remembers how much. */
+	movl	PER_CPU_VAR(kstack_offset), %ebx
+	andl	$KSTACK_OFFSET_MASK, %ebx
+	subq	%rbx, %rsp
+	call	*sys_call_table(, %rax, 8)
+	addq	%rbx, %rsp
+	movq	%rax, PTREGS_AX(%rsp)
+	rdtsc				/* the next syscall's offset */
+	xorl	%eax, PER_CPU_VAR(kstack_offset)
+#else
 	call	*sys_call_table(, %rax, 8)
 	movq	%rax, PTREGS_AX(%rsp)
+#endif
 
 	/* A handler must return with interrupts enabled; the C path WARNs. */
 	pushfq

@@ -19,7 +19,7 @@
 #include <lego/smp.h>
 
 static struct gate_desc idt_table[NR_VECTORS] __aligned(PAGE_SIZE);
-struct expected_fault *ktest_expected_fault;
+static DEFINE_PER_CPU(struct expected_fault *, ktest_expected_fault);
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -168,7 +168,7 @@ void die(const char *str, struct pt_regs *regs, long err)
 /* A ktest that provokes a fault on purpose skips over the instruction. */
 bool ktest_fault_expected(struct pt_regs *regs, unsigned int vector)
 {
-	struct expected_fault *ef = ktest_expected_fault;
+	struct expected_fault *ef = this_cpu_read(ktest_expected_fault);
 
 	if (!IS_ENABLED(CONFIG_KTEST) || !ef || ef->vector != (int)vector ||
 	    user_mode(regs))
@@ -176,8 +176,26 @@ bool ktest_fault_expected(struct pt_regs *regs, unsigned int vector)
 	ef->hits++;
 	ef->error_code = regs->orig_ax;
 	ef->cr2 = vector == X86_TRAP_PF ? read_cr2() : 0;
-	regs->ip += ef->insn_len;
+	if (ef->emulate_ret) {
+		regs->ip = *(unsigned long *)regs->sp;
+		regs->sp += 8;
+	} else {
+		regs->ip += ef->insn_len;
+	}
 	return true;
+}
+
+int ktest_expect_fault(struct expected_fault *ef, void (*fn)(void *), void *arg)
+{
+	ef->hits = 0;
+	preempt_disable();		/* armed on this CPU only */
+	this_cpu_write(ktest_expected_fault, ef);
+	barrier();			/* armed before the faulting instruction */
+	fn(arg);
+	barrier();
+	this_cpu_write(ktest_expected_fault, NULL);
+	preempt_enable();
+	return ef->hits;
 }
 
 static void do_exception(struct pt_regs *regs, unsigned int v)

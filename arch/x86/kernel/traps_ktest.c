@@ -14,18 +14,18 @@
 #include <asm/irq_vectors.h>
 #include <asm/page_types.h>
 
+static void call_fn(void *fn)
+{
+	((void (*)(void))fn)();
+}
+
 static int expect_fault(int vector, int len, void (*fn)(void),
 			struct expected_fault *ef)
 {
 	ef->vector = vector;
 	ef->insn_len = len;
-	ef->hits = 0;
-	ktest_expected_fault = ef;
-	barrier();		/* armed before the faulting instruction */
-	fn();
-	barrier();
-	ktest_expected_fault = NULL;
-	return ef->hits;
+	ef->emulate_ret = false;
+	return ktest_expect_fault(ef, call_fn, fn);
 }
 
 static void do_ud2(void)

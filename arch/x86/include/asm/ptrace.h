@@ -34,6 +34,10 @@
 #define PTREGS_SS	160
 #define PTREGS_SIZE	168
 
+/* CONFIG_RANDOMIZE_KSTACK_OFFSET: handlers run 0..1008 bytes below their
+ * usual depth, in 16-byte steps (the C ABI's stack alignment). */
+#define KSTACK_OFFSET_MASK	0x3f0
+
 #ifndef __ASSEMBLY__
 #include <lego/types.h>
 #include <lego/compiler.h>

@@ -20,15 +20,21 @@ void do_trap_or_irq(struct pt_regs *regs, unsigned int vector);
 void do_paranoid_trap(struct pt_regs *regs, unsigned int vector);
 void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *));
 
-/* Exceptions a ktest expects: the next fault of this vector is skipped by
- * resuming at the instruction after it (length given) and counted. */
+/*
+ * Exceptions a ktest expects (CONFIG_KTEST), armed on this CPU: the next
+ * kernel-mode fault of this vector is counted and skipped, resuming at
+ * the instruction after it (insn_len bytes), or -- for a fetch from a
+ * called address, emulate_ret -- at the caller's return address.
+ */
 struct expected_fault {
 	int vector;
 	int insn_len;
+	bool emulate_ret;
 	int hits;
 	unsigned long error_code, cr2;
 };
-extern struct expected_fault *ktest_expected_fault;
 bool ktest_fault_expected(struct pt_regs *regs, unsigned int vector);
+/* Runs fn with ef armed (preemption off); returns how many faults hit. */
+int ktest_expect_fault(struct expected_fault *ef, void (*fn)(void *), void *arg);
 
 #endif /* _ASM_X86_TRAPS_H */
