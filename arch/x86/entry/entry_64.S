@@ -288,8 +288,13 @@ irq_entries_start:
 	xorl	%r15d, %r15d
 .endm
 
-/* Everything that is not paranoid: CS tells whether we came from user. */
+/*
+ * Everything that is not paranoid: CS tells whether we came from user.
+ * CLD: the C ABI wants DF clear, and exception delivery keeps the user's
+ * DF (Intel SDM Vol. 3A 6.12.1 clears only TF, RF, NT, VM and IF).
+ */
 exception_common:
+	cld
 	ASM_CLAC			/* AC is user state: SMAP on in the kernel */
 	testb	$3, 24(%rsp)		/* from user mode (CPL 3)? */
 	jz	1f
@@ -312,6 +317,7 @@ exception_common:
  * same way on exit.  r12d remembers whether we swapped.
  */
 paranoid_common:
+	cld
 	ASM_CLAC
 	SAVE_REGS_VECTOR
 	movl	%esi, %ebx		/* the vector, callee-saved */
