@@ -202,7 +202,6 @@ entry_SYSCALL_compat_ignore:
 .endm
 
 	idtentry asm_exc_divide_error		0
-	idtentry asm_exc_debug			1
 	idtentry asm_exc_nmi			2 paranoid=1
 	idtentry asm_exc_int3			3
 	idtentry asm_exc_overflow		4
@@ -301,6 +300,7 @@ exception_common:
 	swapgs
 1:	FENCE_SWAPGS
 	SAVE_REGS_VECTOR
+.Lexception_call:
 	movq	%rsp, %rdi		/* do_trap_or_irq(regs, vector) */
 	call	do_trap_or_irq		/* returns with interrupts disabled */
 	testb	$3, PTREGS_CS(%rsp)
@@ -308,6 +308,42 @@ exception_common:
 	POP_REGS
 	addq	$8, %rsp
 	iretq
+
+/*
+ * #DB arrives on its own IST stack: an instruction can single-step into
+ * the kernel before any good stack is set up (SYSENTER with TF set keeps
+ * TF, Intel SDM Vol. 2B SYSENTER).  From kernel mode it is handled there,
+ * without sleeping, as a paranoid exception.  From user mode the whole
+ * pt_regs moves to the top of the task's kernel stack at once, as if the
+ * CPU had delivered it through TSS.sp0, and continues as an ordinary
+ * exception: the handler may then deliver signals and sleep, and a second
+ * #DB on this CPU finds the IST stack free again.
+ */
+	.globl	asm_exc_debug
+	.type	asm_exc_debug, @function
+	.balign 16
+asm_exc_debug:
+	pushq	$-1			/* no error code */
+	testb	$3, 16(%rsp)		/* the saved CS: from user mode? */
+	jnz	1f
+	pushq	$X86_TRAP_DB
+	jmp	paranoid_common
+1:	cld
+	ASM_CLAC
+	swapgs
+	FENCE_SWAPGS
+	pushq	$X86_TRAP_DB
+	SAVE_REGS_VECTOR
+	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rdi
+	subq	$PTREGS_SIZE, %rdi
+	movq	%rsp, %rsi
+	movl	$(PTREGS_SIZE / 8), %ecx
+	rep movsq			/* DF is clear (cld above) */
+	subq	$PTREGS_SIZE, %rdi
+	movq	%rdi, %rsp		/* the task's stack, pt_regs at its top */
+	movl	$X86_TRAP_DB, %esi
+	jmp	.Lexception_call
+	.size	asm_exc_debug, . - asm_exc_debug
 
 /*
  * NMI, #DB, #MC and #DF arrive on IST stacks and at any instruction,

@@ -205,6 +205,7 @@ static void timer_interrupt(struct pt_regs *regs)
 {
 	if (smp_processor_id() == 0)
 		jiffies++;
+	report_ist_events();
 	scheduler_tick(regs);
 }
 

@@ -89,14 +89,15 @@ void idt_setup(void)
 	set_gate(X86_TRAP_BP, asm_exc_int3, 3, 0);
 	set_gate(X86_TRAP_OF, asm_exc_overflow, 3, 0);
 	/*
-	 * NMI, #DF and #MC on their own known-good stacks (IST): they can
-	 * arrive on a broken or overflowed stack.  #DB stays on the normal
-	 * path: Lego uses no kernel breakpoints, and a user #DB must be able
-	 * to end the task, which cannot sleep on an IST stack.
+	 * NMI, #DF, #MC and #DB on their own known-good stacks (IST): they
+	 * can arrive on a broken or overflowed stack, or (#DB) before the
+	 * kernel stack is set up.  A user-mode #DB leaves its IST stack for
+	 * the task's at once (asm_exc_debug).
 	 */
 	set_gate(X86_TRAP_DF, asm_exc_double_fault, 0, IST_INDEX_DF + 1);
 	set_gate(X86_TRAP_NMI, asm_exc_nmi, 0, IST_INDEX_NMI + 1);
 	set_gate(X86_TRAP_MC, asm_exc_machine_check, 0, IST_INDEX_MC + 1);
+	set_gate(X86_TRAP_DB, asm_exc_debug, 0, IST_INDEX_DB + 1);
 	/*
 	 * External vectors.  Vector 0x80 keeps DPL 0: without IA32 emulation
 	 * `int $0x80` from user mode raises #GP with error code
@@ -237,6 +238,56 @@ __visible void do_trap_or_irq(struct pt_regs *regs, unsigned int vector)
 }
 
 /*
+ * Events of NMI and kernel #DB context, which may have interrupted this
+ * CPU inside printk (its lock held): counted there, reported by the next
+ * timer tick (report_ist_events()).
+ */
+static DEFINE_PER_CPU(unsigned int, nmi_unknown);
+static DEFINE_PER_CPU(unsigned int, kernel_single_steps);
+static DEFINE_PER_CPU(unsigned long, kernel_step_ip);
+
+#define DR6_BS		(1UL << 14)	/* single step (SDM Vol. 3B 18.2.3) */
+#define DR6_RESET	0xffff0ff0UL	/* DR6's value with no event recorded */
+
+/*
+ * #DB in kernel mode.  Lego sets no kernel breakpoints, so this is a
+ * single step into the kernel -- TF survives SYSENTER -- or a stale user
+ * breakpoint register: the kernel is not to be traced.  Clear TF in the
+ * interrupted frame (the single step ends here) and every breakpoint, and
+ * go on; the user-mode side of the step, if any, is the return path's.
+ */
+static void kernel_debug_trap(struct pt_regs *regs)
+{
+	unsigned long dr6;
+
+	asm volatile("mov %%db6, %0" : "=r"(dr6));
+	asm volatile("mov %0, %%db6" : : "r"(DR6_RESET));
+	if (!(dr6 & DR6_BS))
+		asm volatile("mov %0, %%db7" : : "r"(0UL));
+	regs->flags &= ~X86_EFLAGS_TF;
+	this_cpu_inc(kernel_single_steps);
+	this_cpu_write(kernel_step_ip, regs->ip);
+}
+
+/* From the timer interrupt: what NMI and kernel #DB context counted. */
+void report_ist_events(void)
+{
+	unsigned int n = this_cpu_read(nmi_unknown);
+
+	if (unlikely(n)) {
+		this_cpu_sub(nmi_unknown, n);
+		pr_warn("Uhhuh. %u NMI(s) received for unknown reason on CPU %d.\n",
+			n, smp_processor_id());
+	}
+	n = this_cpu_read(kernel_single_steps);
+	if (unlikely(n)) {
+		this_cpu_sub(kernel_single_steps, n);
+		pr_warn("CPU %d: %u single-step trap(s) in the kernel, last at %pS; TF cleared\n",
+			smp_processor_id(), n, (void *)this_cpu_read(kernel_step_ip));
+	}
+}
+
+/*
  * NMI, #MC and #DF (paranoid entry, IST stacks).  A #DF whose stack
  * pointer lies in the guard page under a kernel stack is that stack
  * overflowing: the #PF could not push its frame.
@@ -249,7 +300,10 @@ __visible void do_paranoid_trap(struct pt_regs *regs, unsigned int vector)
 	case X86_TRAP_NMI:
 		if (READ_ONCE(smp_stopping_by_nmi) || panic_in_progress)
 			nmi_stop_this_cpu(regs);
-		pr_warn("NMI received on CPU%d, ignored\n", smp_processor_id());
+		this_cpu_inc(nmi_unknown);	/* reported from the tick */
+		return;
+	case X86_TRAP_DB:
+		kernel_debug_trap(regs);
 		return;
 	case X86_TRAP_DF:
 		if (is_stack_guard(regs->sp) || is_stack_guard(read_cr2())) {

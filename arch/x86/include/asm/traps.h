@@ -18,6 +18,7 @@ void user_fault_exit(struct pt_regs *regs, int trapnr, unsigned long addr,
 void do_irq(struct pt_regs *regs, unsigned int vector);
 void do_trap_or_irq(struct pt_regs *regs, unsigned int vector);
 void do_paranoid_trap(struct pt_regs *regs, unsigned int vector);
+void report_ist_events(void);
 void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *));
 
 /*
