@@ -13,6 +13,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <asm/pti.h>
 
 /* A new address space: empty user half, the kernel half shared. */
 struct mm_struct *mm_alloc(void)
@@ -21,13 +22,18 @@ struct mm_struct *mm_alloc(void)
 
 	if (!mm)
 		return NULL;
-	mm->pgd = (pteval_t *)get_zeroed_page();
+	if (pti_enabled) {
+		mm->pgd = pti_alloc_pgd();	/* the kernel's and the user's */
+	} else {
+		mm->pgd = (pteval_t *)get_zeroed_page();
+		if (mm->pgd)
+			memcpy(mm->pgd + PTRS_PER_TABLE / 2, init_pgd + PTRS_PER_TABLE / 2,
+			       PAGE_SIZE / 2);
+	}
 	if (!mm->pgd) {
 		kfree(mm);
 		return NULL;
 	}
-	memcpy(mm->pgd + PTRS_PER_TABLE / 2, init_pgd + PTRS_PER_TABLE / 2,
-	       PAGE_SIZE / 2);
 	INIT_LIST_HEAD(&mm->mmap);
 	atomic_set(&mm->users, 1);
 	mutex_init(&mm->mmap_lock);
@@ -213,7 +219,10 @@ void mmput(struct mm_struct *mm)
 	for (i = 0; i < PTRS_PER_TABLE / 2; i++)
 		if (mm->pgd[i] & _PAGE_PRESENT)
 			free_table(pte_table(mm->pgd[i]), 3);
-	free_page((unsigned long)mm->pgd);
+	if (pti_enabled)
+		pti_free_pgd(mm->pgd);
+	else
+		free_page((unsigned long)mm->pgd);
 	kfree(mm);
 }
 

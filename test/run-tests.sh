@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# test/run-tests.sh [--host-only] [--linux] [--only PATTERN]
+# test/run-tests.sh [--host-only] [--linux] [--kernel FILE] [--only PATTERN]
 #
 # Runs every Lego test and prints one line per test,
 #	PASS <name>
@@ -17,7 +17,9 @@
 #
 # --linux runs the user tests (all but those marked linux=no) on Debian's
 # Linux kernel instead, booted the same way (scripts/get-linux.sh): that
-# is how a test's expectations are shown to be Linux's.  It boots with
+# is how a test's expectations are shown to be Linux's.  --kernel FILE
+# boots the user tests that name no image on that kernel instead of the
+# defconfig one (say, one built with hardened.config).  It boots with
 # no5lvl: 4-level paging, the machine Lego models (user space ends at
 # 0x7ffffffff000, which QEMU's LA57 would otherwise move).
 set -u
@@ -25,13 +27,14 @@ cd "$(dirname "$0")/.."
 top=$PWD
 out=$top/build/test
 mkdir -p "$out"
-host_only=0 only= linux=0
+host_only=0 only= linux=0 user_kernel=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--host-only) host_only=1; shift ;;
 	--only) only=$2; shift 2 ;;
 	--linux) linux=1; shift ;;
-	*) echo "usage: $0 [--host-only] [--linux] [--only PATTERN]" >&2; exit 2 ;;
+	--kernel) user_kernel=$(realpath "$2"); shift 2 ;;
+	*) echo "usage: $0 [--host-only] [--linux] [--kernel FILE] [--only PATTERN]" >&2; exit 2 ;;
 	esac
 done
 
@@ -230,7 +233,7 @@ user_test() {
 		allyes) image=$out/vmlego-allyesconfig ;;
 		debug) image=$out/vmlego-debug ;;
 		hardened) image=$out/vmlego-hardened ;;
-		*) image=vmlego ;;
+		*) image=${user_kernel:-vmlego} ;;
 		esac
 	fi
 	$QEMU_RUN --kernel "$image" --initrd "$cpio" --smp "$n_smp" \

@@ -88,7 +88,6 @@ struct task_struct {
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
 DECLARE_PER_CPU(unsigned long, cpu_current_top_of_stack);
-DECLARE_PER_CPU(unsigned long, rsp_scratch);
 
 static __always_inline struct task_struct *get_current(void)
 {

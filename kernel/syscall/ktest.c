@@ -6,6 +6,7 @@
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
+#include <lego/mm_types.h>
 #include <lego/syscalls.h>
 #include <lego/string.h>
 #include <lego/time.h>
@@ -15,6 +16,9 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/irq_vectors.h>
+#include <asm/pti.h>
+#include <asm/desc.h>
+#include <asm/cpu_entry_area.h>
 
 /*
  * 1000: returns with interrupts disabled, a handler bug on purpose; the
@@ -129,4 +133,31 @@ SYSCALL_DEFINE2(lego_ktest_uaccess, unsigned long, addr, int, mode)
 SYSCALL_DEFINE0(lego_ktest_kstack_depth)
 {
 	return (unsigned long)current_pt_regs() - (unsigned long)__builtin_frame_address(0);
+}
+
+/*
+ * 1005: whether page-table isolation maps, in the caller's user page
+ * tables, one kind of address: 0 the entry text, 1 the IDT, 2 this CPU's
+ * entry area, 3 kernel data, 4 kernel text outside the entry code, 5 the
+ * caller's kernel stack, 6 the user address arg.  1 mapped, 0 not,
+ * -ENODEV when isolation is off, -EINVAL for another kind.
+ */
+SYSCALL_DEFINE2(lego_ktest_pti, int, kind, unsigned long, arg)
+{
+	extern char __entry_text_start[];
+	const void *addr;
+
+	if (!pti_enabled)
+		return -ENODEV;
+	switch (kind) {
+	case 0: addr = __entry_text_start; break;
+	case 1: addr = idt_table; break;
+	case 2: addr = this_cpu_ptr(&cpu_entry_area); break;
+	case 3: addr = &init_task; break;
+	case 4: addr = (const void *)sys_lego_ktest_pti; break;
+	case 5: addr = current->stack; break;
+	case 6: addr = (const void *)arg; break;
+	default: return -EINVAL;
+	}
+	return pti_user_mapped(current->mm->pgd, (unsigned long)addr);
 }

@@ -10,6 +10,7 @@
  * the values the handler is given anyway.
  */
 #include <asm/ptrace.h>
+#include <asm/pti.h>
 
 .macro PUSH_REGS rax=%rax
 	pushq	%rdi		/* pt_regs->di */
@@ -83,3 +84,43 @@
 .macro FENCE_SWAPGS
 	lfence
 .endm
+
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+/*
+ * Page-table isolation (arch/x86/mm/pti.c).  SWITCH_TO_KERNEL_CR3 loads
+ * the kernel's tables if isolation is on (the entry area's kernel CR3 is
+ * then set) and the user's are in CR3 (bit 12: with isolation off a
+ * top-level table may lie at any page), with the value the entry area
+ * keeps; GS must be the kernel's already.
+ * SWITCH_TO_USER_CR3, the last step before SWAPGS and the return, loads
+ * the user's, flushing their ASID once after a TLB flush (PCID).
+ */
+.macro SWITCH_TO_KERNEL_CR3 scratch_reg:req
+	cmpq	$0, PER_CPU_VAR(cpu_entry_area + CEA_pti_kernel_cr3)
+	je	.Lkcr3_done\@
+	movq	%cr3, \scratch_reg
+	testq	$PTI_USER_PGTABLE_MASK, \scratch_reg
+	jz	.Lkcr3_done\@
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_pti_kernel_cr3), \scratch_reg
+	movq	\scratch_reg, %cr3
+.Lkcr3_done\@:
+.endm
+
+.macro SWITCH_TO_USER_CR3 scratch_reg:req
+	cmpb	$0, pti_enabled(%rip)
+	je	.Lucr3_done\@
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_pti_user_cr3_noflush), \scratch_reg
+	cmpq	$0, PER_CPU_VAR(cpu_entry_area + CEA_pti_flush_user)
+	je	.Lucr3_write\@
+	movq	$0, PER_CPU_VAR(cpu_entry_area + CEA_pti_flush_user)
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_pti_user_cr3), \scratch_reg
+.Lucr3_write\@:
+	movq	\scratch_reg, %cr3
+.Lucr3_done\@:
+.endm
+#else
+.macro SWITCH_TO_KERNEL_CR3 scratch_reg:req
+.endm
+.macro SWITCH_TO_USER_CR3 scratch_reg:req
+.endm
+#endif

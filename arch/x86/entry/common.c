@@ -158,3 +158,27 @@ void report_ni_syscall(long nr)
 	pr_info("%s[%d]: syscall %u (%s) is not implemented\n",
 		current->comm, current->pid, n, syscall_name(n));
 }
+
+/*
+ * IRET back to user mode faulted (entry_64.S, .Lbad_iret): bad is the
+ * kernel-mode fault's frame, whose saved registers are the user's (IRET
+ * faulted with them loaded) and whose sp points at the frame IRET refused
+ * (ip, cs, flags, sp, ss).  Builds from both the user pt_regs at the top
+ * of the task's stack, as if the fault had happened in user mode where
+ * IRET was returning, and returns it.  bad may overlap that area, so it
+ * is copied first.  The selectors keep RPL 3 whatever the refused frame
+ * said, so the fault is a user fault (SIGSEGV), never a kernel one.
+ */
+__visible struct pt_regs *fixup_bad_iret(struct pt_regs *bad)
+{
+	struct pt_regs tmp = *bad, *uregs = current_pt_regs();
+	const unsigned long *frame = (const unsigned long *)bad->sp;
+
+	tmp.ip = frame[0];
+	tmp.cs = frame[1] | 3;
+	tmp.flags = frame[2];
+	tmp.sp = frame[3];
+	tmp.ss = frame[4] | 3;
+	*uregs = tmp;
+	return uregs;
+}

@@ -38,12 +38,13 @@
 	.balign 16
 entry_SYSCALL_64:
 	swapgs				/* GS base := this CPU's area */
-	movq	%rsp, PER_CPU_VAR(rsp_scratch)
+	movq	%rsp, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
+	SWITCH_TO_KERNEL_CR3 scratch_reg=%rsp
 	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rsp
 
 	/* The frame an interrupt would have pushed, then orig_ax. */
 	pushq	$__USER_DS				/* pt_regs->ss */
-	pushq	PER_CPU_VAR(rsp_scratch)		/* pt_regs->sp */
+	pushq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)		/* pt_regs->sp */
 	pushq	%r11					/* pt_regs->flags */
 	pushq	$__USER_CS				/* pt_regs->cs */
 	pushq	%rcx					/* pt_regs->ip */
@@ -147,9 +148,27 @@ entry_SYSCALL_64:
 .Lsyscall_sysret:
 	POP_REGS
 	addq	$8, %rsp		/* orig_ax; now at pt_regs->ip */
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	cmpb	$0, pti_enabled(%rip)
+	jne	.Lsysret_isolated
+#endif
 	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
 	swapgs
 	sysretq
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	/*
+	 * The user's tables do not map this stack: load the user rsp first,
+	 * and borrow rdi for the CR3 value, parking it in the entry area
+	 * (which both tables map).
+	 */
+.Lsysret_isolated:
+	movq	%rdi, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
+	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
+	SWITCH_TO_USER_CR3 scratch_reg=%rdi
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch), %rdi
+	swapgs
+	sysretq
+#endif
 	.size	entry_SYSCALL_64, . - entry_SYSCALL_64
 
 /*
@@ -161,7 +180,24 @@ entry_SYSCALL_64:
 swapgs_restore_regs_and_return_to_usermode:
 	POP_REGS
 	addq	$8, %rsp		/* orig_ax */
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	/* The IRET frame moves to the entry stack, which both tables map. */
+	cmpb	$0, pti_enabled(%rip)
+	je	1f
+	movq	%rdi, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
+	movq	%rsp, %rdi
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_tss_sp0), %rsp
+	pushq	(PTREGS_SS - PTREGS_IP)(%rdi)
+	pushq	(PTREGS_SP - PTREGS_IP)(%rdi)
+	pushq	(PTREGS_FLAGS - PTREGS_IP)(%rdi)
+	pushq	(PTREGS_CS - PTREGS_IP)(%rdi)
+	pushq	(%rdi)
+	SWITCH_TO_USER_CR3 scratch_reg=%rdi
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch), %rdi
+1:
+#endif
 	swapgs
+	/* A fault here is a frame IRET refused: see .Lbad_iret. */
 	.globl	native_irq_return_iret
 native_irq_return_iret:
 	iretq
@@ -285,6 +321,7 @@ irq_entries_start:
 	xorl	%r13d, %r13d
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
+	xorl	%eax, %eax
 .endm
 
 /*
@@ -296,10 +333,43 @@ exception_common:
 	cld
 	ASM_CLAC			/* AC is user state: SMAP on in the kernel */
 	testb	$3, 24(%rsp)		/* from user mode (CPL 3)? */
-	jz	1f
+	jz	.Lfrom_kernel
 	swapgs
-1:	FENCE_SWAPGS
-	SAVE_REGS_VECTOR
+	FENCE_SWAPGS
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	/*
+	 * With the user's tables in CR3 the CPU delivered this on the entry
+	 * stack (TSS.sp0): switch tables, then move the frame -- rdi parked
+	 * here, vector, error code, ip, cs, flags, sp, ss -- to the top of
+	 * the task's stack and go on from there.
+	 */
+	pushq	%rdi
+	cmpq	$0, PER_CPU_VAR(cpu_entry_area + CEA_pti_kernel_cr3)
+	je	2f			/* isolation off */
+	movq	%cr3, %rdi
+	testq	$PTI_USER_PGTABLE_MASK, %rdi
+	jz	2f
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_pti_kernel_cr3), %rdi
+	movq	%rdi, %cr3
+	movq	%rsp, %rdi
+	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rsp
+	pushq	7*8(%rdi)		/* ss */
+	pushq	6*8(%rdi)		/* sp */
+	pushq	5*8(%rdi)		/* flags */
+	pushq	4*8(%rdi)		/* cs */
+	pushq	3*8(%rdi)		/* ip */
+	pushq	2*8(%rdi)		/* error code */
+	pushq	1*8(%rdi)		/* vector */
+	movq	(%rdi), %rdi
+	jmp	1f
+2:	popq	%rdi
+#endif
+	jmp	1f
+.Lfrom_kernel:
+	cmpq	$native_irq_return_iret, 16(%rsp)
+	je	.Lbad_iret
+	FENCE_SWAPGS
+1:	SAVE_REGS_VECTOR
 .Lexception_call:
 	movq	%rsp, %rdi		/* do_trap_or_irq(regs, vector) */
 	call	do_trap_or_irq		/* returns with interrupts disabled */
@@ -308,6 +378,31 @@ exception_common:
 	POP_REGS
 	addq	$8, %rsp
 	iretq
+
+/*
+ * IRET back to user mode faulted (#GP, #NP, #SS: a frame the CPU refused,
+ * e.g. a non-canonical rip from a signal frame; Intel SDM Vol. 2A IRET).
+ * The exit path had already loaded the user's GS base and, with page-table
+ * isolation, the user's CR3: undo both.  fixup_bad_iret() then builds the
+ * user pt_regs at the top of the task's stack from the refused frame and
+ * the registers IRET was going to return with, and the fault goes on as
+ * one from user mode at the address IRET would have returned to.
+ */
+.Lbad_iret:
+	swapgs
+	FENCE_SWAPGS
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	pushq	%rdi
+	SWITCH_TO_KERNEL_CR3 scratch_reg=%rdi
+	popq	%rdi
+#endif
+	SAVE_REGS_VECTOR
+	movl	%esi, %ebx		/* the vector, callee-saved */
+	movq	%rsp, %rdi
+	call	fixup_bad_iret		/* the user pt_regs */
+	movq	%rax, %rsp
+	movl	%ebx, %esi
+	jmp	.Lexception_call
 
 /*
  * #DB arrives on its own IST stack: an instruction can single-step into
@@ -334,6 +429,7 @@ asm_exc_debug:
 	FENCE_SWAPGS
 	pushq	$X86_TRAP_DB
 	SAVE_REGS_VECTOR
+	SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
 	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rdi
 	subq	$PTREGS_SIZE, %rdi
 	movq	%rsp, %rsi
@@ -364,9 +460,23 @@ paranoid_common:
 	swapgs
 	movl	$1, %r12d
 1:	FENCE_SWAPGS
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	/* Any instruction, so maybe the user's tables: r14 keeps CR3. */
+	movq	%cr3, %r14
+	SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
+#endif
 	movq	%rsp, %rdi
 	movl	%ebx, %esi
 	call	do_paranoid_trap	/* do_paranoid_trap(regs, vector) */
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	/* Back to the tables it came with, if it switched. */
+	cmpq	$0, PER_CPU_VAR(cpu_entry_area + CEA_pti_kernel_cr3)
+	je	3f
+	testq	$PTI_USER_PGTABLE_MASK, %r14
+	jz	3f
+	movq	%r14, %cr3
+3:
+#endif
 	testl	%r12d, %r12d
 	jz	2f
 	swapgs

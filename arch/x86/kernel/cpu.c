@@ -14,15 +14,14 @@
 #include <asm/smap.h>
 #include <asm/syscall.h>
 #include <asm/fpu.h>
+#include <asm/cpu_entry_area.h>
+#include <asm/pti.h>
 #include <lego/smp.h>
 
 struct cpuinfo_x86 boot_cpu_data;
 
-/* Each CPU's GDT and TSS live in its per-CPU area. */
-DEFINE_PER_CPU(struct desc_struct, gdt_page[GDT_ENTRIES]) __aligned(64);
-DEFINE_PER_CPU(struct x86_hw_tss, cpu_tss) __aligned(64);
-static DEFINE_PER_CPU(char, exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STACK_SIZE])
-	__aligned(PAGE_SIZE);
+/* Each CPU's GDT, TSS and IST stacks (asm/cpu_entry_area.h). */
+DEFINE_PER_CPU(struct cpu_entry_area, cpu_entry_area);
 
 static bool nosmap, nosmep;
 
@@ -83,6 +82,7 @@ void cpu_parse_cmdline(const char *cmdline)
 
 	nosmap = cmdline_get(cmdline, "nosmap", v, sizeof(v));
 	nosmep = cmdline_get(cmdline, "nosmep", v, sizeof(v));
+	pti_parse_cmdline(cmdline);
 }
 
 /* Without SMAP, STAC/CLAC are #UD: overwrite each with a 3-byte NOP. */
@@ -137,8 +137,9 @@ static void set_tss_desc(struct desc_struct *gdt, const struct x86_hw_tss *tss)
 
 static void setup_gdt_tss(void)
 {
-	struct desc_struct *gdt = this_cpu_ptr(&gdt_page[0]);
-	struct x86_hw_tss *tss = this_cpu_ptr(&cpu_tss);
+	struct cpu_entry_area *cea = this_cpu_ptr(&cpu_entry_area);
+	struct desc_struct *gdt = cea->gdt;
+	struct x86_hw_tss *tss = &cea->tss;
 	struct desc_ptr gdtr = { GDT_ENTRIES * 8 - 1, (u64)gdt };
 	int i;
 
@@ -152,8 +153,7 @@ static void setup_gdt_tss(void)
 
 	memset(tss, 0, sizeof(*tss));
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
-		tss->ist[i] = (u64)this_cpu_ptr(&exception_stacks[i][0]) +
-			      EXCEPTION_STACK_SIZE;
+		tss->ist[i] = (u64)cea->ist_stacks[i] + EXCEPTION_STACK_SIZE;
 	/* No I/O bitmap: the base lies past the limit, so every port
 	 * access from ring 3 faults (SDM Vol. 1 19.5.2). */
 	tss->io_bitmap_base = sizeof(*tss);

@@ -14,11 +14,11 @@
 #include <asm/fpu.h>
 #include <asm/uaccess.h>
 #include <asm/processor.h>
+#include <asm/cpu_entry_area.h>
+#include <asm/pti.h>
 
-DECLARE_PER_CPU(struct x86_hw_tss, cpu_tss);
-/* The two words entry_SYSCALL_64 touches, next to each other. */
+/* The top of the running task's kernel stack: entry_SYSCALL_64 loads it. */
 DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
-DEFINE_PER_CPU(unsigned long, rsp_scratch);
 
 struct task_struct *__switch_to_asm(unsigned long *prev_sp, unsigned long next_sp,
 				    struct task_struct *prev);
@@ -43,6 +43,18 @@ void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg)
 }
 
 /*
+ * Where the CPU switches to on an interrupt from user mode: the task's
+ * kernel stack, or with page-table isolation the entry stack, which stays
+ * (the entry code moves the frame to the task's stack once in the kernel's
+ * page tables).
+ */
+static void set_tss_sp0(unsigned long sp0)
+{
+	if (!pti_enabled)
+		this_cpu_write(cpu_entry_area.tss.sp0, sp0);
+}
+
+/*
  * Runs with interrupts disabled and the run-queue lock held.  The user
  * FS/GS bases and FPU registers belong to the task, so they are saved
  * and loaded here; the kernel never uses them itself.  Returns, once prev
@@ -57,7 +69,7 @@ struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next
 	}
 	switch_mm(next->mm);
 	this_cpu_write(cpu_current_top_of_stack, next->thread.sp0);
-	this_cpu_ptr(&cpu_tss)->sp0 = next->thread.sp0;
+	set_tss_sp0(next->thread.sp0);
 	this_cpu_write(current_task, next);
 	if (next->mm) {
 		wrmsr(MSR_FS_BASE, next->thread.fsbase);

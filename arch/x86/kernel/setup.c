@@ -21,6 +21,7 @@
 #include <lego/smp.h>
 
 #include <asm/acpi.h>
+#include <asm/pti.h>
 
 static void print_memory_map(void)
 {
@@ -46,6 +47,7 @@ static void setup_arch(void)
 	page_alloc_init();
 	paging_use_page_allocator();
 	kmalloc_init();
+	pti_init();
 	pr_info("Memory: %luK/%luK available\n", nr_free_pages() * 4,
 		totalram_pages() * 4);
 	tsc_init();

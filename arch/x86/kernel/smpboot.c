@@ -27,6 +27,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/irqflags.h>
+#include <asm/pti.h>
 
 extern char trampoline_start[], trampoline_end[], trampoline_params[];
 extern char secondary_startup_64[];
@@ -110,6 +111,7 @@ __visible void start_secondary(void)
 	int cpu = smp_processor_id();
 
 	cpu_init();
+	pti_setup_cpu(cpu);
 	apic_setup_cpu();
 	apic_timer_setup_cpu();
 	pr_info("smp: CPU%d (APIC ID %u) online\n", cpu, read_apic_id());

@@ -18,7 +18,8 @@
 #include <asm/syscall.h>
 #include <lego/smp.h>
 
-static struct gate_desc idt_table[NR_VECTORS] __aligned(PAGE_SIZE);
+/* One page exactly: page-table isolation maps it into the user tables. */
+struct gate_desc idt_table[NR_VECTORS] __aligned(PAGE_SIZE);
 static DEFINE_PER_CPU(struct expected_fault *, ktest_expected_fault);
 
 static const char *const exception_names[32] = {

@@ -31,7 +31,13 @@ SECTIONS
 		_stext = .;
 		*(.text .text.*)
 		*(.init.text)
+		/* Whole pages: page-table isolation maps exactly these into
+		 * the user page tables (arch/x86/mm/pti.c). */
+		. = ALIGN(PAGE_SIZE);
+		__entry_text_start = .;
 		*(.entry.text)
+		. = ALIGN(PAGE_SIZE);
+		__entry_text_end = .;
 		_etext = .;
 	} :text
 

@@ -15,6 +15,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/percpu.h>
+#include <asm/pti.h>
 
 pteval_t *init_pgd;
 u64 __supported_pte_mask = ~0ULL;
@@ -56,6 +57,8 @@ pteval_t *pte_lookup(pteval_t *pgd, unsigned long addr, bool alloc,
 	pud = next_level(&pgd[pgd_index(addr)], alloc, table_flags);
 	if (!pud)
 		return NULL;
+	if (alloc)
+		pti_mirror(pgd, pgd_index(addr));
 	pmd = next_level(&pud[pud_index(addr)], alloc, table_flags);
 	if (!pmd)
 		return NULL;

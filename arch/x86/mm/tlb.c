@@ -18,6 +18,7 @@
 #include <lego/mm_types.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/pti.h>
 
 static DEFINE_PER_CPU(struct mm_struct *, loaded_mm);
 
@@ -36,6 +37,7 @@ void switch_mm(struct mm_struct *mm)
 	if (mm)
 		cpumask_set_cpu(cpu, &mm->cpu_mask);
 	write_cr3(__pa(mm ? mm->pgd : init_pgd));
+	pti_set_cr3s(mm ? mm->pgd : init_pgd);
 	if (prev)
 		cpumask_clear_cpu(cpu, &prev->cpu_mask);
 	this_cpu_write(loaded_mm, mm);
@@ -50,6 +52,7 @@ static void flush_local(unsigned long start, unsigned long end)
 {
 	unsigned long a;
 
+	pti_flush_user();	/* the user ASID's copies too, at exit */
 	if ((end - start) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD) {
 		flush_tlb_local();
 		return;

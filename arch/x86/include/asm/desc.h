@@ -50,4 +50,6 @@ void idt_setup(void);
 void load_idt(void);
 void set_intr_gate(unsigned int vector, const void *handler);
 
+extern struct gate_desc idt_table[];
+
 #endif /* _ASM_X86_DESC_H */

@@ -17,6 +17,7 @@ asmlinkage long sys_ni_syscall(unsigned long, unsigned long, unsigned long,
 bool do_syscall_64(struct pt_regs *regs, int nr);
 bool syscall_return_slowpath(struct pt_regs *regs);
 bool syscall_exit_work(struct pt_regs *regs);
+struct pt_regs *fixup_bad_iret(struct pt_regs *bad);
 void syscall_exit_to_user_mode_prepare(struct pt_regs *regs);
 void syscall_init(void);
 
