@@ -13,6 +13,8 @@
 #               panic in its own boot
 #   user/...    static programs run as init under QEMU (test/user)
 #   boot/...    the plain boot, the ISO under SeaBIOS and under OVMF
+#   bench/smoke `make bench` in a smoke run: it runs and its tables are
+#               complete (no timing threshold)
 # Each QEMU run has a timeout; a hang is a failure, never a stuck run.
 #
 # --linux runs the user tests (all but those marked linux=no) on Debian's
@@ -324,6 +326,41 @@ fi
 # ---------------------------------------------------------------- boot
 if [ $linux = 0 ] && want_section boot; then
 	[ -f test/boot/run.sh ] && { bash test/boot/run.sh "$out" > "$out/boot.log" 2>&1; collect "" "$out/boot.log" || fail boot/run "no results"; }
+fi
+
+# ---------------------------------------------------------------- bench
+# `make bench` as a smoke run (bench/run.sh --quick: two iterations, Lego
+# only).  It must run and give complete tables: every operation of
+# bench/ops.h has a row in both, each cell a number or "n/a: REASON".
+# No timing threshold: a benchmark is never a test.
+bench_table_check() {	# bench_table_check RESULTS.md -> what is wrong, or nothing
+	local md=$1 n rows
+	awk -F'|' '/^\| / && !/^\| operation / {
+		name = $2; gsub(/^ +| +$/, "", name); sub(/ \(ms\)$/, "", name)
+		ok = NF > 3
+		for (i = 3; i < NF; i++) {
+			c = $i; gsub(/^ +| +$/, "", c)
+			if (c !~ /^-?[0-9]+(\.[0-9]+)?$/ && c != "-" && c !~ /^n\/a: ./) ok = 0
+		}
+		print name, ok
+	}' "$md" > "$md.rows"
+	for n in $(sed -n 's/^BENCH_OP([a-z0-9_]*, *\([a-z0-9_]*\),.*/\1/p' bench/ops.h); do
+		rows=$(grep -c "^$n 1\$" "$md.rows")
+		[ "$rows" = 2 ] || echo -n " $n ($rows good rows of 2)"
+	done
+	grep -q ' 0$' "$md.rows" && echo -n " malformed: $(grep -m1 ' 0$' "$md.rows")"
+}
+if [ $linux = 0 ] && want bench/smoke; then
+	log=$out/bench-smoke.log
+	rm -f "$out/bench-smoke/results.md"
+	if ! bash bench/run.sh --quick --out "$out/bench-smoke" > "$log" 2>&1; then
+		fail bench/smoke "bench/run.sh --quick failed: $(tail -n1 "$log")"
+	elif [ ! -f "$out/bench-smoke/results.md" ]; then
+		fail bench/smoke "no results.md"
+	else
+		why=$(bench_table_check "$out/bench-smoke/results.md")
+		if [ -n "$why" ]; then fail bench/smoke "incomplete table:$why"; else pass bench/smoke; fi
+	fi
 fi
 
 echo "$passed passed, $failed failed"
