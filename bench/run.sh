@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# bench/run.sh [--quick] [--no-linux] [--runs N] [--iters N] [--batches N]
-#              [--timeout S] [--out DIR]
+# bench/run.sh [--quick] [--no-linux] [--no-hardened] [--runs N] [--iters N]
+#              [--batches N] [--timeout S] [--out DIR]
 #
 # What `make bench` runs (after building vmlego).  Boots Lego, and Debian's
 # Linux for comparison, on the same initramfs and the same QEMU command
@@ -19,6 +19,9 @@
 #   --quick      smoke run: 2 iterations, 1 batch, 1 wall-clock run, Lego
 #                only (what `make test` runs as bench/smoke)
 #   --no-linux   Lego only
+#   --no-hardened  no column for Lego built with hardened.config (kernel
+#                stack offset randomisation, page-table isolation): what
+#                the optional hardening costs
 #   --runs N     wall-clock boots per kernel (default 3)
 #   --iters N    iterations of every operation, instead of each one's own
 #   --batches N  timed batches per operation, the minimum is kept (default 5)
@@ -26,17 +29,18 @@
 # BENCH_ITERS, BENCH_BATCHES and BENCH_RUNS in the environment work as the
 # options do.  QEMU and ACCEL are passed on to scripts/qemu-run.sh.
 set -u
-usage() { sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+usage() { sed -n '3,30p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 
 cd "$(dirname "$0")/.."
 export LC_ALL=C
-quick=0 linux_wanted=1
+quick=0 linux_wanted=1 hardened_wanted=1
 runs=${BENCH_RUNS:-3} iters=${BENCH_ITERS:-} batches=${BENCH_BATCHES:-5}
 timeout=900 out=${BUILD:-build}/bench
 while [ $# -gt 0 ]; do
 	case $1 in
 	--quick) quick=1; shift ;;
 	--no-linux) linux_wanted=0; shift ;;
+	--no-hardened) hardened_wanted=0; shift ;;
 	--runs) runs=$2; shift 2 ;;
 	--iters) iters=$2; shift 2 ;;
 	--batches) batches=$2; shift 2 ;;
@@ -47,7 +51,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 if [ $quick = 1 ]; then
-	iters=${iters:-2} batches=1 runs=1 linux_wanted=0 timeout=120
+	iters=${iters:-2} batches=1 runs=1 linux_wanted=0 hardened_wanted=0 timeout=120
 fi
 [[ $runs =~ ^[1-9][0-9]*$ && $batches =~ ^[1-9][0-9]*$ && $iters =~ ^[0-9]*$ ]] ||
 	{ echo "bench/run.sh: --runs, --batches and --iters take positive numbers" >&2; exit 2; }
@@ -79,6 +83,16 @@ done < <(sed -n 's/^BENCH_OP(\([a-z0-9_]*\), *\([a-z0-9_]*\),.*/\1|\2/p' bench/o
 # "stub" is bench/pvh-stub.S: no kernel, the firmware's share of the boot.
 kernels=(lego)
 declare -A image=([lego]=vmlego [stub]=$out/bin/pvh-stub) title=([lego]=Lego [stub]=firmware)
+if [ $hardened_wanted = 1 ]; then
+	echo "  BUILD   Lego with hardened.config" >&2
+	if why=$(scripts/build-config.sh "$out/vmlego-hardened" "defconfig hardened.config"); then
+		kernels+=(hardened)
+		image[hardened]=$out/vmlego-hardened
+		title[hardened]="Lego hardened"
+	else
+		echo "  WARN    hardened kernel not built: $why" >&2
+	fi
+fi
 linux_note=
 if [ $linux_wanted = 0 ]; then
 	linux_note="Linux column omitted: $([ $quick = 1 ] && echo "--quick" || echo "--no-linux") given."
@@ -265,7 +279,7 @@ table() {
 }
 
 both=0
-[ ${#kernels[@]} = 2 ] && both=1
+[[ " ${kernels[*]} " == *" linux "* ]] && both=1
 instructions_table() {
 	local n k h it
 	h="operation\titerations"

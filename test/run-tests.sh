@@ -107,18 +107,13 @@ build_default() {
 # (defconfig + debug.config: CONFIG_PREEMPT, spinlock and entry checks)
 # also boots the tests marked image=debug.
 build_config() {	# build_config NAME "CONFIG TARGETS"
-	local dir=$out/cfg-$1
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	git ls-files -z -c -o --exclude-standard | xargs -0 cp --parents -t "$dir" 2>/dev/null ||
-		tar cf - --exclude=./build --exclude=./.git . | tar xf - -C "$dir"
-	if (cd "$dir" && make $2 >/dev/null 2>&1 && make -j"$JOBS" > build.log 2>&1); then
+	local why
+
+	if why=$(scripts/build-config.sh "$out/vmlego-$1" "$2" "$JOBS"); then
 		pass "build/$1"
-		cp "$dir/vmlego" "$out/vmlego-$1"
 	else
-		fail "build/$1" "$(grep -m1 -E 'error|Error' "$dir/build.log")"
+		fail "build/$1" "$why"
 	fi
-	rm -rf "$dir"
 }
 if [ $linux = 0 ] && want_section build; then
 	build_config allnoconfig allnoconfig
