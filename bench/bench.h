@@ -31,46 +31,9 @@ typedef unsigned long long u64;
 typedef long long s64;
 
 /* ------------------------------------------------------------ syscalls */
-#if defined(__x86_64__)
-/*
- * SYSCALL: number in rax, arguments in rdi, rsi, rdx, r10, r8, r9; the
- * result in rax; rcx and r11 are overwritten (they carry rip and rflags).
- */
-static inline long sys6(long nr, long a, long b, long c, long d, long e, long f)
-{
-	register long r10 asm("r10") = d;
-	register long r8 asm("r8") = e;
-	register long r9 asm("r9") = f;
-	long ret;
+#include "raw_syscall.h"
 
-	asm volatile("syscall"
-		     : "=a"(ret)
-		     : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-		     : "rcx", "r11", "memory");
-	return ret;
-}
-#elif defined(__i386__)
-/*
- * int $0x80: number in eax, arguments in ebx, ecx, edx, esi, edi, ebp.
- * ebp may be the frame pointer, so it is saved around the call by hand.
- */
-static inline long sys6(long nr, long a, long b, long c, long d, long e, long f)
-{
-	long ret;
-
-	asm volatile("push %%ebp\n\t"
-		     "mov %7, %%ebp\n\t"
-		     "int $0x80\n\t"
-		     "pop %%ebp"
-		     : "=a"(ret)
-		     : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e), "m"(f)
-		     : "memory");
-	return ret;
-}
-#else
-#error "bench.h: x86-64 or i386 only"
-#endif
-
+#define sys6	raw_syscall6
 #define sys0(n)			sys6(n, 0, 0, 0, 0, 0, 0)
 #define sys1(n, a)		sys6(n, (long)(a), 0, 0, 0, 0, 0)
 #define sys2(n, a, b)		sys6(n, (long)(a), (long)(b), 0, 0, 0, 0)

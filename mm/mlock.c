@@ -58,16 +58,9 @@ static long apply_lock(struct mm_struct *mm, unsigned long start, unsigned long 
 	struct vm_area_struct *v;
 	unsigned long a;
 
-	for (a = start; a < end; a = v->vm_end) {
-		v = find_vma(mm, a);
-		if (!v)
-			return -ENOMEM;
-	}
-	v = find_vma(mm, start);
-	if (v->vm_start < start && split_vma(v, start))
-		return -EAGAIN;
-	v = find_vma(mm, end - 1);
-	if (v->vm_end > end && split_vma(v, end))
+	if (!range_mapped(mm, start, end))
+		return -ENOMEM;
+	if (split_vma_range(mm, start, end))
 		return -EAGAIN;
 	for (a = start; a < end; a = v->vm_end) {
 		v = find_vma(mm, a);

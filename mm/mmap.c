@@ -161,6 +161,38 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return 0;
 }
 
+/*
+ * Splits the VMAs at start and end, so that the mapped range [start, end)
+ * is a run of whole VMAs (mprotect, mlock change their flags).  -ENOMEM
+ * when a split finds no memory; nothing is undone, as on Linux, but
+ * splitting alone changes nothing a program can see.
+ */
+int split_vma_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v = find_vma(mm, start);
+
+	if (v && v->vm_start < start && split_vma(v, start))
+		return -ENOMEM;
+	v = find_vma(mm, end - 1);
+	if (v && v->vm_end > end && split_vma(v, end))
+		return -ENOMEM;
+	return 0;
+}
+
+/* Whether every page of [start, end) is mapped. */
+bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v;
+	unsigned long a;
+
+	for (a = start; a < end; a = v->vm_end) {
+		v = find_vma(mm, a);
+		if (!v)
+			return false;
+	}
+	return true;
+}
+
 void free_vma(struct vm_area_struct *v)
 {
 	if (v->vm_file)
@@ -489,11 +521,7 @@ static long do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		    !(v->vm_file->f_mode & FMODE_WRITE))
 			return -EACCES;
 	}
-	v = find_vma(mm, start);
-	if (v->vm_start < start && split_vma(v, start))
-		return -ENOMEM;
-	v = find_vma(mm, end - 1);
-	if (v->vm_end > end && split_vma(v, end))
+	if (split_vma_range(mm, start, end))
 		return -ENOMEM;
 	for (a = start; a < end; a = v->vm_end) {
 		v = find_vma(mm, a);

@@ -75,6 +75,8 @@ struct vm_area_struct *vma_after(struct mm_struct *mm, unsigned long addr);
 bool range_is_free(struct mm_struct *mm, unsigned long start, unsigned long end);
 void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv);
 int split_vma(struct vm_area_struct *v, unsigned long addr);
+int split_vma_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end);
 void free_vma(struct vm_area_struct *v);
 unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,

@@ -57,16 +57,6 @@ struct kernel_winsize {
 #define AT_STATX_FORCE_SYNC	0x2000
 #define AT_STATX_DONT_SYNC	0x4000
 
-static int same(const char *a, const char *b, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 static long opn(const char *path, int flags, int mode)
 {
 	return lt_syscall3(SYS_open, path, flags, mode);
@@ -214,7 +204,7 @@ static void seek(void)
 	EXPECT_RET("lseek/cur", lt_syscall3(SYS_lseek, fd, 3, SEEK_CUR), 8);
 	EXPECT_RET("lseek/cur_back", lt_syscall3(SYS_lseek, fd, -2, SEEK_CUR), 6);
 	EXPECT_RET("lseek/read_there", lt_syscall3(SYS_read, fd, b, 2), 2);
-	EXPECT_TRUE("lseek/read_there/bytes", same(b, "67", 2));
+	EXPECT_TRUE("lseek/read_there/bytes", lt_memeq(b, "67", 2));
 	EXPECT_RET("lseek/end", lt_syscall3(SYS_lseek, fd, 0, SEEK_END), 16);
 	EXPECT_RET("lseek/end_back", lt_syscall3(SYS_lseek, fd, -1, SEEK_END), 15);
 	EXPECT_RET("lseek/past_end", lt_syscall3(SYS_lseek, fd, 100, SEEK_SET), 100);
@@ -354,16 +344,16 @@ static void readlink(void)
 	/* The target's bytes, no NUL added. */
 	EXPECT_RET("readlinkat/abs",
 		   lt_syscall4(SYS_readlinkat, AT_FDCWD, "/fileio.link", b, 32), 13);
-	EXPECT_TRUE("readlinkat/abs/bytes", same(b, "fileio.target#", 14));
+	EXPECT_TRUE("readlinkat/abs/bytes", lt_memeq(b, "fileio.target#", 14));
 	EXPECT_RET("readlinkat/dfd",
 		   lt_syscall4(SYS_readlinkat, root, "fileio.dangling", b, 32), 15);
-	EXPECT_TRUE("readlinkat/dfd/bytes", same(b, "/no/such/target#", 16));
+	EXPECT_TRUE("readlinkat/dfd/bytes", lt_memeq(b, "/no/such/target#", 16));
 	/* A small buffer gets the start of it. */
 	for (i = 0; i < 32; i++)
 		b[i] = '#';
 	EXPECT_RET("readlinkat/truncated",
 		   lt_syscall4(SYS_readlinkat, root, "fileio.link", b, 3), 3);
-	EXPECT_TRUE("readlinkat/truncated/bytes", same(b, "fil#", 4));
+	EXPECT_TRUE("readlinkat/truncated/bytes", lt_memeq(b, "fil#", 4));
 	EXPECT_RET("readlinkat/size_zero",
 		   lt_syscall4(SYS_readlinkat, AT_FDCWD, "/fileio.link", b, 0), -EINVAL);
 	EXPECT_RET("readlinkat/size_negative",
@@ -411,7 +401,7 @@ static void ioctls(void)
 	EXPECT_EQ("tcgets/lflag", t.c_lflag,
 		  ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN);
 	EXPECT_EQ("tcgets/line", t.c_line, 0);
-	EXPECT_TRUE("tcgets/cc", same((char *)t.c_cc, (const char *)cc, 17));
+	EXPECT_TRUE("tcgets/cc", lt_memeq((char *)t.c_cc, (const char *)cc, 17));
 	/* Nobody told the serial console its size. */
 	EXPECT_RET("tiocgwinsz", lt_syscall3(SYS_ioctl, 1, TIOCGWINSZ, &w), 0);
 	EXPECT_TRUE("tiocgwinsz/zero", !w.ws_row && !w.ws_col && !w.ws_xpixel && !w.ws_ypixel);
@@ -471,7 +461,7 @@ static void opath(void)
 		EXPECT_EQ("opath/symlink/mode", st.st_mode, S_IFLNK | 0777);
 		r = lt_syscall4(SYS_readlinkat, link, "", b, sizeof(b));
 		EXPECT_RET("opath/symlink/readlinkat_empty", r, 13);
-		EXPECT_TRUE("opath/symlink/readlinkat_empty/bytes", same(b, "fileio.target", 13));
+		EXPECT_TRUE("opath/symlink/readlinkat_empty/bytes", lt_memeq(b, "fileio.target", 13));
 		lt_syscall1(SYS_close, link);
 	}
 	/* "" names something that is not a symlink: ENOENT, not EINVAL. */

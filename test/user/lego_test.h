@@ -26,54 +26,16 @@
 static int lt_failures, lt_checks;
 
 /* ------------------------------------------------------------ syscalls */
-#if defined(__x86_64__)
-/*
- * The x86-64 syscall ABI: number in rax, arguments in rdi, rsi, rdx, r10,
- * r8, r9; the kernel returns in rax and clobbers rcx and r11 (SYSCALL
- * saves rip and rflags there).
- */
-#define LT_NR_write	1
-static inline long lt_syscall6(long nr, long a1, long a2, long a3, long a4,
-			       long a5, long a6)
-{
-	register long r10 asm("r10") = a4;
-	register long r8 asm("r8") = a5;
-	register long r9 asm("r9") = a6;
-	long ret;
+#include "raw_syscall.h"
 
-	asm volatile("syscall"
-		     : "=a"(ret)
-		     : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
-		     : "rcx", "r11", "memory");
-	return ret;
-}
-#elif defined(__i386__)
-/* int $0x80: number in eax, arguments in ebx, ecx, edx, esi, edi, ebp. */
-#define LT_NR_write	4
-static inline long lt_syscall6(long nr, long a1, long a2, long a3, long a4,
-			       long a5, long a6)
-{
-	long ret;
-
-	asm volatile("push %%ebp\n\t"
-		     "mov %7, %%ebp\n\t"
-		     "int $0x80\n\t"
-		     "pop %%ebp"
-		     : "=a"(ret)
-		     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5), "m"(a6)
-		     : "memory");
-	return ret;
-}
-#endif
-
-#define lt_syscall0(n)			lt_syscall6(n, 0, 0, 0, 0, 0, 0)
-#define lt_syscall1(n, a)		lt_syscall6(n, (long)(a), 0, 0, 0, 0, 0)
-#define lt_syscall2(n, a, b)		lt_syscall6(n, (long)(a), (long)(b), 0, 0, 0, 0)
-#define lt_syscall3(n, a, b, c)		lt_syscall6(n, (long)(a), (long)(b), (long)(c), 0, 0, 0)
-#define lt_syscall4(n, a, b, c, d) \
-	lt_syscall6(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
-#define lt_syscall5(n, a, b, c, d, e) \
-	lt_syscall6(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
+#define LT_NR_write			RAW_NR_write
+#define lt_syscall6			raw_syscall6
+#define lt_syscall0(n)			raw_syscall0(n)
+#define lt_syscall1(n, a)		raw_syscall1(n, a)
+#define lt_syscall2(n, a, b)		raw_syscall2(n, a, b)
+#define lt_syscall3(n, a, b, c)		raw_syscall3(n, a, b, c)
+#define lt_syscall4(n, a, b, c, d)	raw_syscall4(n, a, b, c, d)
+#define lt_syscall5(n, a, b, c, d, e)	raw_syscall5(n, a, b, c, d, e)
 
 /* ------------------------------------------------------------- output */
 static inline size_t lt_strlen(const char *s)
@@ -215,6 +177,17 @@ static inline const char *lt_cat(const char *a, const char *b)
 		p[i++] = *b++;
 	p[i] = 0;
 	return p;
+}
+
+/* Whether n bytes at a and b are the same. */
+static inline int lt_memeq(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	while (n--)
+		if (*x++ != *y++)
+			return 0;
+	return 1;
 }
 
 /* -------------------------------------------------------------- checks */

@@ -13,16 +13,6 @@
 #include <sys/uio.h>
 #include "lego_test.h"
 
-static int same(const char *a, const char *b, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 static long pos(int fd)
 {
 	return lt_syscall3(SYS_lseek, fd, 0, SEEK_CUR);
@@ -89,25 +79,25 @@ static void regular(void)
 	EXPECT_RET("file/read_at_eof", lt_syscall3(SYS_read, fd, b, 8), 0);
 	lt_syscall3(SYS_lseek, fd, 0, SEEK_SET);
 	EXPECT_RET("file/read", lt_syscall3(SYS_read, fd, b, 5), 5);
-	EXPECT_TRUE("file/read/bytes", same(b, "hello", 5));
+	EXPECT_TRUE("file/read/bytes", lt_memeq(b, "hello", 5));
 	EXPECT_EQ("file/read/pos", pos(fd), 5);
 	/* A read past the end is short; the byte after it is not written. */
 	b[7] = '#';
 	EXPECT_RET("file/read_short", lt_syscall3(SYS_read, fd, b, 64), 7);
-	EXPECT_TRUE("file/read_short/bytes", same(b, ", world#", 8));
+	EXPECT_TRUE("file/read_short/bytes", lt_memeq(b, ", world#", 8));
 	EXPECT_RET("file/read_zero", lt_syscall3(SYS_read, fd, b, 0), 0);
 	/* Overwrite in the middle: the size stays. */
 	lt_syscall3(SYS_lseek, fd, 7, SEEK_SET);
 	EXPECT_RET("file/overwrite", lt_syscall3(SYS_write, fd, "WORLD", 5), 5);
 	EXPECT_EQ("file/overwrite/size", size_of(fd), 12);
 	EXPECT_RET("file/pread64_all", lt_syscall4(SYS_pread64, fd, b, 64, 0), 12);
-	EXPECT_TRUE("file/overwrite/bytes", same(b, "hello, WORLD", 12));
+	EXPECT_TRUE("file/overwrite/bytes", lt_memeq(b, "hello, WORLD", 12));
 	/* Writing past the end leaves a hole that reads as zeros. */
 	EXPECT_RET("file/pwrite64_past_end", lt_syscall4(SYS_pwrite64, fd, "!", 1, 20), 1);
 	EXPECT_EQ("file/pwrite64_past_end/size", size_of(fd), 21);
 	EXPECT_EQ("file/pwrite64/pos_kept", pos(fd), 12);
 	EXPECT_RET("file/pread64_hole", lt_syscall4(SYS_pread64, fd, b, 64, 12), 9);
-	EXPECT_TRUE("file/pread64_hole/bytes", same(b, "\0\0\0\0\0\0\0\0!", 9));
+	EXPECT_TRUE("file/pread64_hole/bytes", lt_memeq(b, "\0\0\0\0\0\0\0\0!", 9));
 	EXPECT_EQ("file/pread64/pos_kept", pos(fd), 12);
 	EXPECT_RET("file/pread64_past_end", lt_syscall4(SYS_pread64, fd, b, 8, 100), 0);
 	EXPECT_RET("file/pread64_negative", lt_syscall4(SYS_pread64, fd, b, 8, -1), -EINVAL);
@@ -151,13 +141,13 @@ static void regular(void)
 	EXPECT_RET("append/write", lt_syscall3(SYS_write, i, "+", 1), 1);
 	EXPECT_EQ("append/pos", pos(i), 22);
 	EXPECT_RET("append/pread64", lt_syscall4(SYS_pread64, fd, b, 2, 20), 2);
-	EXPECT_TRUE("append/bytes", same(b, "!+", 2));
+	EXPECT_TRUE("append/bytes", lt_memeq(b, "!+", 2));
 	/* pwrite on an O_APPEND descriptor appends too (a Linux quirk
 	 * pwrite(2) documents), leaving the position alone. */
 	EXPECT_RET("append/pwrite64", lt_syscall4(SYS_pwrite64, i, "#", 1, 0), 1);
 	EXPECT_EQ("append/pwrite64/size", size_of(fd), 23);
 	EXPECT_RET("append/pwrite64/pread64", lt_syscall4(SYS_pread64, fd, b, 2, 0), 2);
-	EXPECT_TRUE("append/pwrite64/start_kept", same(b, "He", 2));
+	EXPECT_TRUE("append/pwrite64/start_kept", lt_memeq(b, "He", 2));
 	EXPECT_RET("append/pwrite64/pread64_end", lt_syscall4(SYS_pread64, fd, b, 1, 22), 1);
 	EXPECT_EQ("append/pwrite64/at_end", b[0], '#');
 	EXPECT_EQ("append/pwrite64/pos", pos(i), 22);
@@ -186,7 +176,7 @@ static void vectors(void)
 	EXPECT_RET("vec/writev", lt_syscall3(SYS_writev, fd, v, 4), 15);
 	EXPECT_EQ("vec/writev/pos", pos(fd), 15);
 	EXPECT_RET("vec/pread64", lt_syscall4(SYS_pread64, fd, big, 16, 0), 15);
-	EXPECT_TRUE("vec/writev/bytes", same(big, "abcdefghijklmno", 15));
+	EXPECT_TRUE("vec/writev/bytes", lt_memeq(big, "abcdefghijklmno", 15));
 
 	/* readv fills each buffer in turn; the last one only partly. */
 	lt_syscall3(SYS_lseek, fd, 0, SEEK_SET);
@@ -197,8 +187,8 @@ static void vectors(void)
 	c[6] = c[7] = '#';
 	lt_syscall3(SYS_lseek, fd, 2, SEEK_SET);
 	EXPECT_RET("vec/readv", lt_syscall3(SYS_readv, fd, v, 4), 13);
-	EXPECT_TRUE("vec/readv/bytes", same(a, "cdef", 4) && same(b, "ghi", 3) &&
-		    same(c, "jklmno##", 8));
+	EXPECT_TRUE("vec/readv/bytes", lt_memeq(a, "cdef", 4) && lt_memeq(b, "ghi", 3) &&
+		    lt_memeq(c, "jklmno##", 8));
 	EXPECT_EQ("vec/readv/pos", pos(fd), 15);
 	EXPECT_RET("vec/readv_eof", lt_syscall3(SYS_readv, fd, v, 4), 0);
 
@@ -219,7 +209,7 @@ static void vectors(void)
 	EXPECT_EQ("vec/einval/pos_kept", pos(fd), 0);
 	EXPECT_EQ("vec/einval/size_kept", size_of(fd), 15);
 	EXPECT_RET("vec/einval/bytes_kept", lt_syscall4(SYS_pread64, fd, big, 2, 0), 2);
-	EXPECT_TRUE("vec/einval/bytes", same(big, "ab", 2));
+	EXPECT_TRUE("vec/einval/bytes", lt_memeq(big, "ab", 2));
 	/* The array is checked before the open mode (Linux's vfs_writev
 	 * imports it, then do_iter_write looks at FMODE_WRITE). */
 	lt_syscall1(SYS_close, fd);

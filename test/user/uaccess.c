@@ -194,16 +194,6 @@ static void partial(void)
  * 5-level paging has user space beyond it; the Linux runs boot with
  * no5lvl, the machine Lego models.)
  */
-static int bytes_are(const char *p, const char *want, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] != want[i])
-			return 0;
-	return 1;
-}
-
 static void fill(char *p, char c, int n)
 {
 	int i;
@@ -239,7 +229,7 @@ static void straddle(void)
 	EXPECT_RET("straddle/readv_base", lt_syscall3(SYS_readv, file_fd, &iov, 1), -EFAULT);
 	EXPECT_EQ("straddle/readv_base/offset_kept", offset(file_fd), 4);
 	EXPECT_RET("straddle/getrandom", lt_syscall3(SYS_getrandom, p, 8, 0), -EFAULT);
-	EXPECT_TRUE("straddle/to_user/untouched", bytes_are(p, "\xaa\xaa\xaa\xaa", 4));
+	EXPECT_TRUE("straddle/to_user/untouched", lt_memeq(p, "\xaa\xaa\xaa\xaa", 4));
 	/* Structures are copied whole or the call fails. */
 	EXPECT_RET("straddle/clock_gettime",
 		   lt_syscall2(SYS_clock_gettime, CLOCK_MONOTONIC, end - 8), -EFAULT);
@@ -251,7 +241,7 @@ static void straddle(void)
 	/* The same calls with a range that just fits work. */
 	fill(p, (char)0xaa, 4);
 	EXPECT_RET("straddle/read_zero_fits", lt_syscall3(SYS_read, zero_fd, p, 4), 4);
-	EXPECT_TRUE("straddle/read_zero_fits/bytes", bytes_are(p, "\0\0\0\0", 4));
+	EXPECT_TRUE("straddle/read_zero_fits/bytes", lt_memeq(p, "\0\0\0\0", 4));
 	EXPECT_RET("straddle/clock_gettime_fits",
 		   lt_syscall2(SYS_clock_gettime, CLOCK_MONOTONIC, end - 16), 0);
 	EXPECT_RET("straddle/getcwd_fits", lt_syscall2(SYS_getcwd, end - 2, 8), 2);
@@ -268,9 +258,9 @@ static void straddle(void)
 	EXPECT_RET("straddle/writev_base", lt_syscall3(SYS_writev, file_fd, &iov, 1), -EFAULT);
 	EXPECT_EQ("straddle/writev_base/offset_kept", offset(file_fd), 4);
 	file_at(got, 0);
-	EXPECT_TRUE("straddle/from_user/file_kept", bytes_are(got, "0123", 4));
+	EXPECT_TRUE("straddle/from_user/file_kept", lt_memeq(got, "0123", 4));
 	file_at(got, 4);
-	EXPECT_TRUE("straddle/from_user/file_kept_at_offset", bytes_are(got, "4567", 4));
+	EXPECT_TRUE("straddle/from_user/file_kept_at_offset", lt_memeq(got, "4567", 4));
 	/* An iovec array running past the end is not read at all. */
 	viov->iov_base = (void *)file_data;
 	EXPECT_RET("straddle/writev_array", lt_syscall3(SYS_writev, file_fd, viov, 1), -EFAULT);

@@ -195,8 +195,9 @@ startup_64_low:
 	movabsq	$startup_64, %rax
 	jmp	*%rax
 
-	.text
-startup_64:
+/* The kernel's data selector in DS, ES, SS; null FS and GS (their bases
+ * are MSRs in 64-bit mode, SDM Vol. 3A 3.4.4). */
+.macro LOAD_KERNEL_DATA_SEGMENTS
 	movl	$__KERNEL_DS, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
@@ -204,6 +205,11 @@ startup_64:
 	xorl	%eax, %eax
 	movl	%eax, %fs
 	movl	%eax, %gs
+.endm
+
+	.text
+startup_64:
+	LOAD_KERNEL_DATA_SEGMENTS
 	movq	$boot_stack_top, %rsp
 	/*
 	 * The per-CPU area of the boot CPU is the image's own copy until
@@ -236,13 +242,7 @@ secondary_startup_64:
 	movq	smp_boot_cr3(%rip), %rax
 	movq	%rax, %cr3
 	lgdt	early_gdt_desc64(%rip)
-	movl	$__KERNEL_DS, %eax
-	movl	%eax, %ds
-	movl	%eax, %es
-	movl	%eax, %ss
-	xorl	%eax, %eax
-	movl	%eax, %fs
-	movl	%eax, %gs
+	LOAD_KERNEL_DATA_SEGMENTS
 	pushq	$__KERNEL_CS
 	leaq	6f(%rip), %rax
 	pushq	%rax
@@ -265,10 +265,7 @@ no_lm_msg:
 
 	.balign 16
 early_gdt:
-	.quad	0
-	.quad	0x00cf9a000000ffff	/* 0x08: 32-bit code */
-	.quad	0x00af9a000000ffff	/* 0x10: 64-bit code (L=1) */
-	.quad	0x00cf92000000ffff	/* 0x18: data */
+	.quad	0, BOOT_GDT_CODE32, BOOT_GDT_CODE64, BOOT_GDT_DATA
 early_gdt_end:
 early_gdt_desc:
 	.short	early_gdt_end - early_gdt - 1

@@ -84,10 +84,7 @@ tr_startup64:
 
 	.balign 8
 tr_gdt:
-	.quad	0
-	.quad	0x00cf9a000000ffff		/* 0x08: 32-bit code */
-	.quad	0x00af9a000000ffff		/* 0x10: 64-bit code (L=1) */
-	.quad	0x00cf92000000ffff		/* 0x18: data */
+	.quad	0, BOOT_GDT_CODE32, BOOT_GDT_CODE64, BOOT_GDT_DATA
 tr_gdt_desc:
 	.word	4 * 8 - 1
 	.long	0				/* linear base, set above */

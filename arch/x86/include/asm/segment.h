@@ -37,4 +37,14 @@
 #define __USER_CS	(GDT_ENTRY_DEFAULT_USER_CS * 8 + 3)
 #define GDT_ENTRY_TSS_SEL (GDT_ENTRY_TSS * 8)
 
+/*
+ * The flat descriptors of the boot GDTs (head_64.S, the AP trampoline),
+ * at 0x08, 0x10 and 0x18 as in the kernel's own GDT (SDM Vol. 3A 3.4.5):
+ * base 0, limit 4 GiB, present, DPL 0; 32-bit code (D=1), 64-bit code
+ * (L=1), read/write data.
+ */
+#define BOOT_GDT_CODE32		0x00cf9a000000ffff
+#define BOOT_GDT_CODE64		0x00af9a000000ffff
+#define BOOT_GDT_DATA		0x00cf92000000ffff
+
 #endif /* _ASM_X86_SEGMENT_H */
