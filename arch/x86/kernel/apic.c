@@ -251,23 +251,34 @@ void apic_timer_setup_cpu(void)
 	apic_write(APIC_TMICT, timer_count);
 }
 
-/*
- * Measures the APIC timer against the TSC over 10 ms, once on the boot
- * CPU (every CPU's APIC timer runs from the same bus clock), and starts
- * the boot CPU's tick.
- */
-void apic_timer_init(void)
+/* APIC timer ticks (divided by 16) in ms milliseconds of TSC time. */
+static u32 apic_measure(unsigned int ms)
 {
 	u64 t0 = ktime_get_ns();
+
+	apic_write(APIC_TMICT, 0xffffffff);
+	while (ktime_get_ns() - t0 < ms * NSEC_PER_MSEC)
+		;
+	return 0xffffffff - apic_read(APIC_TMCCT);
+}
+
+/*
+ * Measures the APIC timer against the (calibrated) TSC over 10 ms, once on
+ * the boot CPU -- every CPU's APIC timer runs from the same bus clock --
+ * and starts the boot CPU's tick.  (Shorter windows were tried: under
+ * QEMU's TCG the emulated APIC timer's count is too irregular over a few
+ * milliseconds, by up to a factor of three.)
+ */
+#define APIC_CALIBRATE_MS	10
+
+void apic_timer_init(void)
+{
 	u32 ticks;
 
 	apic_write(APIC_TDCR, APIC_TDCR_DIV16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED);
-	apic_write(APIC_TMICT, 0xffffffff);
-	while (ktime_get_ns() - t0 < 10 * NSEC_PER_MSEC)
-		;
-	ticks = 0xffffffff - apic_read(APIC_TMCCT);
-	timer_count = (u64)ticks * 100 / CONFIG_HZ;
+	ticks = apic_measure(APIC_CALIBRATE_MS);
+	timer_count = (u64)ticks * (1000 / APIC_CALIBRATE_MS) / CONFIG_HZ;
 	if (!timer_count)
 		timer_count = 1;
 	set_irq_handler(LOCAL_TIMER_VECTOR, timer_interrupt);
