@@ -151,7 +151,7 @@ endif
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS CHECKFLAGS
 
 # Top-level directories whose built-in.o make up the kernel.
-core-dirs := arch/x86 init kernel mm fs drivers lib
+core-dirs := arch/x86 init kernel mm fs drivers net lib
 core-objs := $(addsuffix /built-in.o,$(core-dirs))
 
 # Generated headers every object may include.

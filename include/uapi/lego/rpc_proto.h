@@ -280,6 +280,10 @@ static inline enum rpc_bad rpc_hdr_decode(const rpc_u8 *p, size_t len,
  */
 #define RPC_PING		0x0001	/* payload echoed back */
 
+/* Test services (kernels built with CONFIG_KTEST, and lego-storaged). */
+#define RPC_TEST_SLEEP		0x00f0	/* u32 ms: sleeps, then replies */
+#define RPC_TEST_COUNT		0x00f1	/* -> u64: how often it ran, this one included */
+
 /*
  * Memory component (the processor's pages live there).  A page is named
  * by (requesting node, pid, page-aligned virtual address): each
@@ -558,5 +562,27 @@ static inline void rpc_rstat(struct rpc_rbuf *r, struct rpc_stat *s)
 	s->ctime = (rpc_s64)rpc_r64(r);
 	s->ctime_ns = rpc_r32(r);
 }
+
+/* ------------------------------------------------------------ test ABI */
+/*
+ * Lego-private test syscalls (CONFIG_KTEST): 1003 lego_ktest_rpc_call
+ * takes a struct rpc_ktest_call and returns what rpc_call() returns;
+ * 1004 lego_ktest_rpc_stats(struct rpc_stats *, size) copies the
+ * counters out.  Not for programs other than tests.
+ */
+struct rpc_ktest_call {
+	rpc_u32 node, type;
+	rpc_u64 req, req_len;		/* user pointer, bytes */
+	rpc_u64 resp, resp_max;
+	rpc_u64 timeout_ns;		/* 0: the default */
+};
+
+struct rpc_stats {
+	rpc_u32 node, role, memory_node, storage_node;
+	rpc_u64 calls, call_errors, timeouts, interrupted;
+	rpc_u64 retransmits, frames_tx, frames_rx, tx_busy;
+	rpc_u64 bad_frames[RPC_BAD_NR], not_mine, stray_replies;
+	rpc_u64 served, dup_requests, cache_evictions;
+};
 
 #endif /* _UAPI_LEGO_RPC_PROTO_H */
