@@ -9,18 +9,37 @@
 #include <lego/rpc.h>
 #include <lego/mm.h>
 #include <lego/errno.h>
+#include <lego/sched.h>
+#include <lego/timer.h>
+#include <lego/time.h>
 #include <asm/uaccess.h>
+
+struct fake_signal {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+/* As a signal's arrival: pending, and an interruptible sleep ends. */
+static void fake_signal_fire(struct timer_list *t)
+{
+	struct fake_signal *f = container_of(t, struct fake_signal, timer);
+
+	set_tsk_thread_flag(f->task, TIF_SIGPENDING);
+	wake_up_state(f->task, TASK_INTERRUPTIBLE);
+}
 
 /* 1003: one rpc_call() with buffers copied from and to user memory. */
 SYSCALL_DEFINE1(lego_ktest_rpc_call, const struct rpc_ktest_call __user *, uargs)
 {
 	struct rpc_ktest_call a;
+	struct fake_signal sig = { .task = current };
 	void *req = NULL, *resp = NULL;
 	long r;
 
 	if (copy_from_user(&a, uargs, sizeof(a)))
 		return -EFAULT;
-	if (a.req_len > RPC_MAX_MSG || a.node > 0xffff || a.type > 0xffff)
+	if (a.req_len > RPC_MAX_MSG || a.node > 0xffff || a.type > 0xffff ||
+	    a.signal_after_ms > 60000 || a.pad)
 		return -EINVAL;
 	if (a.resp_max > RPC_MAX_MSG)
 		a.resp_max = RPC_MAX_MSG;
@@ -32,7 +51,11 @@ SYSCALL_DEFINE1(lego_ktest_rpc_call, const struct rpc_ktest_call __user *, uargs
 	r = -EFAULT;
 	if (copy_from_user(req, (const void __user *)(uintptr_t)a.req, a.req_len))
 		goto out;
+	timer_setup(&sig.timer, fake_signal_fire);
+	if (a.signal_after_ms)
+		add_timer(&sig.timer, ktime_get_ns() + a.signal_after_ms * NSEC_PER_MSEC);
 	r = rpc_call(a.node, a.type, req, a.req_len, resp, a.resp_max, a.timeout_ns);
+	del_timer_sync(&sig.timer);
 	if (r > 0 && copy_to_user((void __user *)(uintptr_t)a.resp, resp, r))
 		r = -EFAULT;
 out:

@@ -575,6 +575,11 @@ struct rpc_ktest_call {
 	rpc_u64 req, req_len;		/* user pointer, bytes */
 	rpc_u64 resp, resp_max;
 	rpc_u64 timeout_ns;		/* 0: the default */
+	/*
+	 * Nonzero: TIF_SIGPENDING is raised on the caller this many ms into
+	 * the call, as a signal would (until Lego delivers signals).
+	 */
+	rpc_u32 signal_after_ms, pad;
 };
 
 struct rpc_stats {
