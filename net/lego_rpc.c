@@ -40,6 +40,7 @@
 #include <lego/string.h>
 #include <lego/time.h>
 #include <lego/errno.h>
+#include <asm/processor.h>
 #include "rpc_core.h"
 
 #define RTO_INIT_NS		(30 * NSEC_PER_MSEC)
@@ -57,6 +58,7 @@
 
 static const u8 broadcast_mac[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
+int rpc_crc32c_hw;
 static int my_node;
 static u32 my_epoch;
 static u64 next_reqid;
@@ -567,6 +569,7 @@ int rpc_init(int node)
 
 	for (i = 0; i < PENDING_BUCKETS; i++)
 		INIT_LIST_HEAD(&pending[i]);
+	rpc_crc32c_hw = !!(boot_cpu_data.cpuid_1_ecx & (1u << 20));	/* SSE4.2 */
 	if (rpc_srv_init(&srv, SRV_SLOTS, SRV_MAX_BYTES, SRV_RESEND_GAP_NS))
 		return -ENOMEM;
 	/* Never 0, so that no frame of ours names "no epoch". */

@@ -11,9 +11,9 @@
  * The receive ring is kept full: each buffer goes back as soon as its
  * frame has been handed to netif_receive().  Transmit buffers are
  * reclaimed when the device has used them, by the next transmit; the
- * transmit queue raises no interrupt.  One MSI-X vector serves the
- * receive queue and configuration changes (link status); without MSI-X
- * the receive thread polls.
+ * transmit queue raises no interrupt.  MSI-X entry 0 signals received
+ * frames, entry 1 configuration changes (link status); without MSI-X the
+ * receive thread polls, and reads the link status each time.
  */
 #include <lego/kernel.h>
 #include <lego/virtio.h>
@@ -49,8 +49,9 @@ struct vnet {
 	u16 *tx_free;			/* stack of free transmit buffers */
 	int tx_nfree;
 	spinlock_t tx_lock;
-	int vector;
+	int vector[2];			/* receive, configuration; -1: none */
 	bool has_status;
+	int config_changed;
 };
 
 static unsigned int bytes_order(size_t bytes)
@@ -74,11 +75,20 @@ static void vnet_update_link(struct vnet *vn)
 	WRITE_ONCE(vn->ndev.link_up, (st[0] | st[1] << 8) & VIRTIO_NET_S_LINK_UP);
 }
 
-/* The MSI-X interrupt: frames arrived, or the configuration changed. */
-static void vnet_irq(void *data)
+/* MSI-X entry 0: frames arrived. */
+static void vnet_rx_irq(void *data)
 {
 	struct vnet *vn = data;
 
+	netif_rx_schedule(&vn->ndev);
+}
+
+/* MSI-X entry 1: the configuration changed (the link went up or down). */
+static void vnet_config_irq(void *data)
+{
+	struct vnet *vn = data;
+
+	WRITE_ONCE(vn->config_changed, 1);
 	netif_rx_schedule(&vn->ndev);
 }
 
@@ -96,7 +106,10 @@ static void vnet_poll(struct net_device *dev)
 	void *tok;
 	u32 len;
 
-	vnet_update_link(vn);
+	if (dev->poll_only || READ_ONCE(vn->config_changed)) {
+		WRITE_ONCE(vn->config_changed, 0);
+		vnet_update_link(vn);
+	}
 	while ((tok = virtqueue_get_buf(vn->rx, &len))) {
 		u16 i = (uintptr_t)tok - 1;
 		u8 *buf = vn->rx_bufs + (size_t)i * VNET_BUF_SIZE;
@@ -153,17 +166,28 @@ static int vnet_xmit(struct net_device *dev, const struct net_iov *iov, int n)
 	return 0;
 }
 
+static void vnet_free_irq(struct vnet *vn)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (vn->vector[i] >= 0)
+			irq_free_vector(vn->vector[i]);
+		vn->vector[i] = -1;
+	}
+}
+
 static int vnet_setup_irq(struct vnet *vn)
 {
-	int v = irq_alloc_vector(vnet_irq, vn);
-
-	if (v < 0)
-		return v;
-	if (pci_msix_enable(vn->vd.pci, &v, 1) || virtio_set_config_vector(&vn->vd, 0)) {
-		irq_free_vector(v);
+	vn->vector[0] = irq_alloc_vector(vnet_rx_irq, vn);
+	vn->vector[1] = irq_alloc_vector(vnet_config_irq, vn);
+	if (vn->vector[0] < 0 || vn->vector[1] < 0 ||
+	    pci_msix_enable(vn->vd.pci, vn->vector, 2) ||
+	    virtio_set_config_vector(&vn->vd, 1)) {
+		pci_msix_disable(vn->vd.pci);
+		vnet_free_irq(vn);
 		return -ENODEV;
 	}
-	vn->vector = v;
 	return 0;
 }
 
@@ -188,7 +212,7 @@ static int vnet_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	if (!vn)
 		return -ENOMEM;
 	spin_lock_init(&vn->tx_lock);
-	vn->vector = -1;
+	vn->vector[0] = vn->vector[1] = -1;
 	r = virtio_pci_setup(&vn->vd, pci);
 	if (!r)
 		r = virtio_finalize_features(&vn->vd, want);
@@ -219,7 +243,7 @@ static int vnet_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	vn->ndev.priv = vn;
 	vn->ndev.xmit = vnet_xmit;
 	vn->ndev.poll = vnet_poll;
-	vn->ndev.poll_only = vn->vector < 0;
+	vn->ndev.poll_only = vn->vector[0] < 0;
 	if (vn->vd.features & (1ULL << VIRTIO_NET_F_MAC)) {
 		virtio_cfg_read(&vn->vd, VNET_CFG_MAC, vn->ndev.mac, ETH_ALEN);
 	} else {
@@ -233,15 +257,15 @@ static int vnet_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	virtqueue_kick(vn->rx);
 	pr_info("virtio-net %02x:%02x.%u: %u rx, %u tx buffers, %s\n", pci->bus, pci->slot,
 		pci->fn, vn->rx->num, vn->tx->num,
-		vn->vector >= 0 ? "MSI-X" : "no MSI-X: polled");
+		vn->vector[0] >= 0 ? "MSI-X" : "no MSI-X: polled");
 	pci->driver_data = vn;
 	return register_netdev(&vn->ndev);
 fail:
-	virtio_reset(&vn->vd);
-	if (vn->vector >= 0) {
+	if (vn->vd.common)
+		virtio_reset(&vn->vd);
+	if (vn->vector[0] >= 0)
 		pci_msix_disable(pci);
-		irq_free_vector(vn->vector);
-	}
+	vnet_free_irq(vn);
 	if (rxp)
 		__free_pages(rxp, vn->rx_order);
 	if (txp)

@@ -56,10 +56,33 @@ static size_t frame(rpc_u8 *buf, const struct rpc_hdr *h, const rpc_u8 *msg)
 	return RPC_HDR_LEN + h->frag_len;
 }
 
+int rpc_crc32c_hw;
+
 static void test_crc(void)
 {
 	CHECK("crc32c/check-value", rpc_crc32c("123456789", 9) == 0xE3069283u);
 	CHECK("crc32c/empty", rpc_crc32c("", 0) == 0);
+	/* The SSE4.2 instruction the kernel uses agrees, at every length. */
+	if (__builtin_cpu_supports("sse4.2")) {
+		static rpc_u8 b[3000];
+		int n, same = 1;
+
+		for (n = 0; n < (int)sizeof(b); n++)
+			b[n] = n * 37 + (n >> 3);
+		for (n = 0; n < (int)sizeof(b); n += 7) {
+			rpc_u32 sw, hw;
+
+			rpc_crc32c_hw = 0;
+			sw = rpc_crc32c(b + (n & 5), n);
+			rpc_crc32c_hw = 1;
+			hw = rpc_crc32c(b + (n & 5), n);
+			same &= sw == hw;
+		}
+		rpc_crc32c_hw = 1;
+		CHECK("crc32c/sse42-check-value", rpc_crc32c("123456789", 9) == 0xE3069283u);
+		rpc_crc32c_hw = 0;
+		CHECK("crc32c/sse42-equals-table", same);
+	}
 	/* 32 zero bytes: RFC 3720 B.4's first example. */
 	{
 		rpc_u8 z[32] = { 0 };
