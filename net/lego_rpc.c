@@ -127,18 +127,15 @@ static void send_frame(const u8 *dst_mac, const struct rpc_hdr *h, const void *p
 	}
 }
 
-/* Every fragment of a message of len bytes; *t gives the rest. */
-static void send_message(const u8 *dst_mac, struct rpc_hdr *t, const u8 *msg, u32 len)
+static void send_fragment(void *dst_mac, const struct rpc_hdr *h, const void *payload)
 {
-	unsigned int i;
+	send_frame(dst_mac, h, payload);
+}
 
-	t->total_len = len;
-	t->frag_cnt = rpc_frag_count(len);
-	for (i = 0; i < t->frag_cnt; i++) {
-		t->frag_idx = i;
-		t->frag_len = rpc_frag_len(len, i);
-		send_frame(dst_mac, t, msg + (size_t)i * RPC_FRAG_PAYLOAD);
-	}
+/* Every fragment of a message of len bytes; *t gives the rest. */
+static void send_message(const u8 *dst_mac, struct rpc_hdr *t, const void *msg, u32 len)
+{
+	rpc_send_fragments(t, msg, len, send_fragment, (void *)dst_mac);
 }
 
 /* A zero-length frame of kind about the call h names, back to its sender. */

@@ -204,9 +204,7 @@ static long mem_alloc(struct rpc_request *rq)
 	}
 	spin_unlock(&mem_lock);
 	kfree(news);
-	if (!s)
-		return -ENOMEM;
-	if (!addr)
+	if (!addr)		/* no memory for the space, or it is full */
 		return -ENOMEM;
 	rpc_put64(rq->resp, addr);
 	return 8;

@@ -40,6 +40,21 @@ int rpc_reasm_add(struct rpc_reasm *r, const struct rpc_hdr *h, const void *payl
 	return rpc_reasm_complete(r) ? RPC_REASM_DONE : RPC_REASM_NEW;
 }
 
+void rpc_send_fragments(struct rpc_hdr *t, const void *msg, rpc_u32 len,
+			void (*send)(void *arg, const struct rpc_hdr *h, const void *payload),
+			void *arg)
+{
+	unsigned int i;
+
+	t->total_len = len;
+	t->frag_cnt = rpc_frag_count(len);
+	for (i = 0; i < t->frag_cnt; i++) {
+		t->frag_idx = i;
+		t->frag_len = rpc_frag_len(len, i);
+		send(arg, t, (const rpc_u8 *)msg + (size_t)i * RPC_FRAG_PAYLOAD);
+	}
+}
+
 /* ------------------------------------------------------------ call table */
 static unsigned int srv_hash(const struct rpc_srv_table *t, rpc_u16 node,
 			     rpc_u32 epoch, rpc_u64 reqid)

@@ -40,6 +40,15 @@ static inline int rpc_reasm_complete(const struct rpc_reasm *r)
 	return r->nhave == r->nfrags;
 }
 
+/*
+ * Sends a message of len bytes: t holds every header field but the
+ * fragment ones, which are filled in for each call of send(arg, t,
+ * payload) -- one frame each, in order.
+ */
+void rpc_send_fragments(struct rpc_hdr *t, const void *msg, rpc_u32 len,
+			void (*send)(void *arg, const struct rpc_hdr *h, const void *payload),
+			void *arg);
+
 /* ------------------------------------------------------------ server */
 enum rpc_srv_state {
 	RPC_SRV_RECEIVING,	/* request fragments still missing */

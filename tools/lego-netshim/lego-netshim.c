@@ -29,6 +29,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "lego_tool.h"
+
 #define MAX_PORTS	8
 #define MAX_MACS	64
 #define FRAME_MAX	2048
@@ -48,7 +50,6 @@ static int nmacs;
 static double p_drop, p_dup, p_reorder, p_corrupt;
 static int verbose;
 static unsigned long long rng = 88172645463325252ull;
-static volatile sig_atomic_t stop;
 static unsigned long n_in, n_drop, n_dup, n_reorder, n_corrupt;
 
 /* xorshift64: repeatable for a given --seed. */
@@ -58,29 +59,6 @@ static double chance(void)
 	rng ^= rng >> 7;
 	rng ^= rng << 17;
 	return (rng >> 11) * (1.0 / 9007199254740992.0) * 100.0;
-}
-
-static int parse_addr(const char *s, struct sockaddr_in *a)
-{
-	char host[64] = "127.0.0.1";
-	const char *colon = strrchr(s, ':');
-	char *end;
-	long port;
-
-	memset(a, 0, sizeof(*a));
-	a->sin_family = AF_INET;
-	if (colon) {
-		if ((size_t)(colon - s) >= sizeof(host))
-			return -1;
-		memcpy(host, s, colon - s);
-		host[colon - s] = 0;
-		s = colon + 1;
-	}
-	port = strtol(s, &end, 10);
-	if (*end || port <= 0 || port > 65535 || inet_pton(AF_INET, host, &a->sin_addr) != 1)
-		return -1;
-	a->sin_port = htons(port);
-	return 0;
 }
 
 static int add_port(const char *spec)
@@ -95,7 +73,7 @@ static int add_port(const char *spec)
 	memcpy(listen, spec, eq - spec);
 	listen[eq - spec] = 0;
 	lp = strtol(listen, NULL, 10);
-	if (lp <= 0 || lp > 65535 || parse_addr(eq + 1, &ports[nports].peer))
+	if (lp <= 0 || lp > 65535 || parse_udp_addr(eq + 1, &ports[nports].peer))
 		return -1;
 	me.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	me.sin_port = htons(lp);
@@ -185,11 +163,6 @@ static void forward(unsigned char *f, size_t n, int from)
 	}
 }
 
-static void on_signal(int sig)
-{
-	stop = 1;
-}
-
 static void usage(void)
 {
 	fprintf(stderr, "usage: lego-netshim --port LISTEN=PEER [--port ...] [--drop PCT] "
@@ -201,19 +174,10 @@ int main(int argc, char **argv)
 {
 	struct pollfd pfd[MAX_PORTS];
 	static unsigned char f[FRAME_MAX];
-	struct sigaction sa;
-	int i;
+	const char *a, *v;
+	int i = 1;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(a, "-v")) {
-			verbose = 1;
-			continue;
-		}
-		if (!v)
-			usage();
-		i++;
+	while ((a = tool_next_opt(argc, argv, &i, &v, &verbose, usage))) {
 		if (!strcmp(a, "--port")) {
 			if (add_port(v))
 				usage();
@@ -233,17 +197,14 @@ int main(int argc, char **argv)
 	}
 	if (nports < 2)
 		usage();
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	tool_catch_signals();
 	for (i = 0; i < nports; i++) {
 		pfd[i].fd = ports[i].fd;
 		pfd[i].events = POLLIN;
 	}
 	fprintf(stderr, "lego-netshim: %d ports, drop %.1f%% dup %.1f%% reorder %.1f%% "
 		"corrupt %.1f%%\n", nports, p_drop, p_dup, p_reorder, p_corrupt);
-	while (!stop) {
+	while (!tool_stop) {
 		/* A held frame is not kept back for long on a quiet link. */
 		int r = poll(pfd, nports, held_from >= 0 ? 5 : 1000);
 

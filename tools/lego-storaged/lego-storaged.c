@@ -41,6 +41,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lego_tool.h"
+
 #include "rpc_core.h"
 #include "storage_proto.h"
 
@@ -59,7 +61,6 @@ static int my_node = 3;
 static rpc_u8 my_mac[6] = { 0x52, 0x54, 0x00, 0x4c, 0x00, 0x00 };
 static int root_fd = -1;
 static rpc_u32 instance;		/* in every handle: stale after a restart */
-static volatile sig_atomic_t stop;
 
 /* ------------------------------------------------------------ utilities */
 static void logmsg(const char *fmt, ...)
@@ -262,6 +263,21 @@ static struct handle *get_handle(int node, rpc_u64 h, long *err)
 	return hd;
 }
 
+/* The handle's file descriptor, or -ESTALE / -EBADF. */
+static int handle_fd(int node, rpc_u64 h)
+{
+	long err;
+	struct handle *hd = get_handle(node, h, &err);
+
+	return hd ? hd->fd : (int)err;
+}
+
+/* A libc call's result as the protocol's: -errno on failure. */
+static long sysret(long r)
+{
+	return r < 0 ? -errno : r;
+}
+
 static void to_rpc_stat(const struct stat *s, struct rpc_stat *r)
 {
 	r->ino = s->st_ino;
@@ -345,41 +361,30 @@ static long st_close(void *ctx, int node, rpc_u64 h)
 static long st_read(void *ctx, int node, rpc_u64 h, void *buf, rpc_u32 count,
 		    const rpc_u64 *off)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
-	ssize_t n;
+	int fd = handle_fd(node, h);
 
-	if (!hd)
-		return err;
-	n = off ? pread(hd->fd, buf, count, *off) : read(hd->fd, buf, count);
-	return n < 0 ? -errno : n;
+	return fd < 0 ? fd : sysret(off ? pread(fd, buf, count, *off) : read(fd, buf, count));
 }
 
 static long st_write(void *ctx, int node, rpc_u64 h, const void *buf, rpc_u32 count,
 		     const rpc_u64 *off)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
-	ssize_t n;
+	int fd = handle_fd(node, h);
 
-	if (!hd)
-		return err;
-	n = off ? pwrite(hd->fd, buf, count, *off) : write(hd->fd, buf, count);
-	return n < 0 ? -errno : n;
+	return fd < 0 ? fd : sysret(off ? pwrite(fd, buf, count, *off) : write(fd, buf, count));
 }
 
 static long st_lseek(void *ctx, int node, rpc_u64 h, rpc_s64 off, rpc_u32 whence,
 		     rpc_u64 *pos)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
+	int fd = handle_fd(node, h);
 	off_t o;
 
-	if (!hd)
-		return err;
+	if (fd < 0)
+		return fd;
 	if (whence > SEEK_HOLE)
 		return -EINVAL;
-	o = lseek(hd->fd, off, whence);
+	o = lseek(fd, off, whence);
 	if (o < 0)
 		return -errno;
 	*pos = o;
@@ -404,13 +409,12 @@ static long st_stat(void *ctx, int node, const char *path, int nofollow,
 
 static long st_fstat(void *ctx, int node, rpc_u64 h, struct rpc_stat *rst)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
+	int fd = handle_fd(node, h);
 	struct stat st;
 
-	if (!hd)
-		return err;
-	if (fstat(hd->fd, &st) < 0)
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, &st) < 0)
 		return -errno;
 	to_rpc_stat(&st, rst);
 	return 0;
@@ -428,16 +432,15 @@ struct linux_dirent64 {
 static long st_getdents(void *ctx, int node, rpc_u64 h, rpc_u64 cookie,
 			storage_emit_t emit, void *arg)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
+	int fd = handle_fd(node, h);
 	char buf[8192];
 	long n, pos;
 
-	if (!hd)
-		return err;
-	if (lseek(hd->fd, cookie, SEEK_SET) < 0)
+	if (fd < 0)
+		return fd;
+	if (lseek(fd, cookie, SEEK_SET) < 0)
 		return -errno;
-	while ((n = syscall(SYS_getdents64, hd->fd, buf, sizeof(buf))) > 0) {
+	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
 		for (pos = 0; pos < n; ) {
 			struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + pos);
 
@@ -503,12 +506,9 @@ static long st_rename(void *ctx, int node, const char *from, const char *to)
 
 static long st_fsync(void *ctx, int node, rpc_u64 h, int datasync)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
+	int fd = handle_fd(node, h);
 
-	if (!hd)
-		return err;
-	return (datasync ? fdatasync(hd->fd) : fsync(hd->fd)) < 0 ? -errno : 0;
+	return fd < 0 ? fd : sysret(datasync ? fdatasync(fd) : fsync(fd));
 }
 
 static long st_truncate(void *ctx, int node, const char *path, rpc_u64 len)
@@ -534,12 +534,9 @@ static long st_truncate(void *ctx, int node, const char *path, rpc_u64 len)
 
 static long st_ftruncate(void *ctx, int node, rpc_u64 h, rpc_u64 len)
 {
-	long err;
-	struct handle *hd = get_handle(node, h, &err);
+	int fd = handle_fd(node, h);
 
-	if (!hd)
-		return err;
-	return ftruncate(hd->fd, len) < 0 ? -errno : 0;
+	return fd < 0 ? fd : sysret(ftruncate(fd, len));
 }
 
 static const struct storage_ops dir_ops = {
@@ -587,18 +584,14 @@ static void send_frame(const rpc_u8 *dst_mac, const struct rpc_hdr *h, const voi
 	}
 }
 
-static void send_message(const rpc_u8 *mac, struct rpc_hdr *t, const rpc_u8 *msg,
-			 rpc_u32 len)
+static void send_fragment(void *dst_mac, const struct rpc_hdr *h, const void *payload)
 {
-	unsigned int i;
+	send_frame(dst_mac, h, payload);
+}
 
-	t->total_len = len;
-	t->frag_cnt = rpc_frag_count(len);
-	for (i = 0; i < t->frag_cnt; i++) {
-		t->frag_idx = i;
-		t->frag_len = rpc_frag_len(len, i);
-		send_frame(mac, t, msg + (size_t)i * RPC_FRAG_PAYLOAD);
-	}
+static void send_message(const rpc_u8 *mac, struct rpc_hdr *t, const void *msg, rpc_u32 len)
+{
+	rpc_send_fragments(t, msg, len, send_fragment, (void *)mac);
 }
 
 /* ------------------------------------------------------------ server */
@@ -766,36 +759,11 @@ static int parse_mac(const char *s, rpc_u8 *mac)
 	return (mac[0] & 1) ? -1 : 0;
 }
 
-static int parse_addr(const char *s, struct sockaddr_in *a)
-{
-	char host[64];
-	const char *colon = strrchr(s, ':');
-	char *end;
-	long port;
-
-	memset(a, 0, sizeof(*a));
-	a->sin_family = AF_INET;
-	if (colon) {
-		if ((size_t)(colon - s) >= sizeof(host))
-			return -1;
-		memcpy(host, s, colon - s);
-		host[colon - s] = 0;
-		s = colon + 1;
-	} else {
-		strcpy(host, "127.0.0.1");
-	}
-	port = strtol(s, &end, 10);
-	if (*end || port <= 0 || port > 65535 || inet_pton(AF_INET, host, &a->sin_addr) != 1)
-		return -1;
-	a->sin_port = htons(port);
-	return 0;
-}
-
 static int open_udp(const char *spec)
 {
 	struct sockaddr_in a;
 
-	if (parse_addr(spec, &a))
+	if (parse_udp_addr(spec, &a))
 		return -1;
 	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (sock < 0 || bind(sock, (struct sockaddr *)&a, sizeof(a)) < 0)
@@ -828,11 +796,6 @@ static int open_raw(const char *ifname, int mac_given)
 	return 0;
 }
 
-static void on_signal(int sig)
-{
-	stop = 1;
-}
-
 static void usage(void)
 {
 	fprintf(stderr, "usage: lego-storaged --root DIR [--node N] [--mac MAC]\n"
@@ -844,20 +807,11 @@ int main(int argc, char **argv)
 {
 	const char *root = NULL, *udp = NULL, *iface = NULL, *peer = NULL;
 	static rpc_u8 frame[RPC_FRAME_MAX + 64];
-	int mac_given = 0, i;
+	int mac_given = 0, i = 1;
 	rpc_u64 last_expire = 0;
-	struct sigaction sa;
+	const char *a, *v;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(a, "-v")) {
-			verbose = 1;
-			continue;
-		}
-		if (!v)
-			usage();
-		i++;
+	while ((a = tool_next_opt(argc, argv, &i, &v, &verbose, usage))) {
 		if (!strcmp(a, "--root"))
 			root = v;
 		else if (!strcmp(a, "--node"))
@@ -887,7 +841,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (peer) {
-		if (parse_addr(peer, &udp_default))
+		if (parse_udp_addr(peer, &udp_default))
 			usage();
 		have_default = 1;
 	}
@@ -897,16 +851,12 @@ int main(int argc, char **argv)
 	resp_buf = malloc(RPC_MAX_MSG);
 	if (!resp_buf || rpc_srv_init(&srv, SRV_SLOTS, SRV_MAX_BYTES, RESEND_GAP_NS))
 		return 1;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	tool_catch_signals();
 	logmsg("serving %s as node %d (%02x:%02x:%02x:%02x:%02x:%02x) on %s %s", root, my_node,
 	       my_mac[0], my_mac[1], my_mac[2], my_mac[3], my_mac[4], my_mac[5],
 	       udp ? "udp" : "interface", udp ? udp : iface);
 
-	while (!stop) {
+	while (!tool_stop) {
 		struct pollfd p = { .fd = sock, .events = POLLIN };
 		struct sockaddr_in from;
 		socklen_t fl = sizeof(from);

@@ -99,20 +99,20 @@ struct rpc_hdr {
 /* ------------------------------------------------------------ byte order */
 static inline void rpc_put16(rpc_u8 *p, rpc_u16 v)
 {
-	p[0] = v >> 8;
-	p[1] = v;
+	p[0] = (rpc_u8)(v >> 8);
+	p[1] = (rpc_u8)(v & 0xff);
 }
 
 static inline void rpc_put32(rpc_u8 *p, rpc_u32 v)
 {
-	rpc_put16(p, v >> 16);
-	rpc_put16(p + 2, v);
+	rpc_put16(p, (rpc_u16)(v >> 16));
+	rpc_put16(p + 2, (rpc_u16)(v & 0xffff));
 }
 
 static inline void rpc_put64(rpc_u8 *p, rpc_u64 v)
 {
-	rpc_put32(p, v >> 32);
-	rpc_put32(p + 4, v);
+	rpc_put32(p, (rpc_u32)(v >> 32));
+	rpc_put32(p + 4, (rpc_u32)(v & 0xffffffff));
 }
 
 static inline rpc_u16 rpc_get16(const rpc_u8 *p)
