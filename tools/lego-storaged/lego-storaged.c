@@ -768,6 +768,8 @@ static int open_udp(const char *spec)
 	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (sock < 0 || bind(sock, (struct sockaddr *)&a, sizeof(a)) < 0)
 		return -1;
+	/* Room for bursts of whole messages (64 frames each) from many calls. */
+	setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &(int){ 4 << 20 }, sizeof(int));
 	use_udp = 1;
 	return 0;
 }
@@ -788,6 +790,7 @@ static int open_raw(const char *ifname, int mac_given)
 	ifindex = ll.sll_ifindex = ifr.ifr_ifindex;
 	if (bind(sock, (struct sockaddr *)&ll, sizeof(ll)) < 0)
 		return -1;
+	setsockopt(sock, SOL_SOCKET, SO_RCVBUF, &(int){ 4 << 20 }, sizeof(int));
 	if (!mac_given) {
 		if (ioctl(sock, SIOCGIFHWADDR, &ifr) < 0)
 			return -1;
