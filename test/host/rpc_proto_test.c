@@ -11,6 +11,7 @@
 #include <string.h>
 #include <stdbool.h>
 #include "rpc_core.h"
+#include "storage_proto.h"
 
 static int failures;
 
@@ -422,6 +423,101 @@ static void test_codec(void)
 	      !memcmp(&st, &st2, sizeof(st)));
 }
 
+/* A backend that accepts everything: the dispatcher's checks are on trial. */
+static long f_handle(void *c, int n, rpc_u64 h) { return 0; }
+static long f_path(void *c, int n, const char *p) { return 0; }
+static long f_path_mode(void *c, int n, const char *p, rpc_u32 m) { return 0; }
+static long f_rename(void *c, int n, const char *a, const char *b) { return 0; }
+static long f_lseek(void *c, int n, rpc_u64 h, rpc_s64 o, rpc_u32 wh, rpc_u64 *pos)
+{
+	*pos = 0;
+	return 0;
+}
+static long f_stat(void *c, int n, const char *p, int nf, struct rpc_stat *st) { return 0; }
+static long f_fstat(void *c, int n, rpc_u64 h, struct rpc_stat *st) { return 0; }
+static long f_fsync(void *c, int n, rpc_u64 h, int ds) { return 0; }
+static long f_truncate(void *c, int n, const char *p, rpc_u64 l) { return 0; }
+static long f_ftruncate(void *c, int n, rpc_u64 h, rpc_u64 l) { return 0; }
+static long f_open(void *c, int n, const char *p, rpc_u32 fl, rpc_u32 m, rpc_u64 *h,
+		   struct rpc_stat *st) { *h = 1; return strlen(p) < RPC_PATH_MAX ? 0 : -1; }
+static long f_read(void *c, int n, rpc_u64 h, void *b, rpc_u32 cnt, const rpc_u64 *o)
+{
+	memset(b, 'r', cnt);
+	return cnt;
+}
+static long f_write(void *c, int n, rpc_u64 h, const void *b, rpc_u32 cnt,
+		    const rpc_u64 *o) { return cnt; }
+static long f_getdents(void *c, int n, rpc_u64 h, rpc_u64 cookie, storage_emit_t emit,
+		       void *arg)
+{
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		if (emit(arg, i, i + 1, 8, "an-entry-name"))
+			return 1;
+	return 0;
+}
+
+static void test_storage_dispatch(void)
+{
+	struct storage_ops ops = {
+		.open = f_open, .close = f_handle, .read = f_read, .write = f_write,
+		.lseek = f_lseek, .stat = f_stat, .fstat = f_fstat,
+		.getdents = f_getdents, .mkdir = f_path_mode, .unlink = f_path,
+		.rmdir = f_path, .rename = f_rename, .fsync = f_fsync,
+		.truncate = f_truncate, .ftruncate = f_ftruncate,
+	};
+	static rpc_u8 req[RPC_MAX_MSG], resp[RPC_MAX_MSG];
+	struct rpc_wbuf w;
+	int t, i, bad = 0, ok = 0;
+	long r;
+
+	/* Random requests of every type: answered or refused, in bounds. */
+	srand(17);
+	for (t = RPC_ST_OPEN; t <= RPC_ST_FTRUNCATE + 1; t++) {
+		for (i = 0; i < 3000; i++) {
+			size_t n = rand() % (i < 2900 ? 64 : sizeof(req)), j;
+
+			for (j = 0; j < n; j++)
+				req[j] = rand() % 4 ? rand() % 8 : rand();
+			r = storage_dispatch(&ops, NULL, 1, t, req, n, resp, sizeof(resp));
+			if (r > (long)sizeof(resp) || (t > RPC_ST_FTRUNCATE && r != -ENOSYS))
+				bad++;
+			ok += r >= 0;
+		}
+	}
+	CHECK("storage/fuzz-in-bounds", bad == 0 && ok > 0);
+	/* Exact decoding: a READ of 10 bytes, a GETDENTS cut at max bytes. */
+	rpc_winit(&w, req, sizeof(req));
+	rpc_w64(&w, 1);
+	rpc_w32(&w, 10);
+	CHECK("storage/read", storage_dispatch(&ops, NULL, 1, RPC_ST_READ, req, w.len, resp,
+					       sizeof(resp)) == 10);
+	rpc_w8(&w, 0);
+	CHECK("storage/trailing-byte", storage_dispatch(&ops, NULL, 1, RPC_ST_READ, req, w.len,
+							resp, sizeof(resp)) == -EINVAL);
+	rpc_winit(&w, req, sizeof(req));
+	rpc_w64(&w, 1);
+	rpc_w64(&w, 0);
+	rpc_w32(&w, 100);
+	r = storage_dispatch(&ops, NULL, 1, RPC_ST_GETDENTS, req, w.len, resp, sizeof(resp));
+	CHECK("storage/getdents-max", r == 3 * (RPC_DIRENT_FIXED + 13));
+	rpc_winit(&w, req, sizeof(req));
+	rpc_w64(&w, 1);
+	rpc_w64(&w, 0);
+	rpc_w32(&w, 20);
+	CHECK("storage/getdents-too-small", storage_dispatch(&ops, NULL, 1, RPC_ST_GETDENTS, req,
+							     w.len, resp, sizeof(resp)) == -EINVAL);
+	rpc_winit(&w, req, sizeof(req));
+	rpc_w64(&w, 1);
+	rpc_w64(&w, 1ull << 63);
+	rpc_w32(&w, 1);
+	CHECK("storage/offset-over-max", storage_dispatch(&ops, NULL, 1, RPC_ST_PREAD, req,
+							  w.len, resp, sizeof(resp)) == -EINVAL);
+	CHECK("storage/no-backend", storage_dispatch(NULL, NULL, 1, RPC_ST_READ, req, w.len,
+						     resp, sizeof(resp)) == -ENOSYS);
+}
+
 int main(void)
 {
 	test_crc();
@@ -433,5 +529,6 @@ int main(void)
 	test_reasm();
 	test_server();
 	test_codec();
+	test_storage_dispatch();
 	return failures != 0;
 }

@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 if ! gcc -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-DRPC_CRC32C_HW_TEST -Iinclude -Inet -o "$work/rpc_proto_test" \
-	test/host/rpc_proto_test.c net/rpc_core.c 2> "$work/cc.log"; then
+	test/host/rpc_proto_test.c net/rpc_core.c net/storage_proto.c 2> "$work/cc.log"; then
 	echo "FAIL host/rpc_proto/build: $(head -n1 "$work/cc.log")"
 	exit 1
 fi
