@@ -8,6 +8,7 @@
  *   netprog storage NODE      every storage request against lego-storaged
  *   netprog mem NODE          the memory component's pages and ranges
  *   netprog count NODE N      N calls, each handler run exactly once
+ *   netprog parallel NODE N   four processes making N calls each at once
  *   netprog latency NODE N SIZE   round trips of SIZE-byte pings
  *   netprog restart NODE      the storage daemon killed and restarted
  *
@@ -23,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define T_NS	(20000 * MS)	/* per call: generous, the links may be lossy */
 
@@ -397,6 +400,33 @@ static void test_count(int n)
 	lt_check(lt_cat("count", "pings"), bad == 0, "%ld of 20 pings wrong", bad);
 }
 
+/* Four processes with calls in flight at once, each checking its replies. */
+static void test_parallel(int n)
+{
+	int k, i, status, bad = 0;
+	pid_t kids[4];
+
+	for (k = 0; k < 4; k++) {
+		kids[k] = fork();
+		if (kids[k] != 0)
+			continue;
+		for (i = 0; i < n; i++) {
+			size_t len = (k * 7919 + i * 1237) % 20000;
+
+			fill_pattern(buf, len, k * 100000 + i);
+			if (rpc_call(node, RPC_PING, buf, len, rbuf, sizeof(rbuf), T_NS) !=
+			    (long)len || memcmp(buf, rbuf, len))
+				bad++;
+		}
+		_exit(bad != 0);
+	}
+	for (k = 0; k < 4; k++)
+		if (waitpid(kids[k], &status, 0) != kids[k] || !WIFEXITED(status) ||
+		    WEXITSTATUS(status))
+			bad++;
+	lt_check(lt_cat("parallel", "pings"), bad == 0, "%d processes saw wrong replies", bad);
+}
+
 static void test_latency(int n, size_t size)
 {
 	unsigned long long t0, dt;
@@ -505,6 +535,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(cmd, "latency") && i + 1 < argc) {
 			test_latency(atoi(argv[i]), atoi(argv[i + 1]));
 			i += 2;
+		} else if (!strcmp(cmd, "parallel") && i < argc) {
+			test_parallel(atoi(argv[i++]));
 		} else if (!strcmp(cmd, "restart")) {
 			test_restart();
 		} else {

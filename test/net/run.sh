@@ -10,7 +10,8 @@
 #                     reads what the host put there
 #   net/mem/...       processor VM <-> memory VM: pages out and back
 #   net/lossy/...     all three through a hub dropping 5% of frames: the
-#                     same results, every handler run exactly once
+#                     same results, every handler run exactly once, many
+#                     calls in flight from two CPUs
 #   net/restart/...   lego-storaged killed with a call pending: pending and
 #                     new calls fail within their bound; restarted, it
 #                     serves again and no acknowledged write is lost
@@ -123,11 +124,11 @@ memory_vm() {
 		fail net/memory-vm "the memory VM did not come up: $(tail -n 3 "$3")"
 }
 
-# processor TAG LOCAL REMOTE TIMEOUT PEERS ARGS: the processor VM, node 1,
-# running netprog ARGS.
+# processor TAG LOCAL REMOTE TIMEOUT PEERS ARGS [SMP]: the processor VM,
+# node 1, running netprog ARGS.
 processor() {
 	local tag=$1 log=$out/$1.log rc
-	scripts/qemu-run.sh --initrd "$out/netprog.cpio" --timeout "$4" \
+	scripts/qemu-run.sh --initrd "$out/netprog.cpio" --timeout "$4" --smp "${7:-1}" \
 		--append "rdinit=/netprog lego.node=1 lego.peers=$5 -- $6" \
 		-- $(netdev n0 "$2" "$3" 52:54:00:4c:00:01) > "$log" 2>&1
 	rc=$?
@@ -199,7 +200,7 @@ bg "$out/lossy-shim.log" "$tools/lego-netshim" --drop 5 --dup 2 --reorder 3 --co
 shim=$last_pid
 memory_vm "$(port 6)" "$(port 7)" "$out/lossy-memory-vm.log"
 processor lossy "$(port 4)" "$(port 5)" 400 memory:2,storage:3 \
-	"storage 3 mem 2 count 3 200 count 2 200"
+	"storage 3 mem 2 count 3 200 count 2 200 parallel 3 40 parallel 2 40" 2
 stop "$mem_pid"
 stop "$sd"
 stop "$shim"
