@@ -130,7 +130,7 @@ static int kernel_init(void *unused)
 	driver_init();
 	if (!lego_net_init(boot_params.cmdline)) {
 		/* A memory or storage component serves its peers, runs no init. */
-		pr_info("Lego: %s component ready\n", lego_role_name(lego_role));
+		pr_info("Lego: %s component ready\n", lego_role_name(lego_current_role()));
 		for (;;)
 			sleep_until_ns(ktime_get_ns() + 3600 * NSEC_PER_SEC);
 	}

@@ -25,11 +25,11 @@
 #include "lego_services.h"
 
 #ifdef CONFIG_LEGO_ROLE_DEFAULT_MEMORY
-enum lego_role lego_role = LEGO_ROLE_MEMORY;
+static enum lego_role lego_role = LEGO_ROLE_MEMORY;
 #elif defined(CONFIG_LEGO_ROLE_DEFAULT_STORAGE)
-enum lego_role lego_role = LEGO_ROLE_STORAGE;
+static enum lego_role lego_role = LEGO_ROLE_STORAGE;
 #else
-enum lego_role lego_role = LEGO_ROLE_PROCESSOR;
+static enum lego_role lego_role = LEGO_ROLE_PROCESSOR;
 #endif
 
 static int node_id = CONFIG_LEGO_NODE_ID;
@@ -44,6 +44,11 @@ static const char *const role_names[] = {
 const char *lego_role_name(enum lego_role role)
 {
 	return role < ARRAY_SIZE(role_names) ? role_names[role] : "?";
+}
+
+enum lego_role lego_current_role(void)
+{
+	return lego_role;
 }
 
 int lego_node_id(void)

@@ -21,7 +21,8 @@ enum lego_role {
 };
 
 #ifdef CONFIG_LEGO_RPC
-extern enum lego_role lego_role;
+/* What this kernel is (lego.role=, CONFIG_LEGO_ROLE_DEFAULT_*). */
+enum lego_role lego_current_role(void);
 /* This node's id (lego.node=), and the peers serving memory and storage
  * (lego.peers=); 0 when there is none and the processor does it locally. */
 int lego_node_id(void);
@@ -32,7 +33,7 @@ const char *lego_role_name(enum lego_role role);
  * services.  Whether this kernel runs user programs (the processor). */
 bool lego_net_init(const char *cmdline);
 #else
-#define lego_role LEGO_ROLE_PROCESSOR
+static inline enum lego_role lego_current_role(void) { return LEGO_ROLE_PROCESSOR; }
 static inline int lego_node_id(void) { return 0; }
 static inline int lego_memory_node(void) { return 0; }
 static inline int lego_storage_node(void) { return 0; }

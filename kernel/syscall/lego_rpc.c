@@ -71,7 +71,7 @@ SYSCALL_DEFINE2(lego_ktest_rpc_stats, struct rpc_stats __user *, ust, size_t, si
 
 	rpc_get_stats(&st);
 	st.node = lego_node_id();
-	st.role = lego_role;
+	st.role = lego_current_role();
 	st.memory_node = lego_memory_node();
 	st.storage_node = lego_storage_node();
 	if (size > sizeof(st))
