@@ -40,6 +40,18 @@ int rpc_reasm_add(struct rpc_reasm *r, const struct rpc_hdr *h, const void *payl
 	return rpc_reasm_complete(r) ? RPC_REASM_DONE : RPC_REASM_NEW;
 }
 
+size_t rpc_frame_build(rpc_u8 *f, const rpc_u8 *dst_mac, const rpc_u8 *src_mac,
+		       const struct rpc_hdr *h, const void *payload)
+{
+	memcpy(f, dst_mac, RPC_ETH_ALEN);
+	memcpy(f + RPC_ETH_ALEN, src_mac, RPC_ETH_ALEN);
+	rpc_put16(f + 12, RPC_ETHERTYPE);
+	if (h->frag_len)
+		memcpy(f + RPC_ETH_HLEN + RPC_HDR_LEN, payload, h->frag_len);
+	rpc_hdr_encode(f + RPC_ETH_HLEN, h, payload);
+	return RPC_ETH_HLEN + RPC_HDR_LEN + h->frag_len;
+}
+
 void rpc_send_fragments(struct rpc_hdr *t, const void *msg, rpc_u32 len,
 			void (*send)(void *arg, const struct rpc_hdr *h, const void *payload),
 			void *arg)

@@ -41,6 +41,13 @@ static inline int rpc_reasm_complete(const struct rpc_reasm *r)
 }
 
 /*
+ * A whole frame at f (RPC_FRAME_MAX bytes): Ethernet header, the sealed
+ * RPC header of h, h->frag_len bytes of payload.  Returns its length.
+ */
+size_t rpc_frame_build(rpc_u8 *f, const rpc_u8 *dst_mac, const rpc_u8 *src_mac,
+		       const struct rpc_hdr *h, const void *payload);
+
+/*
  * Sends a message of len bytes: t holds every header field but the
  * fragment ones, which are filled in for each call of send(arg, t,
  * payload) -- one frame each, in order.

@@ -10,30 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdbool.h>
-#include "rpc_core.h"
+#define SUITE "host/rpc_proto"
+#include "rpc_host_test.h"
 #include "storage_proto.h"
-
-static int failures;
-
-#define CHECK(name, cond) do {						\
-	if (cond)							\
-		printf("PASS host/rpc_proto/%s\n", name);		\
-	else {								\
-		printf("FAIL host/rpc_proto/%s: %s (line %d)\n", name,	\
-		       #cond, __LINE__);				\
-		failures++;						\
-	}								\
-} while (0)
-
-void *rpc_core_alloc(size_t n)
-{
-	return malloc(n);
-}
-
-void rpc_core_free(void *p)
-{
-	free(p);
-}
 
 static struct rpc_hdr hdr(int kind, rpc_u32 total, int idx)
 {

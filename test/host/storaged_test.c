@@ -21,9 +21,10 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "rpc_core.h"
+#define SUITE "host/storaged"
+#include "rpc_host_test.h"
 
-static int failures, sock;
+static int sock;
 static struct sockaddr_in daemon_addr;
 static const rpc_u8 daemon_mac[6] = { 0x52, 0x54, 0x00, 0x4c, 0x00, 0x03 };
 static const rpc_u8 my_mac[6] = { 0x52, 0x54, 0x00, 0x4c, 0x00, 0x01 };
@@ -31,27 +32,6 @@ static rpc_u64 next_id = 1;
 static const rpc_u32 epoch = 0x5eed;
 static rpc_u8 reply[RPC_MAX_MSG];
 static const char *root, *outside;
-
-#define CHECK(name, cond, ...) do {					\
-	if (cond)							\
-		printf("PASS host/storaged/%s\n", name);		\
-	else {								\
-		printf("FAIL host/storaged/%s: ", name);		\
-		printf(__VA_ARGS__);					\
-		printf("\n");						\
-		failures++;						\
-	}								\
-} while (0)
-
-void *rpc_core_alloc(size_t n)
-{
-	return malloc(n);
-}
-
-void rpc_core_free(void *p)
-{
-	free(p);
-}
 
 static void raw_send(const void *f, size_t n)
 {
@@ -62,13 +42,7 @@ static void send_frag(void *arg, const struct rpc_hdr *h, const void *payload)
 {
 	rpc_u8 f[RPC_FRAME_MAX];
 
-	memcpy(f, daemon_mac, 6);
-	memcpy(f + 6, my_mac, 6);
-	rpc_put16(f + 12, RPC_ETHERTYPE);
-	if (h->frag_len)
-		memcpy(f + RPC_ETH_HLEN + RPC_HDR_LEN, payload, h->frag_len);
-	rpc_hdr_encode(f + RPC_ETH_HLEN, h, payload);
-	raw_send(f, RPC_ETH_HLEN + RPC_HDR_LEN + h->frag_len);
+	raw_send(f, rpc_frame_build(f, daemon_mac, my_mac, h, payload));
 }
 
 /* Waits up to ms for the reply of reqid; its status or length, -ETIMEDOUT. */
@@ -179,36 +153,36 @@ static void test_paths(void)
 	struct rpc_stat st, st2;
 	char longname[300], path[5000];
 
-	CHECK("stat-root", st_stat("/", 0, &st) == 0 && S_ISDIR(st.mode), "%s", "");
-	CHECK("dotdot-clamped", st_stat("../../..", 0, &st2) == 0 && st2.ino == st.ino, "%s", "");
-	CHECK("dotdot-escape", st_stat("../outside/secret", 0, NULL) == -ENOENT, "%s", "");
+	CHECK("stat-root", st_stat("/", 0, &st) == 0 && S_ISDIR(st.mode));
+	CHECK("dotdot-clamped", st_stat("../../..", 0, &st2) == 0 && st2.ino == st.ino);
+	CHECK("dotdot-escape", st_stat("../outside/secret", 0, NULL) == -ENOENT);
 	CHECK("deep-dotdot-escape", st_stat("deep/a/../../../outside/secret", 0, NULL) ==
-	      -ENOENT, "%s", "");
-	CHECK("relative-link-escape", st_stat("up/secret", 0, NULL) == -ENOENT, "%s", "");
-	CHECK("absolute-link-is-root", st_stat("abs/host.txt", 0, &st) == 0 && st.size == 6, "%s", "");
-	CHECK("chained-link-escape", st_stat("chain/secret", 0, NULL) == -ENOENT, "%s", "");
-	CHECK("link-loop", st_stat("loop1", 0, NULL) == -ELOOP, "%s", "");
-	CHECK("link-not-followed", st_stat("loop1", 1, &st) == 0 && S_ISLNK(st.mode), "%s", "");
+	      -ENOENT);
+	CHECK("relative-link-escape", st_stat("up/secret", 0, NULL) == -ENOENT);
+	CHECK("absolute-link-is-root", st_stat("abs/host.txt", 0, &st) == 0 && st.size == 6);
+	CHECK("chained-link-escape", st_stat("chain/secret", 0, NULL) == -ENOENT);
+	CHECK("link-loop", st_stat("loop1", 0, NULL) == -ELOOP);
+	CHECK("link-not-followed", st_stat("loop1", 1, &st) == 0 && S_ISLNK(st.mode));
 	CHECK("create-through-link", st_open("up/new", O_CREAT | O_WRONLY, 0644) == -ENOENT &&
-	      !exists_at(outside, "new"), "%s", "");
+	      !exists_at(outside, "new"));
 	CHECK("create-dangling-abs-link", st_open("dangling", O_CREAT | O_WRONLY, 0644) >= 0 &&
-	      exists_at(root, "made-by-link") && !exists_at(outside, "made-by-link"), "%s", "");
+	      exists_at(root, "made-by-link") && !exists_at(outside, "made-by-link"));
 	CHECK("mkdir-through-abs-link", st_path(RPC_ST_MKDIR, "abs/newdir", NULL) == 0 &&
-	      exists_at(root, "newdir"), "%s", "");
+	      exists_at(root, "newdir"));
 	CHECK("rename-out", st_path(RPC_ST_RENAME, "host2.txt", "../escaped.txt") == 0 &&
-	      exists_at(root, "escaped.txt") && !exists_at(outside, "escaped.txt"), "%s", "");
+	      exists_at(root, "escaped.txt") && !exists_at(outside, "escaped.txt"));
 	CHECK("unlink-link-itself", st_path(RPC_ST_UNLINK, "up", NULL) == 0 &&
-	      !exists_at(root, "up") && exists_at(outside, "secret"), "%s", "");
-	CHECK("rmdir-root", st_path(RPC_ST_RMDIR, "/", NULL) == -EINVAL, "%s", "");
-	CHECK("rename-root", st_path(RPC_ST_RENAME, "..", "x") == -EBUSY, "%s", "");
-	CHECK("open-fifo", st_open("fifo", O_RDONLY, 0) == -EACCES, "%s", "");
+	      !exists_at(root, "up") && exists_at(outside, "secret"));
+	CHECK("rmdir-root", st_path(RPC_ST_RMDIR, "/", NULL) == -EINVAL);
+	CHECK("rename-root", st_path(RPC_ST_RENAME, "..", "x") == -EBUSY);
+	CHECK("open-fifo", st_open("fifo", O_RDONLY, 0) == -EACCES);
 	CHECK("open-device", st_open("null", O_RDONLY, 0) == -EACCES ||
-	      st_open("null", O_RDONLY, 0) == -ENOENT, "%s", "");
-	CHECK("trailing-slash-file", st_stat("host.txt/", 0, NULL) == -ENOTDIR, "%s", "");
-	CHECK("trailing-slash-dir", st_stat("deep/", 0, NULL) == 0, "%s", "");
+	      st_open("null", O_RDONLY, 0) == -ENOENT);
+	CHECK("trailing-slash-file", st_stat("host.txt/", 0, NULL) == -ENOTDIR);
+	CHECK("trailing-slash-dir", st_stat("deep/", 0, NULL) == 0);
 	memset(longname, 'n', 299);
 	longname[299] = 0;
-	CHECK("name-too-long", st_stat(longname, 0, NULL) == -ENAMETOOLONG, "%s", "");
+	CHECK("name-too-long", st_stat(longname, 0, NULL) == -ENAMETOOLONG);
 	/* The longest path the protocol carries, and one byte more. */
 	memset(path, 'a', sizeof(path));
 	{
@@ -218,7 +192,7 @@ static void test_paths(void)
 			path[i] = '/';
 	}
 	path[RPC_PATH_MAX - 1] = 0;
-	CHECK("path-max", st_stat(path, 0, NULL) == -ENOENT, "%s", "");
+	CHECK("path-max", st_stat(path, 0, NULL) == -ENOENT);
 	{
 		struct rpc_wbuf w;
 
@@ -227,10 +201,10 @@ static void test_paths(void)
 		rpc_w16(&w, RPC_PATH_MAX);
 		memset(wb + w.len, 'a', RPC_PATH_MAX);
 		w.len += RPC_PATH_MAX;
-		CHECK("path-over-max", call(RPC_ST_STAT, &w) == -EINVAL, "%s", "");
+		CHECK("path-over-max", call(RPC_ST_STAT, &w) == -EINVAL);
 	}
 	CHECK("outside-untouched", exists_at(outside, "secret") &&
-	      !exists_at(outside, "newdir") && !exists_at(outside, "new"), "%s", "");
+	      !exists_at(outside, "newdir") && !exists_at(outside, "new"));
 }
 
 /* Frames no one should send: the daemon drops them and carries on. */
@@ -266,18 +240,18 @@ static void test_hostile(void)
 	memcpy(f + RPC_ETH_HLEN + RPC_HDR_LEN, "0123456789", 10);
 	f[RPC_ETH_HLEN + RPC_HDR_LEN + 3] ^= 4;
 	raw_send(f, RPC_ETH_HLEN + RPC_HDR_LEN + 10);
-	CHECK("bad-crc-dropped", wait_reply(h.reqid, 300) == -ETIMEDOUT, "%s", "");
+	CHECK("bad-crc-dropped", wait_reply(h.reqid, 300) == -ETIMEDOUT);
 	f[RPC_ETH_HLEN + RPC_HDR_LEN + 3] ^= 4;
 	raw_send(f, RPC_ETH_HLEN + RPC_HDR_LEN + 9);
-	CHECK("truncated-dropped", wait_reply(h.reqid, 300) == -ETIMEDOUT, "%s", "");
+	CHECK("truncated-dropped", wait_reply(h.reqid, 300) == -ETIMEDOUT);
 	/* The fragment count lies about the total: refused by the decoder. */
 	h.reqid = next_id++;
 	h.frag_cnt = 2;
 	rpc_hdr_encode(f + RPC_ETH_HLEN, &h, "0123456789");
 	raw_send(f, RPC_ETH_HLEN + RPC_HDR_LEN + 10);
-	CHECK("lying-count-dropped", wait_reply(h.reqid, 300) == -ETIMEDOUT, "%s", "");
+	CHECK("lying-count-dropped", wait_reply(h.reqid, 300) == -ETIMEDOUT);
 	CHECK("alive-after", call_id(0, RPC_PING, "still here", 10) == 10 &&
-	      !memcmp(reply, "still here", 10), "%s", "");
+	      !memcmp(reply, "still here", 10));
 }
 
 static void test_duplicates(void)
@@ -297,15 +271,15 @@ static void test_duplicates(void)
 		usleep(20000);
 		same &= call_id(id, RPC_TEST_COUNT, NULL, 0) == 8 && rpc_get64(reply) == first;
 	}
-	CHECK("duplicate-gets-kept-reply", r == 8 && same, "%s", "");
+	CHECK("duplicate-gets-kept-reply", r == 8 && same);
 	CHECK("next-call-runs", call_id(0, RPC_TEST_COUNT, NULL, 0) == 8 &&
-	      rpc_get64(reply) == first + 1, "%s", "");
+	      rpc_get64(reply) == first + 1);
 	/* After the REPLY_ACK the call is forgotten: the id runs again. */
 	ack.reqid = id;
 	send_frag(NULL, &ack, "");
 	usleep(20000);
 	CHECK("reply-ack-forgets", call_id(id, RPC_TEST_COUNT, NULL, 0) == 8 &&
-	      rpc_get64(reply) == first + 2, "%s", "");
+	      rpc_get64(reply) == first + 2);
 
 	/* The largest message, fragments last to first, every third twice. */
 	for (i = 0; i < RPC_MAX_MSG; i++)
@@ -323,8 +297,8 @@ static void test_duplicates(void)
 	r = wait_reply(t.reqid, 3000);
 	CHECK("reversed-duplicated-fragments", r == RPC_MAX_MSG && !memcmp(reply, big, r),
 	      "ping returned %ld", r);
-	CHECK("unknown-type", call_id(0, 0x7777, "x", 1) == -ENOSYS, "%s", "");
-	CHECK("test-sleep-acked", call_id(0, RPC_TEST_SLEEP, "\0\0\0\144", 4) == 0, "%s", "");
+	CHECK("unknown-type", call_id(0, 0x7777, "x", 1) == -ENOSYS);
+	CHECK("test-sleep-acked", call_id(0, RPC_TEST_SLEEP, "\0\0\0\144", 4) == 0);
 }
 
 int main(int argc, char **argv)

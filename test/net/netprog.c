@@ -19,6 +19,7 @@
 #define LT_SUITE "net"
 #include "lego_test.h"
 #include "lego_rpc.h"
+#include "storage_client.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,22 +46,17 @@ static long st_open(const char *path, unsigned int flags, unsigned int mode,
 {
 	struct rpc_stat dummy;
 	struct rpc_wbuf w;
-	struct rpc_rbuf r;
+	rpc_u64 handle;
 	long ret;
 
-	if (!st)
-		st = &dummy;
 	rpc_winit(&w, buf, sizeof(buf));
-	rpc_w32(&w, flags);
-	rpc_w32(&w, mode);
-	rpc_wstr(&w, path);
+	st_enc_open(&w, path, flags, mode);
 	ret = call(RPC_ST_OPEN, &w);
 	if (ret < 0)
 		return ret;
-	rpc_rinit(&r, rbuf, ret);
-	*h = rpc_r64(&r);
-	rpc_rstat(&r, st);
-	return rpc_rdone(&r) ? 0 : -998;
+	ret = st_dec_open(rbuf, ret, &handle, st ? st : &dummy);
+	*h = handle;
+	return ret;
 }
 
 static long st_handle_op(int type, unsigned long long h)
@@ -68,37 +64,35 @@ static long st_handle_op(int type, unsigned long long h)
 	struct rpc_wbuf w;
 
 	rpc_winit(&w, buf, sizeof(buf));
-	rpc_w64(&w, h);
 	if (type == RPC_ST_FSYNC)
-		rpc_w32(&w, 0);
+		st_enc_fsync(&w, h, 0);
+	else
+		st_enc_handle(&w, h);
 	return call(type, &w);
 }
 
+/* off < 0: at the handle's position. */
 static long st_write(unsigned long long h, long long off, const void *data, size_t n)
 {
+	rpc_u64 o = off;
 	struct rpc_wbuf w;
 	long ret;
 
 	rpc_winit(&w, buf, sizeof(buf));
-	rpc_w64(&w, h);
-	if (off >= 0)
-		rpc_w64(&w, off);
-	rpc_wbytes(&w, data, n);
-	ret = call(off >= 0 ? RPC_ST_PWRITE : RPC_ST_WRITE, &w);
-	return ret == 4 ? (long)rpc_get32(rbuf) : ret < 0 ? ret : -998;
+	st_enc_write(&w, h, off >= 0 ? &o : NULL, data, n);
+	ret = call(st_io_type(1, off >= 0 ? &o : NULL), &w);
+	return ret < 0 ? ret : st_dec_written(rbuf, ret);
 }
 
 /* Reads into rbuf. */
 static long st_read(unsigned long long h, long long off, unsigned int count)
 {
+	rpc_u64 o = off;
 	struct rpc_wbuf w;
 
 	rpc_winit(&w, buf, sizeof(buf));
-	rpc_w64(&w, h);
-	if (off >= 0)
-		rpc_w64(&w, off);
-	rpc_w32(&w, count);
-	return call(off >= 0 ? RPC_ST_PREAD : RPC_ST_READ, &w);
+	st_enc_read(&w, h, off >= 0 ? &o : NULL, count);
+	return call(st_io_type(0, off >= 0 ? &o : NULL), &w);
 }
 
 static long st_path_op(int type, unsigned int arg, const char *p, const char *p2)
@@ -107,63 +101,58 @@ static long st_path_op(int type, unsigned int arg, const char *p, const char *p2
 
 	rpc_winit(&w, buf, sizeof(buf));
 	if (type == RPC_ST_TRUNCATE)
-		rpc_w64(&w, arg);
-	else if (type != RPC_ST_UNLINK && type != RPC_ST_RMDIR)
-		rpc_w32(&w, arg);
-	rpc_wstr(&w, p);
-	if (p2)
-		rpc_wstr(&w, p2);
+		st_enc_truncate(&w, p, arg);
+	else if (type == RPC_ST_MKDIR)
+		st_enc_mkdir(&w, p, arg);
+	else if (type == RPC_ST_RENAME)
+		st_enc_rename(&w, p, p2);
+	else
+		st_enc_path(&w, p);
 	return call(type, &w);
 }
 
 static long st_stat(const char *p, int nofollow, struct rpc_stat *st)
 {
-	long r = st_path_op(RPC_ST_STAT, nofollow ? RPC_ST_NOFOLLOW : 0, p, NULL);
-	struct rpc_rbuf rb;
+	struct rpc_wbuf w;
+	long r;
 
-	if (r < 0)
-		return r;
-	rpc_rinit(&rb, rbuf, r);
-	rpc_rstat(&rb, st);
-	return rpc_rdone(&rb) ? 0 : -998;
+	rpc_winit(&w, buf, sizeof(buf));
+	st_enc_stat(&w, p, nofollow);
+	r = call(RPC_ST_STAT, &w);
+	return r < 0 ? r : st_dec_stat(rbuf, r, st);
 }
 
 /* Every name in a directory, through replies of at most max bytes. */
 static int list_dir(unsigned long long h, unsigned int max, char *names, size_t cap)
 {
-	unsigned long long cookie = 0;
+	rpc_u64 cookie = 0, ino;
 	int n = 0, calls = 0;
 
 	names[0] = 0;
 	for (;;) {
 		struct rpc_wbuf w;
 		struct rpc_rbuf r;
+		char name[256];
+		rpc_u8 type;
 		long ret;
+		int e;
 
 		rpc_winit(&w, buf, sizeof(buf));
-		rpc_w64(&w, h);
-		rpc_w64(&w, cookie);
-		rpc_w32(&w, max);
+		st_enc_getdents(&w, h, cookie, max);
 		ret = call(RPC_ST_GETDENTS, &w);
 		if (ret < 0 || ++calls > 1000)
 			return ret < 0 ? ret : -997;
 		if (!ret)
 			return n;
 		rpc_rinit(&r, rbuf, ret);
-		while (r.off < r.len && !r.err) {
-			char name[256];
-
-			rpc_r64(&r);
-			cookie = rpc_r64(&r);
-			rpc_r8(&r);
-			rpc_rstr(&r, name, sizeof(name));
-			if (!r.err && strlen(names) + strlen(name) + 2 < cap) {
+		while ((e = st_dec_dirent(&r, &ino, &cookie, &type, name, sizeof(name))) > 0) {
+			if (strlen(names) + strlen(name) + 2 < cap) {
 				strcat(names, name);
 				strcat(names, "/");
 				n++;
 			}
 		}
-		if (r.err)
+		if (e < 0)
 			return -996;
 	}
 }
@@ -212,9 +201,7 @@ static void test_storage(void)
 	lt_check("storage/read-start", r == 16 && !memcmp(rbuf, "written by lego\n", 16),
 		 "read returned %ld", r);
 	rpc_winit(&w, buf, sizeof(buf));
-	rpc_w64(&w, h);
-	rpc_w64(&w, 0);
-	rpc_w32(&w, 2 /* SEEK_END */);
+	st_enc_lseek(&w, h, 0, 2 /* SEEK_END */);
 	r = call(RPC_ST_LSEEK, &w);
 	EXPECT_TRUE("storage/lseek-end", r == 8 && rpc_get64(rbuf) == 4096 + sizeof(pat));
 	EXPECT_EQ("storage/fstat", st_handle_op(RPC_ST_FSTAT, h), RPC_STAT_LEN);
@@ -227,8 +214,7 @@ static void test_storage(void)
 	EXPECT_TRUE("storage/truncated", st_stat("dir1/renamed.txt", 0, &st) == 0 && st.size == 10);
 	EXPECT_EQ("storage/open-rw", st_open("dir1/renamed.txt", O_RDWR, 0, &h, NULL), 0);
 	rpc_winit(&w, buf, sizeof(buf));
-	rpc_w64(&w, h);
-	rpc_w64(&w, 5);
+	st_enc_ftruncate(&w, h, 5);
 	EXPECT_EQ("storage/ftruncate", call(RPC_ST_FTRUNCATE, &w), 0);
 	st_handle_op(RPC_ST_CLOSE, h);
 	EXPECT_TRUE("storage/ftruncated", st_stat("dir1/renamed.txt", 0, &st) == 0 && st.size == 5);
@@ -300,16 +286,14 @@ static long mem(int type, unsigned int pid, unsigned long long a, unsigned long 
 	struct rpc_wbuf w;
 
 	rpc_winit(&w, buf, sizeof(buf));
-	if (type != RPC_MEM_STAT)
+	/* A short page is what mem_enc() never makes: by hand. */
+	if (type == RPC_MEM_WRITE && b != RPC_MEM_PAGE_SIZE) {
 		rpc_w32(&w, pid);
-	if (type == RPC_MEM_ALLOC)
-		rpc_w64(&w, b);
-	else if (type != RPC_MEM_EXIT && type != RPC_MEM_STAT)
 		rpc_w64(&w, a);
-	if (type == RPC_MEM_FREE)
-		rpc_w64(&w, b);
-	if (page)
 		rpc_wbytes(&w, page, b);
+	} else {
+		mem_enc(&w, type, pid, a, b, page);
+	}
 	return call(type, &w);
 }
 

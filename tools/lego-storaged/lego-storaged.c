@@ -558,20 +558,14 @@ static int have_default;
 static void send_frame(const rpc_u8 *dst_mac, const struct rpc_hdr *h, const void *payload)
 {
 	rpc_u8 f[RPC_FRAME_MAX];
+	size_t n = rpc_frame_build(f, dst_mac, my_mac, h, payload);
 
-	memcpy(f, dst_mac, 6);
-	memcpy(f + 6, my_mac, 6);
-	rpc_put16(f + 12, RPC_ETHERTYPE);
-	if (h->frag_len)
-		memcpy(f + RPC_ETH_HLEN + RPC_HDR_LEN, payload, h->frag_len);
-	rpc_hdr_encode(f + RPC_ETH_HLEN, h, payload);
 	if (use_udp) {
 		struct sockaddr_in *to = udp_peer[h->dst].sin_port ? &udp_peer[h->dst] :
 					 have_default ? &udp_default : NULL;
 
 		if (to)
-			sendto(sock, f, RPC_ETH_HLEN + RPC_HDR_LEN + h->frag_len, 0,
-			       (struct sockaddr *)to, sizeof(*to));
+			sendto(sock, f, n, 0, (struct sockaddr *)to, sizeof(*to));
 	} else {
 		struct sockaddr_ll ll = {
 			.sll_family = AF_PACKET, .sll_protocol = htons(RPC_ETHERTYPE),
@@ -579,8 +573,7 @@ static void send_frame(const rpc_u8 *dst_mac, const struct rpc_hdr *h, const voi
 		};
 
 		memcpy(ll.sll_addr, dst_mac, 6);
-		sendto(sock, f, RPC_ETH_HLEN + RPC_HDR_LEN + h->frag_len, 0,
-		       (struct sockaddr *)&ll, sizeof(ll));
+		sendto(sock, f, n, 0, (struct sockaddr *)&ll, sizeof(ll));
 	}
 }
 
