@@ -9,7 +9,9 @@
 // lego-test: config=KTEST
 // lego-test: cflags=-I../../include
 // lego-test: smp=1,2
+#ifndef LT_SUITE
 #define LT_SUITE "rpc_loopback"
+#endif
 #include "lego_test.h"
 #include "lego_rpc.h"
 #include <stdlib.h>
