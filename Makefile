@@ -73,7 +73,7 @@ config-targets := defconfig menuconfig nconfig oldconfig olddefconfig \
 config-fragments := $(notdir $(wildcard arch/x86/configs/*.config))
 config-targets += $(config-fragments)
 no-dot-config-targets := $(config-targets) clean mrproper help distclean \
-	host-test
+	host-test tools
 
 PHONY := all
 all: vmlego
@@ -151,7 +151,7 @@ endif
 export KBUILD_CPPFLAGS KBUILD_CFLAGS KBUILD_AFLAGS CHECKFLAGS
 
 # Top-level directories whose built-in.o make up the kernel.
-core-dirs := arch/x86 init kernel mm fs drivers lib
+core-dirs := arch/x86 init kernel mm fs drivers net lib
 core-objs := $(addsuffix /built-in.o,$(core-dirs))
 
 # Generated headers every object may include.
@@ -241,7 +241,7 @@ vmlego: .tmp_vmlego1 .tmp_kallsyms1.o
 BUILD := build
 export BUILD
 
-PHONY += initramfs run isoimage test host-test bench syscalls-doc
+PHONY += initramfs run isoimage test host-test bench syscalls-doc tools
 initramfs: vmlego
 	$(Q)$(MAKE) -f scripts/Makefile.image default-initramfs
 run: vmlego
@@ -251,6 +251,10 @@ run: vmlego
 		--append "$(RUN_APPEND)" --timeout 0 $(if $(ACCEL),-- -accel $(ACCEL))
 isoimage: vmlego
 	$(Q)$(MAKE) -f scripts/Makefile.image iso
+# Linux programs: lego-storaged and lego-netshim, into $(BUILD)/tools.
+tools:
+	$(Q)$(MAKE) -C tools/lego-storaged O=$(CURDIR)/$(BUILD)/tools
+	$(Q)$(MAKE) -C tools/lego-netshim O=$(CURDIR)/$(BUILD)/tools
 test:
 	$(Q)scripts/install-deps.sh --check
 	$(Q)$(SHELL) test/run-tests.sh
@@ -287,6 +291,7 @@ help:
 	@echo '  all / vmlego    - The kernel (ELF64) and System.map'
 	@echo '  isoimage        - build/lego.iso: GRUB, BIOS and UEFI bootable'
 	@echo '  initramfs       - build/initramfs.cpio, the default user space'
+	@echo '  tools           - build/tools: lego-storaged, lego-netshim (Linux programs)'
 	@echo 'Running and testing:'
 	@echo '  run             - Boot in QEMU on the serial console (ACCEL=kvm for KVM)'
 	@echo '  test            - Host unit tests, in-kernel tests and QEMU boot tests'

@@ -21,6 +21,9 @@
 #include <lego/ktest.h>
 #include <lego/tty.h>
 #include <lego/strace.h>
+#include <lego/device.h>
+#include <lego/rpc.h>
+#include <lego/time.h>
 #include <asm/bootparam.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -122,6 +125,15 @@ static int kernel_init(void *unused)
 	size_t i;
 	int r;
 
+	/* Devices and the RPC layer start here, so that init is pid 1 and
+	 * their kernel threads come after it, as on Linux. */
+	driver_init();
+	if (!lego_net_init(boot_params.cmdline)) {
+		/* A memory or storage component serves its peers, runs no init. */
+		pr_info("Lego: %s component ready\n", lego_role_name(lego_current_role()));
+		for (;;)
+			sleep_until_ns(ktime_get_ns() + 3600 * NSEC_PER_SEC);
+	}
 	current->files = alloc_files();
 	current->fs = alloc_fs();
 	if (!current->files || !current->fs)

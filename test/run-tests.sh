@@ -12,6 +12,8 @@
 #   ktest/...   in-kernel tests, one boot (ktest=all), and the deliberate
 #               panic in its own boot
 #   user/...    static programs run as init under QEMU (test/user)
+#   net/...     VMs talking over virtio-net to lego-storaged and to each
+#               other on loopback UDP, through a lossy hub too (test/net)
 #   boot/...    the plain boot, the ISO under SeaBIOS and under OVMF
 #   bench/smoke `make bench` in a smoke run: it runs and its tables are
 #               complete (no timing threshold)
@@ -44,7 +46,7 @@ passed=0 failed=0
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
 want() { [ -z "$only" ] || [[ $1 == $only ]]; }
-# Whether any test of a section (host, build, ktest, user, boot) may match.
+# Whether any test of a section (host, build, ktest, user, net, boot) may match.
 want_section() { [ -z "$only" ] || [[ $only == "$1"/* ]] || [[ $only == \** ]]; }
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -316,6 +318,14 @@ if want_section user && [ -d test/user ]; then
 			collect "" "$out/user-$name.res"
 		fi
 	done
+fi
+
+# ---------------------------------------------------------------- net
+# Lego VMs with virtio-net, lego-storaged and a lossy hub on loopback UDP
+# (test/net/run.sh): the RPC layer and the components' protocols.
+if [ $linux = 0 ] && want_section net; then
+	bash test/net/run.sh "$out" > "$out/net.log" 2>&1
+	collect "" "$out/net.log" || fail net/run "no results"
 fi
 
 # ---------------------------------------------------------------- boot

@@ -6,7 +6,9 @@
  *        control ports and SLP_TYP values that power the machine off;
  *   MADT (5.2.12): the processors' local APIC IDs, the I/O APICs and the
  *        ISA interrupt overrides;
- *   HPET (IA-PC HPET spec 3.2.4): the timer block's address.
+ *   HPET (IA-PC HPET spec 3.2.4): the timer block's address;
+ *   MCFG (PCI Firmware spec 3.x 4.1.2): the PCI Express enhanced
+ *        configuration (ECAM) window of segment 0.
  */
 #include <lego/kernel.h>
 #include <lego/string.h>
@@ -46,6 +48,7 @@ struct acpi_rsdp {
 #define FADT_X_DSDT		140
 
 u64 acpi_hpet_addr;
+struct acpi_mcfg_info acpi_mcfg;
 static u16 pm1a_cnt, pm1b_cnt;
 static u16 slp_typa, slp_typb;
 static bool acpi_poweroff_ok;
@@ -191,6 +194,26 @@ static void parse_madt(const struct acpi_table_header *madt)
 	m->found = true;
 }
 
+/*
+ * The MCFG: the table header, 8 reserved bytes, then 16-byte entries of
+ * base address (8), segment group (2), start bus (1), end bus (1),
+ * reserved (4).  Lego uses segment 0's window only.
+ */
+static void parse_mcfg(const struct acpi_table_header *t)
+{
+	const u8 *p = (const u8 *)t + 44, *end = (const u8 *)t + t->length;
+
+	for (; p + 16 <= end; p += 16) {
+		if (*(const u16 *)(p + 8) != 0 || p[10] > p[11])
+			continue;
+		acpi_mcfg.base = *(const u64 *)p;
+		acpi_mcfg.bus_start = p[10];
+		acpi_mcfg.bus_end = p[11];
+		acpi_mcfg.found = acpi_mcfg.base != 0;
+		return;
+	}
+}
+
 void acpi_init(void)
 {
 	const struct acpi_rsdp *rsdp = find_rsdp();
@@ -206,6 +229,9 @@ void acpi_init(void)
 	t = find_table(rsdp, "APIC");
 	if (t)
 		parse_madt(t);
+	t = find_table(rsdp, "MCFG");
+	if (t)
+		parse_mcfg(t);
 	t = find_table(rsdp, "HPET");
 	if (t && t->length >= 56)
 		acpi_hpet_addr = *(const u64 *)((const u8 *)t + 44);

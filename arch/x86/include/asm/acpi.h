@@ -23,6 +23,14 @@ struct acpi_madt_info {
 };
 
 extern struct acpi_madt_info acpi_madt;
+
+/* The MCFG's ECAM window of PCI segment 0 (drivers/pci/pci.c). */
+struct acpi_mcfg_info {
+	bool found;
+	u8 bus_start, bus_end;
+	u64 base;			/* of bus_start's configuration space */
+};
+extern struct acpi_mcfg_info acpi_mcfg;
 extern u64 acpi_hpet_addr;
 
 void acpi_init(void);

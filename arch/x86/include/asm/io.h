@@ -61,4 +61,24 @@ static inline void writel(u32 v, volatile void __iomem *addr)
 	*(volatile u32 __force *)addr = v;
 }
 
+static inline u8 readb(const volatile void __iomem *addr)
+{
+	return *(const volatile u8 __force *)addr;
+}
+
+static inline void writeb(u8 v, volatile void __iomem *addr)
+{
+	*(volatile u8 __force *)addr = v;
+}
+
+static inline u16 readw(const volatile void __iomem *addr)
+{
+	return *(const volatile u16 __force *)addr;
+}
+
+static inline void writew(u16 v, volatile void __iomem *addr)
+{
+	*(volatile u16 __force *)addr = v;
+}
+
 #endif /* _ASM_X86_IO_H */

@@ -10,6 +10,9 @@
 #define NR_VECTORS		256
 #define FIRST_EXTERNAL_VECTOR	0x20
 #define ISA_IRQ_VECTOR(irq)	(FIRST_EXTERNAL_VECTOR + (irq))
+/* Vectors handed out to MSI/MSI-X devices (irq_alloc_vector()), 0x80 aside. */
+#define FIRST_DYNAMIC_VECTOR	0x30
+#define LAST_DYNAMIC_VECTOR	0xdf
 #define IA32_SYSCALL_VECTOR	0x80
 #define LOCAL_TIMER_VECTOR	0xec
 #define REBOOT_VECTOR		0xf8	/* stop this CPU (panic, poweroff) */

@@ -20,6 +20,9 @@ void do_trap_or_irq(struct pt_regs *regs, unsigned int vector);
 void do_paranoid_trap(struct pt_regs *regs, unsigned int vector);
 void report_ist_events(void);
 void set_irq_handler(unsigned int vector, void (*fn)(struct pt_regs *));
+/* MSI vectors: a free one whose handler is fn(data), or -ENOSPC. */
+int irq_alloc_vector(void (*fn)(void *data), void *data);
+void irq_free_vector(unsigned int vector);
 
 /*
  * Exceptions a ktest expects (CONFIG_KTEST), armed on this CPU: the next

@@ -1,0 +1,249 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# test/net/run.sh [OUTDIR]: the disaggregation tests, on loopback only.
+# Lego VMs with a virtio-net device (QEMU -netdev dgram, each UDP datagram
+# one Ethernet frame) talk to lego-storaged, to a memory VM, and through
+# lego-netshim (a hub that loses, duplicates, reorders and corrupts frames):
+#   net/storage/...   processor VM <-> lego-storaged: every storage request;
+#                     the host directory shows what the VM did, and the VM
+#                     reads what the host put there
+#   net/mem/...       processor VM <-> memory VM: pages out and back
+#   net/lossy/...     all three through a hub dropping 5% of frames: the
+#                     same results, every handler run exactly once, many
+#                     calls in flight from two CPUs
+#   net/restart/...   lego-storaged killed with a call pending: pending and
+#                     new calls fail within their bound; restarted, it
+#                     serves again and no acknowledged write is lost
+#   net/latency/...   round trips (reported, not judged)
+# Every process started here is in its own process group and killed on
+# exit; every wait is bounded.
+set -u
+cd "$(dirname "$0")/../.."
+top=$PWD
+out=${1:-build/test}/net
+mkdir -p "$out"
+work=$(mktemp -d)
+pgids=()
+
+cleanup() {
+	local g
+	for g in "${pgids[@]}"; do
+		kill -TERM -- "-$g" 2>/dev/null
+	done
+	sleep 0.5
+	for g in "${pgids[@]}"; do
+		kill -KILL -- "-$g" 2>/dev/null
+	done
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+
+# Ports: a block of 16 from the pid, away from the ephemeral range's start.
+base=$((20000 + ($$ * 16) % 20000))
+port() { echo $((base + $1)); }
+
+# ---------------------------------------------------------------- build
+tools=$top/build/tools
+if ! make -s -C tools/lego-storaged O="$tools" > "$out/build.log" 2>&1 ||
+   ! make -s -C tools/lego-netshim O="$tools" >> "$out/build.log" 2>&1; then
+	fail net/build "tools: $(grep -m1 -i error "$out/build.log")"
+	exit 1
+fi
+if ! musl-gcc -static -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-unused-function -fno-pie -no-pie -fno-stack-protector \
+	-Itest/user -Iinclude -Inet -o "$out/netprog" test/net/netprog.c net/storage_client.c \
+	>> "$out/build.log" 2>&1; then
+	fail net/build "netprog: $(grep -m1 error "$out/build.log")"
+	exit 1
+fi
+scripts/mkinitramfs.sh "$out/netprog.cpio" "$out/netprog:/netprog" > /dev/null
+[ -f vmlego ] || { fail net/build "no vmlego: build the kernel first"; exit 1; }
+pass net/build
+
+# ---------------------------------------------------------------- helpers
+# netdev ID LOCAL REMOTE MAC: QEMU arguments for one virtio-net device.
+netdev() {
+	echo "-netdev dgram,id=$1,local.type=inet,local.host=127.0.0.1,local.port=$2,remote.type=inet,remote.host=127.0.0.1,remote.port=$3" \
+	     "-device virtio-net-pci,netdev=$1,disable-legacy=on,mac=$4"
+}
+
+# bg LOG CMD...: runs CMD in its own process group, output to LOG.
+bg() {
+	local log=$1
+	shift
+	setsid "$@" > "$log" 2>&1 < /dev/null &
+	pgids+=($!)
+	last_pid=$!
+}
+
+# stop PID: ends a background job's whole process group.
+stop() {
+	kill -TERM -- "-$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+}
+
+# wait_for LOG TEXT SECONDS: until LOG has TEXT.
+wait_for() {
+	local i
+	for ((i = 0; i < $3 * 10; i++)); do
+		grep -aqF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# A served directory with what the storage checks expect in it.
+mkroot() {
+	rm -rf "$1"
+	mkdir -p "$1"
+	printf 'hello from the host\n' > "$1/host.txt"
+	echo bye > "$1/to-delete.txt"
+	ln -s /etc "$1/abs-link"
+	ln -s ../../../../../../../../etc/passwd "$1/rel-link"
+	ln -s host.txt "$1/inner-link"
+	mkfifo "$1/fifo"
+}
+
+# daemon DIR PORT LOG: lego-storaged serving DIR as node 3 on PORT.
+daemon() {
+	bg "$3" "$tools/lego-storaged" --root "$1" --node 3 --udp "127.0.0.1:$2"
+	wait_for "$3" "serving" 5 || fail net/daemon "lego-storaged did not start: $(cat "$3")"
+}
+
+# memory_vm LOCAL REMOTE LOG: a memory component, node 2, in the background.
+memory_vm() {
+	bg "$3" scripts/qemu-run.sh --initrd "$out/netprog.cpio" \
+		--append "lego.role=memory lego.node=2" --timeout 600 \
+		-- $(netdev n0 "$1" "$2" 52:54:00:4c:00:02)
+	mem_pid=$last_pid
+	wait_for "$3" "memory component ready" 60 ||
+		fail net/memory-vm "the memory VM did not come up: $(tail -n 3 "$3")"
+}
+
+# processor TAG LOCAL REMOTE TIMEOUT PEERS ARGS [SMP]: the processor VM,
+# node 1, running netprog ARGS.
+processor() {
+	local tag=$1 log=$out/$1.log rc
+	scripts/qemu-run.sh --initrd "$out/netprog.cpio" --timeout "$4" --smp "${7:-1}" \
+		--append "rdinit=/netprog lego.node=1 lego.peers=$5 -- $6" \
+		-- $(netdev n0 "$2" "$3" 52:54:00:4c:00:01) > "$log" 2>&1
+	rc=$?
+	results "$tag" "$log" "$rc"
+}
+
+# results TAG LOG RC: netprog's lines (renamed net/TAG/... when TAG is not
+# their own category, as for the lossy run), and the kernel's health.
+results() {
+	tr -d '\r' < "$2" | grep -aE '^(PASS|FAIL) net/' |
+		sed -E "/^(PASS|FAIL) net\/$1\//!s#^(PASS|FAIL) net/#\1 net/$1/#"
+	grep -aqE '^(PASS|FAIL) net/' "$2" || fail "net/$1" "no results (qemu-run status $3)"
+	[ "$3" = 0 ] || fail "net/$1/status" "qemu-run status $3"
+	if grep -aqE 'Kernel panic|BUG:|Oops|WARNING:' "$2"; then
+		fail "net/$1/kernel" "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops|WARNING:' "$2")"
+	fi
+}
+
+# host_checks TAG DIR: what the storage checks left in the served directory.
+host_checks() {
+	local d=$2
+	[ "$(cat "$d/from-lego.txt" 2>/dev/null)" = "written by lego" ] &&
+		pass "net/$1/host-sees-created-file" ||
+		fail "net/$1/host-sees-created-file" "from-lego.txt: $(cat "$d/from-lego.txt" 2>&1)"
+	[ "$(stat -c %s "$d/dir1/renamed.txt" 2>/dev/null)" = 5 ] &&
+	[ "$(head -c 5 "$d/dir1/renamed.txt")" = writt ] &&
+	[ "$(stat -c %a "$d/dir1/renamed.txt")" = 640 ] &&
+		pass "net/$1/host-sees-renamed-truncated" ||
+		fail "net/$1/host-sees-renamed-truncated" "$(ls -l "$d/dir1" 2>&1 | tr '\n' ' ')"
+	[ ! -e "$d/to-delete.txt" ] && [ ! -e "$d/dir1/new.txt" ] && [ ! -e "$d/dir1/sub" ] &&
+		pass "net/$1/host-sees-removals" ||
+		fail "net/$1/host-sees-removals" "$(ls -R "$d" | tr '\n' ' ')"
+	[ "$(cat "$d/host.txt")" = "hello from the host" ] &&
+		pass "net/$1/host-file-intact" || fail "net/$1/host-file-intact" "host.txt changed"
+	# Nothing was made beside the served directory.
+	[ "$(ls "$(dirname "$d")" | wc -l)" = 1 ] &&
+		pass "net/$1/nothing-outside" ||
+		fail "net/$1/nothing-outside" "$(ls "$(dirname "$d")" | tr '\n' ' ')"
+}
+
+stats_line() {	# stats_line LOG: netprog's counters
+	tr -d '\r' < "$1" | grep -a '^NET-STATS' | tail -n1
+}
+
+# ---------------------------------------------------------------- storage
+root=$work/storage/root
+mkroot "$root"
+daemon "$root" "$(port 1)" "$out/storaged.log"
+processor storage "$(port 0)" "$(port 1)" 180 storage:3 "storage 3 count 3 50"
+stop "$last_pid"
+host_checks storage "$root"
+
+# ---------------------------------------------------------------- memory
+memory_vm "$(port 3)" "$(port 2)" "$out/memory-vm.log"
+processor mem "$(port 2)" "$(port 3)" 180 memory:2 "mem 2 count 2 50"
+stop "$mem_pid"
+grep -aqE 'Kernel panic|BUG:|Oops|WARNING:' "$out/memory-vm.log" &&
+	fail net/mem/memory-kernel "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops|WARNING:' "$out/memory-vm.log")"
+
+# ---------------------------------------------------------------- lossy
+# processor (4) -- hub -- memory VM (6), lego-storaged (8).
+root=$work/lossy/root
+mkroot "$root"
+daemon "$root" "$(port 8)" "$out/lossy-storaged.log"
+sd=$last_pid
+bg "$out/lossy-shim.log" "$tools/lego-netshim" --drop 5 --dup 2 --reorder 3 --corrupt 1 \
+	--seed $$ --port "$(port 5)=$(port 4)" --port "$(port 7)=$(port 6)" \
+	--port "$(port 9)=$(port 8)"
+shim=$last_pid
+memory_vm "$(port 6)" "$(port 7)" "$out/lossy-memory-vm.log"
+processor lossy "$(port 4)" "$(port 5)" 400 memory:2,storage:3 \
+	"storage 3 mem 2 count 3 200 count 2 200 parallel 3 40 parallel 2 40" 2
+stop "$mem_pid"
+stop "$sd"
+stop "$shim"
+host_checks lossy "$root"
+s=$(stats_line "$out/lossy.log")
+echo "# lossy link: $s; $(tail -n1 "$out/lossy-shim.log")"
+r=$(sed -n 's/.*retransmits \([0-9]*\).*/\1/p' <<< "$s")
+[ "${r:-0}" -gt 0 ] && pass net/lossy/retransmitted ||
+	fail net/lossy/retransmitted "no retransmission on a lossy link: $s"
+
+# ---------------------------------------------------------------- restart
+root=$work/restart/root
+mkroot "$root"
+daemon "$root" "$(port 11)" "$out/restart-storaged-1.log"
+sd=$last_pid
+log=$out/restart.log
+bg "$log" scripts/qemu-run.sh --initrd "$out/netprog.cpio" --timeout 300 \
+	--append "rdinit=/netprog lego.node=1 lego.peers=storage:3 -- restart 3" \
+	-- $(netdev n0 "$(port 10)" "$(port 11)" 52:54:00:4c:00:01)
+vm=$last_pid
+if wait_for "$log" NET-PENDING 120; then
+	sleep 2			# the call is in the daemon's hands (ACKed)
+	kill -KILL -- "-$sd" 2>/dev/null
+	wait "$sd" 2>/dev/null
+	if wait_for "$log" NET-DOWN 120; then
+		daemon "$root" "$(port 11)" "$out/restart-storaged-2.log"
+		sd=$last_pid
+	fi
+fi
+wait "$vm"
+rc=$?
+stop "$sd"
+results restart "$log" "$rc"
+[ "$(stat -c %s "$root/durable.txt" 2>/dev/null)" = 40960 ] && [ -f "$root/after.txt" ] &&
+	pass net/restart/host-has-writes ||
+	fail net/restart/host-has-writes "$(ls -l "$root" | tr '\n' ' ')"
+
+# ---------------------------------------------------------------- latency
+root=$work/latency/root
+mkroot "$root"
+daemon "$root" "$(port 13)" "$out/latency-storaged.log"
+processor latency "$(port 12)" "$(port 13)" 180 storage:3 \
+	"latency 3 200 64 latency 3 100 4096 latency 3 30 65536"
+stop "$last_pid"
+tr -d '\r' < "$out/latency.log" | grep -a '^NET-LATENCY' | sed 's/^NET-LATENCY/# latency to lego-storaged:/'
