@@ -56,7 +56,7 @@ if ! make -s -C tools/lego-storaged O="$tools" > "$out/build.log" 2>&1 ||
 fi
 if ! musl-gcc -static -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-unused-function -fno-pie -no-pie -fno-stack-protector \
-	-Itest/user -Iinclude -Inet -o "$out/netprog" test/net/netprog.c net/storage_client.c \
+	-Itest/user -Itest/include -Iinclude -Inet -o "$out/netprog" test/net/netprog.c net/storage_client.c \
 	>> "$out/build.log" 2>&1; then
 	fail net/build "netprog: $(grep -m1 error "$out/build.log")"
 	exit 1
