@@ -4,34 +4,35 @@
 
 /*
  * Linux's errno numbers (asm-generic/errno-base.h and errno.h); syscalls
- * return them negated.  Each line carries its strerror() text, so tools
- * (strace) can generate their name tables from this one file.
+ * return them negated.  Each line carries the C library's strerror()
+ * text (glibc's wording, which strace prints), so the kernel strace
+ * generates its message table from this one file.
  */
 #define EPERM		1	/* Operation not permitted */
 #define ENOENT		2	/* No such file or directory */
 #define ESRCH		3	/* No such process */
 #define EINTR		4	/* Interrupted system call */
-#define EIO		5	/* I/O error */
+#define EIO		5	/* Input/output error */
 #define ENXIO		6	/* No such device or address */
 #define E2BIG		7	/* Argument list too long */
 #define ENOEXEC		8	/* Exec format error */
-#define EBADF		9	/* Bad file number */
+#define EBADF		9	/* Bad file descriptor */
 #define ECHILD		10	/* No child processes */
-#define EAGAIN		11	/* Try again */
-#define ENOMEM		12	/* Out of memory */
+#define EAGAIN		11	/* Resource temporarily unavailable */
+#define ENOMEM		12	/* Cannot allocate memory */
 #define EACCES		13	/* Permission denied */
 #define EFAULT		14	/* Bad address */
 #define ENOTBLK		15	/* Block device required */
 #define EBUSY		16	/* Device or resource busy */
 #define EEXIST		17	/* File exists */
-#define EXDEV		18	/* Cross-device link */
+#define EXDEV		18	/* Invalid cross-device link */
 #define ENODEV		19	/* No such device */
 #define ENOTDIR		20	/* Not a directory */
 #define EISDIR		21	/* Is a directory */
 #define EINVAL		22	/* Invalid argument */
-#define ENFILE		23	/* File table overflow */
+#define ENFILE		23	/* Too many open files in system */
 #define EMFILE		24	/* Too many open files */
-#define ENOTTY		25	/* Not a typewriter */
+#define ENOTTY		25	/* Inappropriate ioctl for device */
 #define ETXTBSY		26	/* Text file busy */
 #define EFBIG		27	/* File too large */
 #define ENOSPC		28	/* No space left on device */
@@ -39,14 +40,14 @@
 #define EROFS		30	/* Read-only file system */
 #define EMLINK		31	/* Too many links */
 #define EPIPE		32	/* Broken pipe */
-#define EDOM		33	/* Math argument out of domain of func */
-#define ERANGE		34	/* Math result not representable */
-#define EDEADLK		35	/* Resource deadlock would occur */
+#define EDOM		33	/* Numerical argument out of domain */
+#define ERANGE		34	/* Numerical result out of range */
+#define EDEADLK		35	/* Resource deadlock avoided */
 #define ENAMETOOLONG	36	/* File name too long */
-#define ENOLCK		37	/* No record locks available */
-#define ENOSYS		38	/* Invalid system call number */
+#define ENOLCK		37	/* No locks available */
+#define ENOSYS		38	/* Function not implemented */
 #define ENOTEMPTY	39	/* Directory not empty */
-#define ELOOP		40	/* Too many symbolic links encountered */
+#define ELOOP		40	/* Too many levels of symbolic links */
 #define ENOMSG		42	/* No message of desired type */
 #define EIDRM		43	/* Identifier removed */
 #define ECHRNG		44	/* Channel number out of range */
@@ -78,7 +79,7 @@
 #define EPROTO		71	/* Protocol error */
 #define EMULTIHOP	72	/* Multihop attempted */
 #define EDOTDOT		73	/* RFS specific error */
-#define EBADMSG		74	/* Not a data message */
+#define EBADMSG		74	/* Bad message */
 #define EOVERFLOW	75	/* Value too large for defined data type */
 #define ENOTUNIQ	76	/* Name not unique on network */
 #define EBADFD		77	/* File descriptor in bad state */
@@ -88,7 +89,7 @@
 #define ELIBSCN		81	/* .lib section in a.out corrupted */
 #define ELIBMAX		82	/* Attempting to link in too many shared libraries */
 #define ELIBEXEC	83	/* Cannot exec a shared library directly */
-#define EILSEQ		84	/* Illegal byte sequence */
+#define EILSEQ		84	/* Invalid or incomplete multibyte or wide character */
 #define ERESTART	85	/* Interrupted system call should be restarted */
 #define ESTRPIPE	86	/* Streams pipe error */
 #define EUSERS		87	/* Too many users */
@@ -99,14 +100,14 @@
 #define ENOPROTOOPT	92	/* Protocol not available */
 #define EPROTONOSUPPORT	93	/* Protocol not supported */
 #define ESOCKTNOSUPPORT	94	/* Socket type not supported */
-#define EOPNOTSUPP	95	/* Operation not supported on transport endpoint */
+#define EOPNOTSUPP	95	/* Operation not supported */
 #define EPFNOSUPPORT	96	/* Protocol family not supported */
 #define EAFNOSUPPORT	97	/* Address family not supported by protocol */
 #define EADDRINUSE	98	/* Address already in use */
 #define EADDRNOTAVAIL	99	/* Cannot assign requested address */
 #define ENETDOWN	100	/* Network is down */
 #define ENETUNREACH	101	/* Network is unreachable */
-#define ENETRESET	102	/* Network dropped connection because of reset */
+#define ENETRESET	102	/* Network dropped connection on reset */
 #define ECONNABORTED	103	/* Software caused connection abort */
 #define ECONNRESET	104	/* Connection reset by peer */
 #define ENOBUFS		105	/* No buffer space available */
@@ -126,10 +127,10 @@
 #define ENAVAIL		119	/* No XENIX semaphores available */
 #define EISNAM		120	/* Is a named type file */
 #define EREMOTEIO	121	/* Remote I/O error */
-#define EDQUOT		122	/* Quota exceeded */
+#define EDQUOT		122	/* Disk quota exceeded */
 #define ENOMEDIUM	123	/* No medium found */
 #define EMEDIUMTYPE	124	/* Wrong medium type */
-#define ECANCELED	125	/* Operation Canceled */
+#define ECANCELED	125	/* Operation canceled */
 #define ENOKEY		126	/* Required key not available */
 #define EKEYEXPIRED	127	/* Key has expired */
 #define EKEYREVOKED	128	/* Key has been revoked */
