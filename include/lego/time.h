@@ -15,6 +15,16 @@
  */
 u64 ktime_get_ns(void);
 u64 ktime_get_real_ns(void);
+/*
+ * The clocks the vDSO serves (CLOCK_REALTIME, _MONOTONIC, _MONOTONIC_RAW,
+ * _BOOTTIME, _TAI and the _COARSE ones), read as the vDSO reads them;
+ * false for any other clock id.
+ */
+bool ktime_get_clock_ns(clockid_t clk, u64 *ns);
+bool ktime_get_clock_res_ns(clockid_t clk, u32 *res_ns);
+struct timezone;
+void ktime_get_timezone(struct timezone *tz);
+void timekeeping_tick(void);
 void tsc_init(void);
 void time_init(void);
 void ndelay_tsc(u64 ns);

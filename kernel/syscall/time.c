@@ -12,23 +12,20 @@
 #include <lego/syscalls.h>
 #include <uapi/lego/time.h>
 #include <asm/uaccess.h>
+#include <asm/vvar.h>
 
-/* The reading of clock id in ns, or -EINVAL for an unknown clock. */
+/*
+ * The reading of clock id in ns, or -EINVAL for an unknown clock.  The
+ * clocks the vDSO serves are read exactly as the vDSO reads them.
+ */
 static long clock_read_ns(clockid_t id, u64 *ns)
 {
+	if (ktime_get_clock_ns(id, ns))
+		return 0;
 	switch (id) {
-	case CLOCK_REALTIME:
-	case CLOCK_REALTIME_COARSE:
 	case CLOCK_REALTIME_ALARM:
 		*ns = ktime_get_real_ns();
 		return 0;
-	case CLOCK_TAI:
-		*ns = ktime_get_real_ns() + 37 * NSEC_PER_SEC;	/* TAI-UTC */
-		return 0;
-	case CLOCK_MONOTONIC:
-	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_BOOTTIME:
 	case CLOCK_BOOTTIME_ALARM:
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
@@ -41,8 +38,9 @@ static long clock_read_ns(clockid_t id, u64 *ns)
 
 static struct __kernel_timespec ns_to_timespec(u64 ns)
 {
-	struct __kernel_timespec ts = { (s64)(ns / NSEC_PER_SEC),
-					(long long)(ns % NSEC_PER_SEC) };
+	struct __kernel_timespec ts;
+
+	vvar_ns_to_timespec(ns, &ts);
 	return ts;
 }
 
@@ -60,18 +58,20 @@ SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
-/* The TSC clocks are exact to the nanosecond; the coarse ones tick. */
+/* The TSC clocks are exact to the nanosecond; the coarse ones tick
+ * (the vDSO's values, from its data page). */
 SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
 		struct __kernel_timespec __user *, tp)
 {
 	struct __kernel_timespec ts = { 0, 1 };
+	u32 res;
 	u64 ns;
 	long r = clock_read_ns(which_clock, &ns);
 
 	if (r)
 		return r;
-	if (which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
-		ts.tv_nsec = NSEC_PER_SEC / CONFIG_HZ;
+	if (ktime_get_clock_res_ns(which_clock, &res))
+		ts.tv_nsec = res;
 	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
 		return -EFAULT;
 	return 0;
@@ -81,25 +81,30 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
 		struct timezone __user *, tz)
 {
 	if (tv) {
-		u64 ns = ktime_get_real_ns();
-		struct __kernel_old_timeval t = { (long)(ns / NSEC_PER_SEC),
-						  (long)(ns % NSEC_PER_SEC) / 1000 };
+		struct __kernel_old_timeval t;
 
+		vvar_ns_to_timeval(ktime_get_real_ns(), &t);
 		if (copy_to_user(tv, &t, sizeof(t)))
 			return -EFAULT;
 	}
 	if (tz) {
-		struct timezone z = { 0, 0 };
+		struct timezone z;
 
+		ktime_get_timezone(&z);
 		if (copy_to_user(tz, &z, sizeof(z)))
 			return -EFAULT;
 	}
 	return 0;
 }
 
+/* The seconds of the last tick, as Linux's (and the vDSO's) time(). */
 SYSCALL_DEFINE1(time, long __user *, tloc)
 {
-	long t = ktime_get_real_ns() / NSEC_PER_SEC;
+	u64 ns;
+	long t;
+
+	ktime_get_clock_ns(CLOCK_REALTIME_COARSE, &ns);
+	t = ns / NSEC_PER_SEC;
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;

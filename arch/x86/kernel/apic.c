@@ -203,8 +203,10 @@ static void error_interrupt(struct pt_regs *regs)
 
 static void timer_interrupt(struct pt_regs *regs)
 {
-	if (smp_processor_id() == 0)
+	if (smp_processor_id() == 0) {
 		jiffies++;
+		timekeeping_tick();
+	}
 	report_ist_events();
 	scheduler_tick(regs);
 }
