@@ -269,9 +269,10 @@ syscalls-doc:
 
 PHONY += clean mrproper distclean help
 clean:
-	$(Q)find . \( -name '*.o' -o -name '*.d' -o -name '*.chk' -o -name '.*.cmd' \) \
-		-not -path './.git/*' -delete
+	$(Q)find . \( -name '*.o' -o -name '*.d' -o -name '*.chk' -o -name '.*.cmd' \
+		-o -name '*.so' -o -name '*.so.dbg' \) -not -path './.git/*' -delete
 	$(Q)rm -rf vmlego System.map .tmp_* $(LDS) $(BUILD) \
+		arch/x86/entry/vdso/vdso.lds arch/x86/entry/vdso/vdsocheck \
 		arch/x86/include/generated include/generated/utsrelease.h
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated defconfig

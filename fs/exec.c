@@ -28,6 +28,7 @@
 #include <uapi/lego/mman.h>
 #include <asm/uaccess.h>
 #include <asm/processor.h>
+#include <asm/vdso.h>
 
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 
@@ -107,6 +108,8 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	random = p;
 
 #define NEW_AUX_ENT(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
+	if (current->mm->vdso)		/* first, as Linux's ARCH_DLINFO */
+		NEW_AUX_ENT(AT_SYSINFO_EHDR, current->mm->vdso);
 	NEW_AUX_ENT(AT_HWCAP, boot_cpu_data.cpuid_1_edx);
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, 100);		/* USER_HZ */
@@ -225,7 +228,9 @@ int kernel_execve(const char *filename, const char *const *argv,
 		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       NULL, 0, "[stack]");
-	r = IS_ERR_VALUE(addr) ? (int)addr : create_elf_tables(&bprm, &sp);
+	r = IS_ERR_VALUE(addr) ? (int)addr : arch_setup_additional_pages(mm, addr);
+	if (!r)
+		r = create_elf_tables(&bprm, &sp);
 	fput(bprm.file);
 	if (r) {
 		/* Past the point of no return: the old program is gone. */

@@ -43,7 +43,7 @@ static char cmdline_copy[sizeof(boot_params.cmdline)];
 static const char *const kernel_params[] = {
 	"console", "rdinit", "init", "ktest", "quiet", "loglevel", "nosmap",
 	"nosmep", "panic", "debug", "earlyprintk", "root", "rw", "ro",
-	"strace", "vsyscall", "noapic", "acpi", "mem", "nokaslr",
+	"strace", "vsyscall", "vdso", "noapic", "acpi", "mem", "nokaslr",
 };
 
 static bool is_kernel_param(const char *param)

@@ -56,6 +56,13 @@ static bool page_owned(const struct vm_area_struct *v)
 	return !(v->vm_file && (v->vm_flags & VM_SHARED));
 }
 
+/* Whether the frame a PTE of v maps is v's own, to count and to free:
+ * not a file's page, nor the kernel's (a special mapping's). */
+static bool pte_owned(const struct vm_area_struct *v, pteval_t pte)
+{
+	return page_owned(v) && !(pte & _PAGE_SPECIAL);
+}
+
 /*
  * Unmaps [start, end) of v's range and frees the pages it owned, once no
  * CPU's TLB can reach them any more: the PTEs first become not-present
@@ -72,7 +79,7 @@ void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 		pte = pte_lookup(mm->pgd, a, false, 0);
 		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
 			continue;
-		*pte = (*pte & PTE_PFN_MASK) | _PAGE_ZAPPED;
+		*pte = (*pte & (PTE_PFN_MASK | _PAGE_SPECIAL)) | _PAGE_ZAPPED;
 		mm->total_vm--;
 		first = min(first, a);
 		last = a + PAGE_SIZE;
@@ -84,7 +91,7 @@ void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 		pte = pte_lookup(mm->pgd, a, false, 0);
 		if (!pte || !(*pte & _PAGE_ZAPPED))
 			continue;
-		if (page_owned(v))
+		if (pte_owned(v, *pte))
 			put_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
 		*pte = 0;
 	}
@@ -161,6 +168,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
 	mm->mmap_base = old->mmap_base;
+	mm->vdso = old->vdso;
 	list_for_each_entry(v, &old->mmap, list) {
 		if (v->vm_flags & VM_DONTCOPY)		/* MADV_DONTFORK */
 			continue;
@@ -182,7 +190,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			npte = pte_lookup(mm->pgd, a, true, _PAGE_TABLE);
 			if (!npte)
 				goto fail;
-			if (page_owned(v)) {
+			if (pte_owned(v, *pte)) {
 				/* MAP_SHARED|MAP_ANONYMOUS stays shared, writable. */
 				if (!(v->vm_flags & VM_SHARED))
 					*pte &= ~_PAGE_RW;
@@ -262,15 +270,17 @@ static struct page *fault_page(struct vm_area_struct *v, unsigned long addr)
 
 /*
  * A write to a present read-only page of a private writable mapping: the
- * page is shared copy-on-write since fork.  The last user just gets write
- * access; others get their own copy.
+ * page is shared copy-on-write since fork, or is the kernel's (a special
+ * mapping's).  The last user of its own page just gets write access;
+ * others get their own copy.
  */
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *v,
 		      unsigned long addr, pteval_t *pte)
 {
 	struct page *old = pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)), *new;
+	bool kernels = *pte & _PAGE_SPECIAL;
 
-	if (page_count(old) == 1) {
+	if (!kernels && page_count(old) == 1) {
 		/* Only more access: a stale read-only TLB entry elsewhere just
 		 * faults once more and finds this. */
 		*pte |= _PAGE_RW | _PAGE_DIRTY;
@@ -284,8 +294,42 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *v,
 	*pte = PFN_PHYS(page_to_pfn(new)) | (vma_pte_flags(v) & __supported_pte_mask);
 	/* Another frame now: no thread may keep reading the old one. */
 	flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
-	put_page(old);
+	if (!kernels)
+		put_page(old);
 	return 0;
+}
+
+/*
+ * A page of a special mapping: the kernel's frame, never writable through
+ * this PTE; a write fault (the VMA allows writing) then copies it.
+ */
+static int special_fault(struct mm_struct *mm, struct vm_area_struct *v,
+			 unsigned long addr, pteval_t *pte, unsigned long error_code)
+{
+	unsigned long n = v->vm_pgoff + ((addr - v->vm_start) >> PAGE_SHIFT);
+
+	if (n >= v->vm_special->nr_pages)
+		return -EFAULT;
+	*pte = PFN_PHYS(v->vm_special->pfn + n) | _PAGE_SPECIAL |
+	       (vma_pte_flags(v) & ~(_PAGE_RW | _PAGE_DIRTY) & __supported_pte_mask);
+	mm->total_vm++;
+	if (error_code & X86_PF_WRITE)
+		return do_wp_page(mm, v, addr & PAGE_MASK, pte);
+	return 0;
+}
+
+/*
+ * Whether a present PTE of v may let user space write, v being writable:
+ * a shared mapping's page may; a private one only while no one else maps
+ * it (else the write fault copies it first); the kernel's never.
+ */
+bool pte_may_write(const struct vm_area_struct *v, pteval_t pte)
+{
+	if (pte & _PAGE_SPECIAL)
+		return false;
+	if (v->vm_flags & VM_SHARED)
+		return true;
+	return page_count(pfn_to_page(PFN_DOWN(pte & PTE_PFN_MASK))) == 1;
 }
 
 /*
@@ -323,6 +367,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	}
 	if (*pte & _PAGE_PRESENT)	/* another path mapped it meanwhile */
 		return 0;
+	if (v->vm_special)
+		return special_fault(mm, v, addr, pte, error_code);
 	pg = fault_page(v, addr & PAGE_MASK);
 	if (!pg)
 		return -ENOMEM;

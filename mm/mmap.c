@@ -137,6 +137,30 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				     unmapped_area_topdown(mm, len);
 }
 
+/*
+ * Maps the kernel's pages sm at [addr, addr + len), which must be free:
+ * the VMA of a vm_special_mapping (mm/memory.c faults its pages in).
+ */
+int install_special_mapping(struct mm_struct *mm, unsigned long addr,
+			    unsigned long len, unsigned long vm_flags,
+			    const struct vm_special_mapping *sm)
+{
+	struct vm_area_struct *v;
+
+	if (len > sm->nr_pages << PAGE_SHIFT || !range_is_free(mm, addr, addr + len))
+		return -EINVAL;
+	v = kzalloc(sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	v->vm_start = addr;
+	v->vm_end = addr + len;
+	v->vm_flags = vm_flags;
+	v->vm_name = sm->name;
+	v->vm_special = sm;
+	insert_vma(mm, v);
+	return 0;
+}
+
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
@@ -473,7 +497,7 @@ static void change_ptes(struct mm_struct *mm, struct vm_area_struct *v)
 		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
 			continue;
 		e = *pte & ~(_PAGE_RW | _PAGE_NX | _PAGE_PRESENT | _PAGE_PROTNONE);
-		if (v->vm_flags & VM_WRITE)
+		if ((v->vm_flags & VM_WRITE) && pte_may_write(v, *pte))
 			e |= _PAGE_RW;
 		if (!(v->vm_flags & VM_EXEC))
 			e |= _PAGE_NX & __supported_pte_mask;
@@ -519,6 +543,10 @@ static long do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 			return -ENOMEM;
 		if ((prot & PROT_WRITE) && v->vm_file && (v->vm_flags & VM_SHARED) &&
 		    !(v->vm_file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		/* Linux's VM_MAY* rule for the kernel's pages: [vvar] is only
+		 * ever readable, [vdso] anything (a write copies the page). */
+		if (v->vm_special && (prot_to_vm(prot) & ~v->vm_special->max_flags))
 			return -EACCES;
 	}
 	if (split_vma_range(mm, start, end))

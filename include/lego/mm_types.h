@@ -27,13 +27,27 @@ struct page;
 /* Free space kept below a growing stack (Linux's stack_guard_gap). */
 #define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)
 
+/*
+ * Pages the kernel owns, shown to user space ([vdso], [vvar]): a VMA
+ * with vm_special faults them in from here, never as its own, and never
+ * frees them (their PTEs carry _PAGE_SPECIAL).  A private copy made by a
+ * write, where max_flags allows writing, is the VMA's own as usual.
+ */
+struct vm_special_mapping {
+	const char *name;		/* the VMA's vm_name */
+	unsigned long pfn;		/* the first of nr_pages frames */
+	unsigned long nr_pages;
+	unsigned long max_flags;	/* VM_READ/WRITE/EXEC mprotect may set */
+};
+
 /* A range of a user address space with one set of properties. */
 struct vm_area_struct {
 	unsigned long vm_start, vm_end;	/* [start, end), page aligned */
 	unsigned long vm_flags;
 	struct file *vm_file;		/* NULL for anonymous memory */
 	unsigned long vm_pgoff;		/* file offset of vm_start, in pages */
-	const char *vm_name;		/* "[heap]", "[stack]" or NULL */
+	const char *vm_name;		/* "[heap]", "[stack]", "[vdso]" or NULL */
+	const struct vm_special_mapping *vm_special;	/* or NULL */
 	struct list_head list;		/* mm->mmap, sorted by address */
 };
 
@@ -49,6 +63,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long mmap_base;	/* top-down mmap search starts here */
+	unsigned long vdso;		/* the vDSO's address (AT_SYSINFO_EHDR) or 0 */
 	unsigned long total_vm;		/* pages mapped */
 };
 
@@ -86,8 +101,12 @@ int move_page_tables(struct mm_struct *mm, unsigned long old_addr,
 unsigned long mm_total_pages(struct mm_struct *mm);
 bool may_expand_vm(struct mm_struct *mm, unsigned long npages);
 int expand_stack(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr);
+int install_special_mapping(struct mm_struct *mm, unsigned long addr,
+			    unsigned long len, unsigned long vm_flags,
+			    const struct vm_special_mapping *sm);
 void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 	       unsigned long start, unsigned long end);
 int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+bool pte_may_write(const struct vm_area_struct *v, pteval_t pte);
 
 #endif /* _LEGO_MM_TYPES_H */

@@ -24,6 +24,8 @@ bool ktime_get_clock_ns(clockid_t clk, u64 *ns);
 bool ktime_get_clock_res_ns(clockid_t clk, u32 *res_ns);
 struct timezone;
 void ktime_get_timezone(struct timezone *tz);
+/* time()'s answer: CLOCK_REALTIME's seconds at the last tick. */
+long ktime_get_seconds_coarse(void);
 void timekeeping_tick(void);
 void tsc_init(void);
 void time_init(void);

@@ -100,11 +100,7 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
 /* The seconds of the last tick, as Linux's (and the vDSO's) time(). */
 SYSCALL_DEFINE1(time, long __user *, tloc)
 {
-	u64 ns;
-	long t;
-
-	ktime_get_clock_ns(CLOCK_REALTIME_COARSE, &ns);
-	t = ns / NSEC_PER_SEC;
+	long t = ktime_get_seconds_coarse();
 
 	if (tloc && put_user(t, tloc))
 		return -EFAULT;

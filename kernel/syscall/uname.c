@@ -15,9 +15,8 @@
 #include <lego/mutex.h>
 #include <lego/capability.h>
 #include <uapi/lego/utsname.h>
+#include <lego/linux_abi.h>
 #include <asm/uaccess.h>
-
-#define LINUX_ABI_RELEASE	"6.1.0"
 
 static struct new_utsname utsname = {
 	.sysname = "Linux",

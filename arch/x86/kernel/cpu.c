@@ -16,6 +16,7 @@
 #include <asm/fpu.h>
 #include <asm/cpu_entry_area.h>
 #include <asm/pti.h>
+#include <asm/vvar.h>
 #include <lego/smp.h>
 
 struct cpuinfo_x86 boot_cpu_data;
@@ -70,6 +71,7 @@ void identify_boot_cpu(void)
 	c->nx = c->ext_1_edx & (1 << 20);
 	c->pdpe1gb = c->ext_1_edx & (1 << 26);
 	c->rdtscp = c->ext_1_edx & (1 << 27);
+	c->rdpid = c->cpuid_7_ecx & (1 << 22);
 
 	/* Before anything runs a STAC or CLAC. */
 	smap_patch_sites(c->smap);
@@ -119,6 +121,21 @@ static void set_data_desc(struct desc_struct *d, u8 dpl)
 	d->base2 = 0;
 }
 
+/*
+ * The CPU number for LSL in ring 3 (the vDSO's getcpu): a present,
+ * read-only, accessed data segment of DPL 3 whose 20-bit limit is the
+ * value (SDM Vol. 2A LSL, Vol. 3A 3.4.5).  Nothing ever loads it.
+ */
+static void set_cpunode_desc(struct desc_struct *d, u32 cpunode)
+{
+	d->limit0 = cpunode & 0xffff;
+	d->base0 = 0;
+	d->base1 = 0;
+	d->type_dpl_p = 0x91 | (3 << 5);		/* P, S, data, read-only, A */
+	d->limit1_flags = 0x40 | ((cpunode >> 16) & 0xf);	/* D/B, byte granular */
+	d->base2 = 0;
+}
+
 static void set_tss_desc(struct desc_struct *gdt, const struct x86_hw_tss *tss)
 {
 	struct tss_desc *d = (struct tss_desc *)&gdt[GDT_ENTRY_TSS];
@@ -150,6 +167,8 @@ static void setup_gdt_tss(void)
 	set_code_desc(&gdt[GDT_ENTRY_DEFAULT_USER32_CS], 3, false);
 	set_data_desc(&gdt[GDT_ENTRY_DEFAULT_USER_DS], 3);
 	set_code_desc(&gdt[GDT_ENTRY_DEFAULT_USER_CS], 3, true);
+	set_cpunode_desc(&gdt[GDT_ENTRY_CPUNODE],
+			 vdso_encode_cpunode(smp_processor_id(), 0));
 
 	memset(tss, 0, sizeof(*tss));
 	for (i = 0; i < N_EXCEPTION_STACKS; i++)
@@ -226,7 +245,8 @@ void cpu_init(void)
 	/* User GS base starts at 0; the kernel's is in MSR_GS_BASE. */
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	wrmsr(MSR_FS_BASE, 0);
-	/* RDTSCP and RDPID read the CPU number here (getcpu in the vDSO). */
-	if (boot_cpu_data.rdtscp)
-		wrmsr(MSR_TSC_AUX, smp_processor_id());
+	/* RDTSCP and RDPID read the CPU number here (getcpu in the vDSO);
+	 * the MSR exists when either does (SDM Vol. 4 table 2-2). */
+	if (boot_cpu_data.rdtscp || boot_cpu_data.rdpid)
+		wrmsr(MSR_TSC_AUX, vdso_encode_cpunode(smp_processor_id(), 0));
 }

@@ -18,6 +18,7 @@
 #include <asm/percpu.h>
 #include <asm/apic.h>
 #include <asm/syscall.h>
+#include <asm/vdso.h>
 #include <lego/smp.h>
 
 #include <asm/acpi.h>
@@ -56,6 +57,7 @@ static void setup_arch(void)
 	apic_init(boot_params.cmdline);
 	io_apic_init();
 	apic_timer_init();
+	vdso_init(boot_params.cmdline);
 }
 
 __visible void x86_64_start_kernel(u32 protocol, u32 info_phys)

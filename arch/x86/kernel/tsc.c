@@ -98,8 +98,12 @@ bool ktime_get_clock_res_ns(clockid_t clk, u32 *res_ns)
 /* gettimeofday()'s time zone: none is ever set, as on a fresh Linux. */
 void ktime_get_timezone(struct timezone *tz)
 {
-	tz->tz_minuteswest = READ_ONCE(vvar_page.data.tz_minuteswest);
-	tz->tz_dsttime = READ_ONCE(vvar_page.data.tz_dsttime);
+	vvar_timezone(&vvar_page.data, tz);
+}
+
+long ktime_get_seconds_coarse(void)
+{
+	return vvar_time(&vvar_page.data);
 }
 
 /* The boot CPU's tick: the _COARSE clocks advance. */

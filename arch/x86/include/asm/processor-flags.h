@@ -62,5 +62,8 @@
 #define _PAGE_PROTNONE		_PAGE_SOFTW1
 /* A not-present PTE whose frame waits for a TLB shootdown (mm/memory.c). */
 #define _PAGE_ZAPPED		_AC(0x400, UL)
+/* A user PTE mapping a frame the kernel owns (struct vm_special_mapping):
+ * never freed, never written through, not counted. */
+#define _PAGE_SPECIAL		_AC(0x800, UL)
 
 #endif /* _ASM_X86_PROCESSOR_FLAGS_H */

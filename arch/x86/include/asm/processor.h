@@ -96,8 +96,8 @@ struct cpuinfo_x86 {
 	u32 cpuid_7_ebx, cpuid_7_ecx;
 	u32 ext_1_ecx, ext_1_edx;
 	u32 max_leaf;
-	bool smep, smap, nx, fsgsbase, rdrand, rdtscp, tsc_deadline, x2apic,
-	     fxsr, xsave, pdpe1gb, invariant_tsc, umip;
+	bool smep, smap, nx, fsgsbase, rdrand, rdtscp, rdpid, tsc_deadline,
+	     x2apic, fxsr, xsave, pdpe1gb, invariant_tsc, umip;
 };
 extern struct cpuinfo_x86 boot_cpu_data;
 

@@ -15,6 +15,8 @@
  *   6  user 64-bit code		0x33  __USER_CS
  *   7  unused
  *   8  TSS (16 bytes, two slots)	0x40
+ *  15  per-CPU "CPU number" segment	0x7b  __CPUNODE_SEG: a data segment
+ *      whose limit is the CPU number, for LSL in the vDSO's getcpu
  *
  * SYSRET to 64-bit mode loads CS = STAR[63:48] + 16 and SS = STAR[63:48] + 8
  * (Intel SDM Vol. 2B SYSRET), which is why user data sits between the two
@@ -27,6 +29,7 @@
 #define GDT_ENTRY_DEFAULT_USER_DS 5
 #define GDT_ENTRY_DEFAULT_USER_CS 6
 #define GDT_ENTRY_TSS		8
+#define GDT_ENTRY_CPUNODE	15
 #define GDT_ENTRIES		16
 
 #define __KERNEL32_CS	(GDT_ENTRY_KERNEL32_CS * 8)
@@ -36,6 +39,7 @@
 #define __USER_DS	(GDT_ENTRY_DEFAULT_USER_DS * 8 + 3)
 #define __USER_CS	(GDT_ENTRY_DEFAULT_USER_CS * 8 + 3)
 #define GDT_ENTRY_TSS_SEL (GDT_ENTRY_TSS * 8)
+#define __CPUNODE_SEG	(GDT_ENTRY_CPUNODE * 8 + 3)
 
 /*
  * The flat descriptors of the boot GDTs (head_64.S, the AP trampoline),

@@ -134,6 +134,35 @@ static __always_inline bool vvar_clock_res(const struct vdso_data *d,
 	return true;
 }
 
+/* time(): the seconds of CLOCK_REALTIME at the last tick, as Linux's. */
+static __always_inline long vvar_time(const struct vdso_data *d)
+{
+	u64 ns;
+
+	vvar_clock_read(d, CLOCK_REALTIME_COARSE, &ns);
+	return ns / NSEC_PER_SEC;
+}
+
+/* gettimeofday()'s struct timezone. */
+static __always_inline void vvar_timezone(const struct vdso_data *d, struct timezone *tz)
+{
+	tz->tz_minuteswest = READ_ONCE(d->tz_minuteswest);
+	tz->tz_dsttime = READ_ONCE(d->tz_dsttime);
+}
+
+/*
+ * What getcpu() reads, in IA32_TSC_AUX (RDTSCP, RDPID) and in the limit
+ * of the GDT entry GDT_ENTRY_CPUNODE (LSL): Linux's encoding, the node
+ * above the low 12 bits of the CPU number.
+ */
+#define VDSO_CPUNODE_BITS	12
+#define VDSO_CPUNODE_MASK	((1U << VDSO_CPUNODE_BITS) - 1)
+
+static __always_inline u32 vdso_encode_cpunode(u32 cpu, u32 node)
+{
+	return (node << VDSO_CPUNODE_BITS) | cpu;
+}
+
 #ifndef BUILD_VDSO
 /* The kernel's copy, which user space maps (arch/x86/kernel/tsc.c). */
 union vvar_page {

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vDSO in every process: [vvar], the data page (asm/vvar.h), and right
+ * above it [vdso], the image vdso-image.S embeds.  exec maps them at a
+ * random page below the stack and hands the program the image's address
+ * as AT_SYSINFO_EHDR.  Both are ordinary VMAs over pages the kernel owns
+ * (struct vm_special_mapping): fork copies them, exec replaces them, and
+ * munmap and mprotect work on them as on Linux.
+ *
+ * "vdso=0" on the command line maps neither and leaves AT_SYSINFO_EHDR
+ * out, as Linux's; the C library then makes every call a syscall.
+ */
+#include <lego/kernel.h>
+#include <lego/mm.h>
+#include <lego/mm_types.h>
+#include <lego/mutex.h>
+#include <lego/random.h>
+#include <lego/string.h>
+#include <lego/cmdline.h>
+#include <lego/errno.h>
+#include <asm/processor.h>
+#include <asm/vdso.h>
+#include <asm/vvar.h>
+
+extern const char vdso_image_start[], vdso_image_end[];
+
+static struct vm_special_mapping vvar_mapping = {
+	.name = "[vvar]",
+	.max_flags = VM_READ,
+};
+
+static struct vm_special_mapping vdso_mapping = {
+	.name = "[vdso]",
+	.max_flags = VM_READ | VM_WRITE | VM_EXEC,
+};
+
+static bool vdso_enabled = true;
+
+/*
+ * The vDSO starts at one of this many pages below the stack: a 2 MiB span,
+ * 9 bits of randomness, as Linux's vdso_addr() picks one of the pages
+ * from the stack's top to the next 2 MiB boundary.
+ */
+#define VDSO_RANDOM_PAGES	512
+
+void vdso_init(const char *cmdline)
+{
+	static const char *const getcpu_by[] = {
+		[VDSO_GETCPU_LSL] = "LSL", [VDSO_GETCPU_RDTSCP] = "RDTSCP",
+		[VDSO_GETCPU_RDPID] = "RDPID",
+	};
+	struct vdso_data *d = &vvar_page.data;
+	char v[16];
+
+	if (cmdline_get(cmdline, "vdso", v, sizeof(v)))
+		vdso_enabled = simple_strtoul(v, NULL, 0) != 0;
+	vvar_mapping.pfn = PFN_DOWN(__pa_symbol(&vvar_page));
+	vvar_mapping.nr_pages = VVAR_NR_PAGES;
+	vdso_mapping.pfn = PFN_DOWN(__pa_symbol(vdso_image_start));
+	vdso_mapping.nr_pages = DIV_ROUND_UP(vdso_image_end - vdso_image_start, PAGE_SIZE);
+	/* Fixed before any process runs: no reader to race with. */
+	d->getcpu_mode = boot_cpu_data.rdpid ? VDSO_GETCPU_RDPID :
+			 boot_cpu_data.rdtscp ? VDSO_GETCPU_RDTSCP : VDSO_GETCPU_LSL;
+	pr_info("vdso: %lu-byte image%s, getcpu by %s\n",
+		(unsigned long)(vdso_image_end - vdso_image_start),
+		vdso_enabled ? "" : " (disabled by vdso=0)", getcpu_by[d->getcpu_mode]);
+}
+
+int arch_setup_additional_pages(struct mm_struct *mm, unsigned long stack_bottom)
+{
+	unsigned long vvar_len = VVAR_NR_PAGES * PAGE_SIZE;
+	unsigned long len = vvar_len + (vdso_mapping.nr_pages << PAGE_SHIFT);
+	unsigned long span = len + (VDSO_RANDOM_PAGES + 1) * PAGE_SIZE, hint = 0, addr;
+	int r;
+
+	mm->vdso = 0;
+	if (!vdso_enabled)
+		return 0;
+	/* A page's gap above, then one of VDSO_RANDOM_PAGES slots. */
+	if (stack_bottom > span)
+		hint = (stack_bottom & PAGE_MASK) - PAGE_SIZE - len -
+		       (get_random_u64() % VDSO_RANDOM_PAGES) * PAGE_SIZE;
+	mutex_lock(&mm->mmap_lock);
+	addr = get_unmapped_area(mm, hint, len, 0);
+	r = IS_ERR_VALUE(addr) ? (int)addr :
+	    install_special_mapping(mm, addr, vvar_len, VM_READ, &vvar_mapping);
+	if (!r) {
+		r = install_special_mapping(mm, addr + vvar_len, len - vvar_len,
+					    VM_READ | VM_EXEC, &vdso_mapping);
+		if (r)
+			do_munmap(mm, addr, vvar_len);
+		else
+			mm->vdso = addr + vvar_len;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return r;
+}
