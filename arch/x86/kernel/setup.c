@@ -19,6 +19,7 @@
 #include <asm/apic.h>
 #include <asm/syscall.h>
 #include <asm/vdso.h>
+#include <asm/vsyscall.h>
 #include <lego/smp.h>
 
 #include <asm/acpi.h>
@@ -58,6 +59,7 @@ static void setup_arch(void)
 	io_apic_init();
 	apic_timer_init();
 	vdso_init(boot_params.cmdline);
+	map_vsyscall(boot_params.cmdline);
 }
 
 __visible void x86_64_start_kernel(u32 protocol, u32 info_phys)

@@ -15,6 +15,7 @@
 #include <asm/processor.h>
 #include <asm/irqflags.h>
 #include <asm/irq_vectors.h>
+#include <asm/vsyscall.h>
 
 static void kernel_page_fault(struct pt_regs *regs, unsigned long addr,
 			      unsigned long err)
@@ -68,6 +69,10 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 	/* CR2 is read; a nested fault may now overwrite it. */
 	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
+	/* A call into the legacy vsyscall page (arch/x86/entry/vsyscall). */
+	if (user_mode(regs) && is_vsyscall_vaddr(addr) &&
+	    emulate_vsyscall(regs, addr, err))
+		return;
 	if (addr < TASK_SIZE_MAX && mm && !(err & X86_PF_RSVD)) {
 		/*
 		 * Kernel code that cannot sleep (a lock held, interrupts off)
@@ -92,6 +97,10 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 		kernel_page_fault(regs, addr, err);
 		return;
 	}
+	/* As Linux, a user access to a kernel address reports a protection
+	 * fault, whatever the page tables there hold. */
+	if (addr >= TASK_SIZE_MAX)
+		err |= X86_PF_PROT;
 	user_fault_exit(regs, X86_TRAP_PF, addr, err,
 			r == -EACCES ? "SEGV_ACCERR" : "SEGV_MAPERR");
 }
