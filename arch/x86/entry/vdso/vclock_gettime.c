@@ -23,7 +23,8 @@ int __vdso_clock_gettime(clockid_t clk, struct __kernel_timespec *ts)
 	vvar_ns_to_timespec(ns, ts);
 	return 0;
 }
-VDSO_EXPORT(clock_gettime);
+int clock_gettime(clockid_t clk, struct __kernel_timespec *ts)
+	VDSO_ALIAS(clock_gettime);
 
 int __vdso_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
 {
@@ -37,7 +38,8 @@ int __vdso_gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
 		vvar_timezone(&vvar_data, tz);
 	return 0;
 }
-VDSO_EXPORT(gettimeofday);
+int gettimeofday(struct __kernel_old_timeval *tv, struct timezone *tz)
+	VDSO_ALIAS(gettimeofday);
 
 long __vdso_time(long *t)
 {
@@ -47,7 +49,7 @@ long __vdso_time(long *t)
 		*t = secs;
 	return secs;
 }
-VDSO_EXPORT(time);
+long time(long *t) VDSO_ALIAS(time);
 
 int __vdso_clock_getres(clockid_t clk, struct __kernel_timespec *res)
 {
@@ -61,4 +63,5 @@ int __vdso_clock_getres(clockid_t clk, struct __kernel_timespec *res)
 	}
 	return 0;
 }
-VDSO_EXPORT(clock_getres);
+int clock_getres(clockid_t clk, struct __kernel_timespec *res)
+	VDSO_ALIAS(clock_getres);

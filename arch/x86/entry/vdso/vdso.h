@@ -32,8 +32,7 @@ static __always_inline long vdso_syscall2(long nr, long a1, long a2)
 	return ret;
 }
 
-/* Exports name and, as Linux's vDSO, the unprefixed weak alias. */
-#define VDSO_EXPORT(name) \
-	__typeof__(__vdso_##name) name __attribute__((weak, alias("__vdso_" #name)))
+/* The unprefixed weak alias of __vdso_NAME that Linux's vDSO exports. */
+#define VDSO_ALIAS(name)	__attribute__((weak, alias("__vdso_" #name)))
 
 #endif /* _VDSO_VDSO_H */

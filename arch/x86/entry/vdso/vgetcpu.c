@@ -44,4 +44,5 @@ long __vdso_getcpu(unsigned int *cpu, unsigned int *node, void *unused)
 		*node = p >> VDSO_CPUNODE_BITS;
 	return 0;
 }
-VDSO_EXPORT(getcpu);
+long getcpu(unsigned int *cpu, unsigned int *node, void *unused)
+	VDSO_ALIAS(getcpu);
