@@ -228,7 +228,7 @@ int kernel_execve(const char *filename, const char *const *argv,
 		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       NULL, 0, "[stack]");
-	r = IS_ERR_VALUE(addr) ? (int)addr : arch_setup_additional_pages(mm, addr);
+	r = IS_ERR_VALUE(addr) ? (int)addr : arch_setup_additional_pages(mm);
 	if (!r)
 		r = create_elf_tables(&bprm, &sp);
 	fput(bprm.file);

@@ -103,10 +103,12 @@ static long advise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned 
 	case MADV_DONTNEED_LOCKED:
 		if ((v->vm_flags & VM_LOCKED) && advice == MADV_DONTNEED)
 			return -EINVAL;
+		if (v->vm_flags & VM_PFNMAP)		/* [vvar] */
+			return -EINVAL;
 		zap_range(mm, v, start, end);
 		return 0;
 	case MADV_FREE:
-		if (!is_private_anon(v))
+		if (!is_private_anon(v) || v->vm_special)
 			return -EINVAL;
 		zap_range(mm, v, start, end);
 		return 0;
@@ -119,6 +121,8 @@ static long advise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned 
 		v->vm_flags |= VM_DONTCOPY;
 		return 0;
 	case MADV_DOFORK:
+		if (v->vm_flags & VM_IO)
+			return -EINVAL;
 		v->vm_flags &= ~VM_DONTCOPY;
 		return 0;
 	case MADV_WIPEONFORK:
@@ -133,6 +137,8 @@ static long advise_vma(struct mm_struct *mm, struct vm_area_struct *v, unsigned 
 		v->vm_flags |= VM_DONTDUMP;
 		return 0;
 	case MADV_DODUMP:
+		if (v->vm_flags & VM_SPECIAL)
+			return -EINVAL;
 		v->vm_flags &= ~VM_DONTDUMP;
 		return 0;
 	case MADV_WILLNEED:
@@ -175,11 +181,12 @@ static long do_madvise(struct mm_struct *mm, unsigned long start, size_t len, in
 			hole = true;
 		a = max(a, v->vm_start);
 		if (changes_flags(advice)) {
-			if (v->vm_start < a && split_vma(v, a))
-				return -ENOMEM;
+			r = v->vm_start < a ? split_vma(v, a) : 0;
 			v = find_vma(mm, a);
-			if (v->vm_end > end && split_vma(v, end))
-				return -ENOMEM;
+			if (!r && v->vm_end > end)
+				r = split_vma(v, end);
+			if (r)
+				return r;
 		}
 		r = advise_vma(mm, v, a, min(end, v->vm_end), advice);
 		if (r)
@@ -212,7 +219,8 @@ static unsigned char page_resident(struct mm_struct *mm, struct vm_area_struct *
 {
 	pteval_t *pte = pte_lookup(mm->pgd, a, false, 0);
 
-	if (pte && (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
+	/* The kernel's pages always count, as Linux's can_do_mincore. */
+	if (v->vm_special || (pte && (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE))))
 		return 1;
 	if (v->vm_file && v->vm_file->inode) {
 		loff_t pos = ((loff_t)v->vm_pgoff << PAGE_SHIFT) + (a - v->vm_start);

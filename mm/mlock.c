@@ -60,10 +60,14 @@ static long apply_lock(struct mm_struct *mm, unsigned long start, unsigned long 
 
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
-	if (split_vma_range(mm, start, end))
+	/* The kernel's pages are never split (-EINVAL) and are left as they
+	 * are, as Linux's mlock_fixup leaves them. */
+	if (split_vma_range(mm, start, end) == -ENOMEM)
 		return -EAGAIN;
 	for (a = start; a < end; a = v->vm_end) {
 		v = find_vma(mm, a);
+		if (v->vm_special)
+			continue;
 		if (lock)
 			v->vm_flags |= VM_LOCKED;
 		else

@@ -53,11 +53,18 @@ void insert_vma(struct mm_struct *mm, struct vm_area_struct *nv)
 	list_add_tail(&nv->list, &mm->mmap);
 }
 
-/* Splits v at addr (page aligned, inside v); v keeps the lower part. */
+/*
+ * Splits v at addr (page aligned, inside v); v keeps the lower part.
+ * -EINVAL for the kernel's pages, which Linux never splits (a partial
+ * munmap, mprotect or madvise of [vdso] fails), -ENOMEM without memory.
+ */
 int split_vma(struct vm_area_struct *v, unsigned long addr)
 {
-	struct vm_area_struct *n = kmalloc(sizeof(*n), GFP_KERNEL);
+	struct vm_area_struct *n;
 
+	if (v->vm_special)
+		return -EINVAL;
+	n = kmalloc(sizeof(*n), GFP_KERNEL);
 	if (!n)
 		return -ENOMEM;
 	*n = *v;
@@ -139,7 +146,8 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 
 /*
  * Maps the kernel's pages sm at [addr, addr + len), which must be free:
- * the VMA of a vm_special_mapping (mm/memory.c faults its pages in).
+ * the VMA of a vm_special_mapping (mm/memory.c faults its pages in),
+ * which never grows nor splits (VM_DONTEXPAND), as Linux's.
  */
 int install_special_mapping(struct mm_struct *mm, unsigned long addr,
 			    unsigned long len, unsigned long vm_flags,
@@ -154,7 +162,7 @@ int install_special_mapping(struct mm_struct *mm, unsigned long addr,
 		return -ENOMEM;
 	v->vm_start = addr;
 	v->vm_end = addr + len;
-	v->vm_flags = vm_flags;
+	v->vm_flags = vm_flags | VM_DONTEXPAND;
 	v->vm_name = sm->name;
 	v->vm_special = sm;
 	insert_vma(mm, v);
@@ -165,14 +173,17 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
 	struct vm_area_struct *v, *n;
+	int r = 0;
 
 	/* Split first, so that only whole VMAs remain in the range. */
 	v = vma_after(mm, start);
-	if (v && v->vm_start < start && split_vma(v, start))
-		return -ENOMEM;
+	if (v && v->vm_start < start)
+		r = split_vma(v, start);
 	v = vma_after(mm, end - 1);
-	if (v && v->vm_start < end && v->vm_end > end && split_vma(v, end))
-		return -ENOMEM;
+	if (!r && v && v->vm_start < end && v->vm_end > end)
+		r = split_vma(v, end);
+	if (r)
+		return r;
 	list_for_each_entry_safe(v, n, &mm->mmap, list) {
 		if (v->vm_start >= end)
 			break;
@@ -188,19 +199,22 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 /*
  * Splits the VMAs at start and end, so that the mapped range [start, end)
  * is a run of whole VMAs (mprotect, mlock change their flags).  -ENOMEM
- * when a split finds no memory; nothing is undone, as on Linux, but
- * splitting alone changes nothing a program can see.
+ * when a split finds no memory, -EINVAL when an end lies inside one of the
+ * kernel's special mappings (never split); both ends are tried either way
+ * and nothing is undone, as on Linux, but splitting alone changes nothing
+ * a program can see.
  */
 int split_vma_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *v = find_vma(mm, start);
+	int r = 0, r_end = 0;
 
-	if (v && v->vm_start < start && split_vma(v, start))
-		return -ENOMEM;
+	if (v && v->vm_start < start)
+		r = split_vma(v, start);
 	v = find_vma(mm, end - 1);
-	if (v && v->vm_end > end && split_vma(v, end))
-		return -ENOMEM;
-	return 0;
+	if (v && v->vm_end > end)
+		r_end = split_vma(v, end);
+	return r ? r : r_end;
 }
 
 /* Whether every page of [start, end) is mapped. */
@@ -319,13 +333,10 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	v = kzalloc(sizeof(*v), GFP_KERNEL);
 	if (!v)
 		return -ENOMEM;
-	if (flags & MAP_FIXED) {
-		int r = do_munmap(mm, addr, len);
-
-		if (r) {
-			kfree(v);
-			return r;
-		}
+	/* What was there goes; ENOMEM if it cannot, as Linux's mmap_region. */
+	if ((flags & MAP_FIXED) && do_munmap(mm, addr, len)) {
+		kfree(v);
+		return -ENOMEM;
 	}
 	v->vm_start = addr;
 	v->vm_end = addr + len;
@@ -521,6 +532,7 @@ static long do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 {
 	struct vm_area_struct *v;
 	unsigned long end, a;
+	int r;
 
 	if (start & ~PAGE_MASK)
 		return -EINVAL;
@@ -549,8 +561,9 @@ static long do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		if (v->vm_special && (prot_to_vm(prot) & ~v->vm_special->max_flags))
 			return -EACCES;
 	}
-	if (split_vma_range(mm, start, end))
-		return -ENOMEM;
+	r = split_vma_range(mm, start, end);
+	if (r)
+		return r;
 	for (a = start; a < end; a = v->vm_end) {
 		v = find_vma(mm, a);
 		v->vm_flags = (v->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |

@@ -27,7 +27,7 @@
  */
 static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long addr,
 					    unsigned long old_len, unsigned long new_len,
-					    long *err)
+					    bool dontunmap, long *err)
 {
 	struct vm_area_struct *v = find_vma(mm, addr);
 	unsigned long pgoff;
@@ -38,6 +38,8 @@ static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long 
 	*err = -EINVAL;
 	if (!old_len && !(v->vm_flags & VM_SHARED))
 		return NULL;
+	if (dontunmap && (v->vm_flags & (VM_DONTEXPAND | VM_PFNMAP)))
+		return NULL;
 	*err = -EFAULT;
 	if (old_len > v->vm_end - addr)
 		return NULL;
@@ -46,6 +48,9 @@ static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long 
 	*err = -EINVAL;
 	pgoff = v->vm_pgoff + ((addr - v->vm_start) >> PAGE_SHIFT);
 	if (pgoff + (new_len >> PAGE_SHIFT) < pgoff)
+		return NULL;
+	*err = -EFAULT;			/* the kernel's pages never grow */
+	if (v->vm_flags & (VM_DONTEXPAND | VM_PFNMAP))
 		return NULL;
 	*err = -ENOMEM;
 	if (!may_expand_vm(mm, (new_len - old_len) >> PAGE_SHIFT))
@@ -85,13 +90,12 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *v,
 		goto insert;
 	}
 	/* The moved range becomes a mapping of its own. */
-	r = -ENOMEM;
-	if (v->vm_start < addr) {
-		if (split_vma(v, addr))
-			goto fail;
-		v = find_vma(mm, addr);
-	}
-	if (v->vm_end > addr + old_len && split_vma(v, addr + old_len))
+	r = v->vm_start < addr ? split_vma(v, addr) : 0;
+	if (r)
+		goto fail;
+	v = find_vma(mm, addr);
+	r = v->vm_end > addr + old_len ? split_vma(v, addr + old_len) : 0;
+	if (r)
 		goto fail;
 	r = move_page_tables(mm, addr, new_addr, old_len);
 	if (r)
@@ -127,7 +131,7 @@ static long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long ol
 		/* The two ranges must not overlap. */
 		if (addr + old_len > new_addr && new_addr + new_len > addr)
 			return -EINVAL;
-		v = vma_to_resize(mm, addr, old_len, new_len, &r);
+		v = vma_to_resize(mm, addr, old_len, new_len, flags & MREMAP_DONTUNMAP, &r);
 		if (!v)
 			return r;
 		if ((flags & MREMAP_DONTUNMAP) && !may_expand_vm(mm, old_len >> PAGE_SHIFT))
@@ -160,7 +164,7 @@ static long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long ol
 		}
 		return addr;
 	}
-	v = vma_to_resize(mm, addr, old_len, new_len, &r);
+	v = vma_to_resize(mm, addr, old_len, new_len, false, &r);
 	if (!v)
 		return r;
 	/* Growing in place, where the range ends its mapping and room follows. */

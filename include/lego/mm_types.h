@@ -23,6 +23,11 @@ struct page;
 #define VM_DONTCOPY	0x20000		/* MADV_DONTFORK: not in a fork child */
 #define VM_DONTDUMP	0x4000000	/* MADV_DONTDUMP */
 #define VM_WIPEONFORK	0x2000000	/* MADV_WIPEONFORK: zero in a fork child */
+/* The kernel's pages (struct vm_special_mapping), with Linux's flags. */
+#define VM_PFNMAP	0x400		/* raw frames, no struct page use: [vvar] */
+#define VM_IO		0x4000		/* not ordinary memory: [vvar] */
+#define VM_DONTEXPAND	0x40000		/* never grows nor splits: every special one */
+#define VM_SPECIAL	(VM_IO | VM_DONTEXPAND | VM_PFNMAP)
 
 /* Free space kept below a growing stack (Linux's stack_guard_gap). */
 #define STACK_GUARD_GAP	(256UL << PAGE_SHIFT)

@@ -5,7 +5,9 @@
  * random page below the stack and hands the program the image's address
  * as AT_SYSINFO_EHDR.  Both are ordinary VMAs over pages the kernel owns
  * (struct vm_special_mapping): fork copies them, exec replaces them, and
- * munmap and mprotect work on them as on Linux.
+ * munmap, mprotect, mremap and madvise treat them as Linux does (whole
+ * only, never grown; [vdso] may be made writable, a write copying the
+ * page; [vvar], Linux's VM_IO | VM_PFNMAP, only ever readable).
  *
  * "vdso=0" on the command line maps neither and leaves AT_SYSINFO_EHDR
  * out, as Linux's; the C library then makes every call a syscall.
@@ -17,6 +19,8 @@
 #include <lego/random.h>
 #include <lego/string.h>
 #include <lego/cmdline.h>
+#include <lego/sched.h>
+#include <lego/binfmts.h>
 #include <lego/errno.h>
 #include <asm/processor.h>
 #include <asm/vdso.h>
@@ -43,6 +47,27 @@ static bool vdso_enabled = true;
  */
 #define VDSO_RANDOM_PAGES	512
 
+/*
+ * Where the vDSO's len bytes go.  Linux 6.1 puts them just above its
+ * randomised stack top; Lego's stack ends at STACK_TOP and grows down to
+ * RLIMIT_STACK, keeping STACK_GUARD_GAP from the next mapping (mm/mmap.c
+ * expand_stack), so they go just below that reach instead, at a random
+ * page.  A stack limit that leaves no room above mmap_base (unlimited)
+ * sends them to the mmap area, below mmap_base.
+ */
+static unsigned long vdso_addr(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long rlim = current->rlim[RLIMIT_STACK].rlim_cur;
+	unsigned long span = len + VDSO_RANDOM_PAGES * PAGE_SIZE, top;
+
+	if (rlim > STACK_TOP - STACK_GUARD_GAP)
+		return 0;
+	top = (STACK_TOP - STACK_GUARD_GAP - rlim) & PAGE_MASK;
+	if (top < mm->mmap_base || top - mm->mmap_base < span)
+		return 0;
+	return top - len - (get_random_u64() % VDSO_RANDOM_PAGES) * PAGE_SIZE;
+}
+
 void vdso_init(const char *cmdline)
 {
 	static const char *const getcpu_by[] = {
@@ -66,24 +91,20 @@ void vdso_init(const char *cmdline)
 		vdso_enabled ? "" : " (disabled by vdso=0)", getcpu_by[d->getcpu_mode]);
 }
 
-int arch_setup_additional_pages(struct mm_struct *mm, unsigned long stack_bottom)
+int arch_setup_additional_pages(struct mm_struct *mm)
 {
 	unsigned long vvar_len = VVAR_NR_PAGES * PAGE_SIZE;
-	unsigned long len = vvar_len + (vdso_mapping.nr_pages << PAGE_SHIFT);
-	unsigned long span = len + (VDSO_RANDOM_PAGES + 1) * PAGE_SIZE, hint = 0, addr;
+	unsigned long len = vvar_len + (vdso_mapping.nr_pages << PAGE_SHIFT), addr;
 	int r;
 
 	mm->vdso = 0;
 	if (!vdso_enabled)
 		return 0;
-	/* A page's gap above, then one of VDSO_RANDOM_PAGES slots. */
-	if (stack_bottom > span)
-		hint = (stack_bottom & PAGE_MASK) - PAGE_SIZE - len -
-		       (get_random_u64() % VDSO_RANDOM_PAGES) * PAGE_SIZE;
 	mutex_lock(&mm->mmap_lock);
-	addr = get_unmapped_area(mm, hint, len, 0);
+	addr = get_unmapped_area(mm, vdso_addr(mm, len), len, 0);
 	r = IS_ERR_VALUE(addr) ? (int)addr :
-	    install_special_mapping(mm, addr, vvar_len, VM_READ, &vvar_mapping);
+	    install_special_mapping(mm, addr, vvar_len,
+				    VM_READ | VM_IO | VM_PFNMAP | VM_DONTDUMP, &vvar_mapping);
 	if (!r) {
 		r = install_special_mapping(mm, addr + vvar_len, len - vvar_len,
 					    VM_READ | VM_EXEC, &vdso_mapping);
