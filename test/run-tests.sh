@@ -224,10 +224,12 @@ user_test() {
 	done < <(meta "$src" link)
 	(cd "$top" && scripts/mkinitramfs.sh "$cpio" "$bin:/$name" "${extra_files[@]}")
 	log=$out/user-$tag.log
+	qemu_args=()
 	if [ $linux = 1 ]; then
 		image=$linux_kernel
-		kernel="quiet no5lvl"
+		kernel="quiet no5lvl $(meta "$src" linux-kernel | tail -n1)"
 	else
+		read -ra qemu_args <<< "$(meta "$src" qemu | tail -n1)"
 		case $image in
 		allyes) image=$out/vmlego-allyesconfig ;;
 		debug) image=$out/vmlego-debug ;;
@@ -237,7 +239,7 @@ user_test() {
 	fi
 	$QEMU_RUN --kernel "$image" --initrd "$cpio" --smp "$n_smp" \
 		--append "$kernel rdinit=/$name -- $args" \
-		--timeout "${timeout:-120}" > "$log" 2>&1
+		--timeout "${timeout:-120}" ${qemu_args[@]+-- "${qemu_args[@]}"} > "$log" 2>&1
 	rc=$?
 	# A transcript test: the kernel's strace lines, pids normalised,
 	# must match test/user/NAME.expected byte for byte.
