@@ -32,6 +32,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include "lego_test.h"
+#include "lego_stats.h"
 
 #define NR_clock_gettime	228
 #define NR_clock_getres		229
@@ -67,40 +68,6 @@ static int on_lego(void)
 	struct utsname u;
 
 	return !uname(&u) && strstr(u.release, "-lego-");
-}
-
-/*
- * How many times this process has made syscall name so far, from the
- * kernel's statistics: the first number of its row under "pid N (...):".
- * -1 if the file cannot be read.
- */
-static long lego_syscalls(const char *name)
-{
-	static char text[65536];
-	char head[32], *at, *end;
-	size_t len = 0;
-	ssize_t n;
-	int fd = open("/proc/lego/syscalls", O_RDONLY);
-
-	if (fd < 0)
-		return -1;
-	while ((n = read(fd, text + len, sizeof(text) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	text[len] = 0;
-	snprintf(head, sizeof(head), "pid %d (", getpid());
-	at = strstr(text, head);
-	if (!at)
-		return 0;
-	end = strstr(at + 1, "\npid ");
-	for (at = strchr(at, '\n'); at && (!end || at < end); at = strchr(at + 1, '\n')) {
-		unsigned long calls;
-		char sys[40];
-
-		if (sscanf(at + 1, "%lu %*u %*u %39s", &calls, sys) == 2 && !strcmp(sys, name))
-			return calls;
-	}
-	return 0;
 }
 
 /* Runs fn n times; checks that syscall name was made want_per_call * n times. */

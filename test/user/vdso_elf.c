@@ -9,7 +9,9 @@
 // the test runs on.
 // lego-test: libc=none
 // lego-test: smp=1,2
+#ifndef LT_SUITE
 #define LT_SUITE "vdso_elf"
+#endif
 #include "lego_test.h"
 #include <elf.h>
 

@@ -19,6 +19,7 @@
 #include <sched.h>
 #include <sys/wait.h>
 #include "lego_test.h"
+#include "lego_child.h"
 
 #define MODE_EMULATE	0
 #define MODE_XONLY	1
@@ -96,54 +97,49 @@ static int vcall(unsigned long addr, unsigned long a, unsigned long b, long *ret
 	return out[9] == out[10];
 }
 
-/* Runs fn in a child; the child's wait status. */
-static int in_child(void (*fn)(void))
-{
-	int st = -1;
-	pid_t p = fork();
-
-	if (!p) {
-		fn();
-		_exit(0);
-	}
-	waitpid(p, &st, 0);
-	return st;
-}
-
-static void segv_expected(const char *name, void (*fn)(void))
-{
-	int st = in_child(fn);
-
-	lt_check(name, WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
-		 "wait status %x, expected death by SIGSEGV", st);
-}
-
 static volatile unsigned long target;
-static void call_target(void)
+
+/* Reads a byte of the kernel's half: never returns, when all is well. */
+static int peek(unsigned long addr)
+{
+	return *(volatile unsigned char *)addr;
+}
+
+static int read_page(void) { return peek(VSYSCALL); }
+static int read_next_page(void) { return peek(VSYSCALL + 4096); }
+static int read_page_below(void) { return peek(VSYSCALL - 4096); }
+static int read_kernel_text(void) { return peek(0xffffffff81000000UL); }
+
+static int write_page(void)
+{
+	*(volatile unsigned char *)(VSYSCALL + 0x10) = 0;
+	return 0;
+}
+
+/* Calls entry with a and b (one of them a pointer it may not write
+ * through: never returns, when all is well). */
+static int call_with(unsigned long entry, unsigned long a, unsigned long b)
 {
 	long r;
 
-	vcall(target, 0, 0, &r);
+	vcall(entry, a, b, &r);
+	return 0;
 }
 
-static void read_page(void) { (void)*(volatile unsigned char *)VSYSCALL; }
-static void read_next_page(void) { (void)*(volatile unsigned char *)(VSYSCALL + 4096); }
-static void read_page_below(void) { (void)*(volatile unsigned char *)(VSYSCALL - 4096); }
-static void read_kernel_text(void) { (void)*(volatile unsigned char *)0xffffffff81000000UL; }
-static void write_page(void) { *(volatile unsigned char *)(VSYSCALL + 0x10) = 0; }
-
-static void call_bad_tv(void) { long r; vcall(VSYSCALL, 8, 0, &r); }
-static void call_kernel_tz(void) { long r; vcall(VSYSCALL, 0, 0xffff888000000000UL, &r); }
-static void call_bad_time(void) { long r; vcall(VSYSCALL + 0x400, 0xffffffffff600000UL, 0, &r); }
-static void call_bad_cpu(void) { long r; vcall(VSYSCALL + 0x800, 16, 0, &r); }
+static int call_bad_tv(void) { return call_with(VSYSCALL, 8, 0); }
+static int call_kernel_tz(void) { return call_with(VSYSCALL, 0, 0xffff888000000000UL); }
+static int call_bad_time(void) { return call_with(VSYSCALL + 0x400, VSYSCALL, 0); }
+static int call_bad_cpu(void) { return call_with(VSYSCALL + 0x800, 16, 0); }
+static int call_target(void) { return call_with(target, 0, 0); }
 
 /* The entry, from a stack the kernel cannot read the return address on. */
-static void call_bad_stack(void)
+static int call_bad_stack(void)
 {
 	asm volatile("mov $0x1000, %%rsp\n\t"
 		     "xor %%edi, %%edi\n\t"
 		     "xor %%esi, %%esi\n\t"
 		     "jmp *%0" : : "r"(VSYSCALL) : "memory");
+	return 0;
 }
 
 static void check_contents(void)
@@ -217,27 +213,27 @@ static int run_vsyscall_checks(void)
 	if (VSYSCALL_MODE == MODE_EMULATE)
 		check_contents();
 	else
-		segv_expected("read/segv", read_page);
+		lt_expect_signal("read/segv", read_page, SIGSEGV);
 	if (VSYSCALL_MODE != MODE_NONE) {
 		check_calls();
 	} else {
 		for (i = 0; i < 3; i++) {
 			target = VSYSCALL + i * 0x400;
-			segv_expected("call/segv", call_target);
+			lt_expect_signal("call/segv", call_target, SIGSEGV);
 		}
 	}
 	for (i = 0; i < sizeof(misaligned) / sizeof(misaligned[0]); i++) {
 		target = VSYSCALL + misaligned[i];
-		segv_expected("misaligned/segv", call_target);
+		lt_expect_signal("misaligned/segv", call_target, SIGSEGV);
 	}
-	segv_expected("bad_stack/segv", call_bad_stack);
-	segv_expected("bad_pointer/gettimeofday_tv", call_bad_tv);
-	segv_expected("bad_pointer/gettimeofday_kernel_tz", call_kernel_tz);
-	segv_expected("bad_pointer/time", call_bad_time);
-	segv_expected("bad_pointer/getcpu", call_bad_cpu);
-	segv_expected("write/segv", write_page);
-	segv_expected("next_page/segv", read_next_page);
-	segv_expected("page_below/segv", read_page_below);
-	segv_expected("kernel_text/segv", read_kernel_text);
+	lt_expect_signal("bad_stack/segv", call_bad_stack, SIGSEGV);
+	lt_expect_signal("bad_pointer/gettimeofday_tv", call_bad_tv, SIGSEGV);
+	lt_expect_signal("bad_pointer/gettimeofday_kernel_tz", call_kernel_tz, SIGSEGV);
+	lt_expect_signal("bad_pointer/time", call_bad_time, SIGSEGV);
+	lt_expect_signal("bad_pointer/getcpu", call_bad_cpu, SIGSEGV);
+	lt_expect_signal("write/segv", write_page, SIGSEGV);
+	lt_expect_signal("next_page/segv", read_next_page, SIGSEGV);
+	lt_expect_signal("page_below/segv", read_page_below, SIGSEGV);
+	lt_expect_signal("kernel_text/segv", read_kernel_text, SIGSEGV);
 	return lt_done();
 }
