@@ -65,6 +65,12 @@ struct vdso_data {
 	u32 reserved;
 	u64 offset_ns[VDSO_NR_CLOCKS];	/* clock - CLOCK_MONOTONIC */
 };
+/* The layout Documentation/x86/vdso.rst draws. */
+_Static_assert(offsetof(struct vdso_data, tsc_base) == 8 &&
+	       offsetof(struct vdso_data, coarse_mono_ns) == 32 &&
+	       offsetof(struct vdso_data, tz_minuteswest) == 44 &&
+	       offsetof(struct vdso_data, offset_ns) == 56 &&
+	       sizeof(struct vdso_data) == 184, "struct vdso_data layout");
 
 static __always_inline u32 vvar_read_begin(const struct vdso_data *d)
 {
