@@ -122,6 +122,13 @@ void pti_setup_cpu(int cpu)
 	pti_set_cr3s(init_pgd);
 }
 
+/* The kernel half every user table copies, or NULL without isolation:
+ * the vsyscall page is mapped there too (arch/x86/entry/vsyscall). */
+pteval_t *pti_user_pgd(void)
+{
+	return pti_enabled ? pti_shadow : NULL;
+}
+
 /* An address space's two top-level tables, kernel's first. */
 pteval_t *pti_alloc_pgd(void)
 {

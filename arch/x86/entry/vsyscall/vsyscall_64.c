@@ -23,6 +23,7 @@
 #include <lego/mm_types.h>
 #include <uapi/lego/time.h>
 #include <asm/pgtable.h>
+#include <asm/pti.h>
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
 #include <asm/traps.h>
@@ -39,17 +40,23 @@ extern char __vsyscall_page[];
 /*
  * In emulate mode the page is mapped in init_pgd, whose kernel half every
  * address space shares (mm_alloc copies its PML4 entries, so this runs
- * before the first one).  User access needs the U/S bit in every entry of
+ * before the first one), and, with page-table isolation, in the kernel
+ * half of the user tables as well (pti_user_pgd(), Linux's
+ * pti_setup_vsyscall()).  User access needs the U/S bit in every entry of
  * the walk (SDM Vol. 3A 4.6.1): the PML4 entry 511, the PDPT entry 511 and
  * the page directory entry 507 get it.  Those cover the kernel image (PDPT
  * entry 510) and nothing else of Lego's, and each leaf below them but the
  * vsyscall PTE keeps U/S clear, so user space gains access to that one
  * page only (Documentation/x86/vdso.rst).
  */
-static void set_vsyscall_user_bits(void)
+static void map_vsyscall_into(pteval_t *pgd)
 {
-	pteval_t *e = &init_pgd[pgd_index(VSYSCALL_ADDR)];
+	pteval_t *e = &pgd[pgd_index(VSYSCALL_ADDR)];
 
+	if (map_page(pgd, VSYSCALL_ADDR, __pa_symbol(__vsyscall_page),
+		     _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_GLOBAL |
+		     _PAGE_NX))
+		panic("vsyscall: no memory for the page tables");
 	*e |= _PAGE_USER;
 	e = &pte_table(*e)[pud_index(VSYSCALL_ADDR)];
 	*e |= _PAGE_USER;
@@ -73,11 +80,9 @@ void map_vsyscall(const char *cmdline)
 	}
 	if (vsyscall_mode != EMULATE)
 		return;
-	if (map_page(init_pgd, VSYSCALL_ADDR, __pa_symbol(__vsyscall_page),
-		     _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_GLOBAL |
-		     _PAGE_NX))
-		panic("vsyscall: no memory for the page tables");
-	set_vsyscall_user_bits();
+	map_vsyscall_into(init_pgd);
+	if (pti_user_pgd())
+		map_vsyscall_into(pti_user_pgd());
 }
 
 unsigned long vsyscall_gate_flags(void)

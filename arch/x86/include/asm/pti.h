@@ -32,6 +32,7 @@ void pti_free_pgd(pteval_t *pgd);
 void pti_set_cr3s(const pteval_t *pgd);
 void pti_flush_user(void);
 bool pti_user_mapped(const pteval_t *pgd, unsigned long addr);
+pteval_t *pti_user_pgd(void);
 
 /* A new user-half entry of an isolated address space goes into both. */
 static inline void pti_mirror(pteval_t *pgd, unsigned int idx)
@@ -50,6 +51,7 @@ static inline void pti_mirror(pteval_t *pgd, unsigned int idx) { }
 static inline pteval_t *pti_alloc_pgd(void) { return NULL; }
 static inline void pti_free_pgd(pteval_t *pgd) { }
 static inline bool pti_user_mapped(const pteval_t *pgd, unsigned long addr) { return false; }
+static inline pteval_t *pti_user_pgd(void) { return NULL; }
 #endif
 #endif /* !__ASSEMBLY__ */
 
