@@ -10,7 +10,6 @@
 #define _GNU_SOURCE
 #define LT_SUITE "vdso_mm"
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +18,10 @@
 #include <unistd.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
-#include <sys/mount.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include "lego_test.h"
 #include "lego_child.h"
+#include "lego_maps.h"
 
 #define PAGE	4096UL
 
@@ -156,22 +154,11 @@ static int map_over_vdso(void)
 static void check_maps(void)
 {
 	char text[8192], want[64];
-	int fd, n = 0, r;
 
-	/* As init, /proc may need mounting first (Linux). */
-	if (access("/proc/self/maps", R_OK)) {
-		mkdir("/proc", 0555);
-		mount("proc", "/proc", "proc", 0, 0);
-	}
-	fd = open("/proc/self/maps", O_RDONLY);
-	if (fd < 0) {
+	if (!lt_read_maps(text, sizeof(text))) {
 		lt_printf("# /proc/self/maps not available here: its lines not checked\n");
 		return;
 	}
-	while ((r = read(fd, text + n, sizeof(text) - 1 - n)) > 0)
-		n += r;
-	close(fd);
-	text[n] = 0;
 	snprintf(want, sizeof(want), "%lx-%lx r-xp ", vdso, vdso + vdso_len);
 	lt_check("maps/vdso", strstr(text, want) &&
 		 strstr(strstr(text, want), "[vdso]\n"), "no line %s... [vdso]", want);

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include "lego_test.h"
 #include "lego_child.h"
+#include "lego_maps.h"
 
 #define MODE_EMULATE	0
 #define MODE_XONLY	1
@@ -201,6 +202,26 @@ static void check_calls(void)
 	EXPECT_RET("getcpu/nulls", r, 0);
 }
 
+/* /proc/self/maps: Linux's gate VMA line, r-xp, --xp, or none at all. */
+static void check_maps(void)
+{
+	static const char *const perms[] = { "r-xp", "--xp", 0 };
+	const char *want = perms[VSYSCALL_MODE], *line;
+	char text[8192];
+
+	if (!lt_read_maps(text, sizeof(text))) {
+		lt_printf("# /proc/self/maps not available here: its lines not checked\n");
+		return;
+	}
+	line = strstr(text, "ffffffffff600000-ffffffffff601000 ");
+	if (!want)
+		lt_check("maps/no_gate_line", !line, "a [vsyscall] line in none mode");
+	else
+		lt_check("maps/gate_line", line && !strncmp(line + 34, want, 4) &&
+			 strstr(line, "[vsyscall]\n"), "no line ffffffffff600000-"
+			 "ffffffffff601000 %s ... [vsyscall]", want);
+}
+
 /* Jumps to each of these is SIGSEGV in every mode. */
 static const unsigned long misaligned[] = {
 	0x1, 0x3ff, 0x401, 0x7fe, 0x810, 0xc00, 0xfff,
@@ -210,6 +231,7 @@ static int run_vsyscall_checks(void)
 {
 	unsigned int i;
 
+	check_maps();
 	if (VSYSCALL_MODE == MODE_EMULATE)
 		check_contents();
 	else
