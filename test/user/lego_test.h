@@ -231,4 +231,22 @@ static inline int lt_done(void)
 	return lt_failures ? 1 : 0;
 }
 
+/*
+ * lt_done(), after waiting until the console has sent everything written
+ * to it (TCSBRK with a non-zero argument: tcdrain(3)).  For init's last
+ * words: Linux powers off the moment init exits, and what its serial
+ * driver still held is lost.  (Lego writes the console synchronously.)
+ */
+static inline int lt_done_drained(void)
+{
+	int r = lt_done();
+
+#if defined(__x86_64__)
+	lt_syscall3(16, 1, 0x5409, 1);		/* ioctl(1, TCSBRK, 1) */
+#else
+	lt_syscall3(54, 1, 0x5409, 1);
+#endif
+	return r;
+}
+
 #endif /* LEGO_TEST_H */
