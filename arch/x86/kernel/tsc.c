@@ -3,9 +3,9 @@
  * The TSC as the kernel's clock, and the vDSO data page it is kept in.
  * The TSC frequency is measured against PIT channel 2 (1.193182 MHz, Intel
  * 8254 data sheet) at boot: three windows of 3 ms (3579 PIT ticks each, so
- * the count is good to 0.03%), the least disturbed of them kept.  Conversion to nanoseconds is a
- * multiply and a shift: ns = (tsc - tsc_base) * mult >> 32, with mult =
- * 10^6 << 32 / tsc_khz.
+ * the count is good to 0.03%), the least disturbed of them kept.
+ * Conversion to nanoseconds is a multiply and a shift: ns = (tsc -
+ * tsc_base) * mult >> 32, with mult = 10^6 << 32 / tsc_khz.
  *
  * The numbers live in vvar_page, which every process also sees read-only
  * as [vvar], and both the kernel and the vDSO read them with the
