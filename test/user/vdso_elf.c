@@ -331,5 +331,5 @@ static void run(unsigned long *sp)
 __attribute__((used)) void start_c(unsigned long *sp)
 {
 	run(sp);
-	lt_syscall1(NR_exit_group, lt_done_drained());
+	lt_syscall1(NR_exit_group, lt_done());
 }

@@ -176,10 +176,10 @@ int main(int argc, char **argv)
 	if (argc > 1) {		/* the program again, after exec */
 		lt_check("exec/fresh_image", vdso && *(volatile unsigned char *)(vdso + 15) == 0,
 			 "vdso %lx", vdso);
-		return lt_done_drained();
+		return lt_done();
 	}
 	if (!lt_check("auxv/sysinfo_ehdr", vdso && !(vdso & (PAGE - 1)), "%lx", vdso))
-		return lt_done_drained();
+		return lt_done();
 	for (vdso_len = 0; mapped(vdso + vdso_len); vdso_len += PAGE)
 		;
 	for (vvar = vdso; mapped(vvar - PAGE); vvar -= PAGE)
@@ -235,5 +235,5 @@ int main(int argc, char **argv)
 	lt_expect_exit0("madvise/vdso_dontfork", dontfork_then_fork);
 	EXPECT_EQ("mlock/vdso", ERR(mlock((void *)vdso, vdso_len)), 0);
 	EXPECT_EQ("mlock/still_works", clock_call(), 0);
-	return lt_done_drained();
+	return lt_done();
 }

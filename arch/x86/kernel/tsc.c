@@ -29,8 +29,12 @@
 
 #define CALIBRATE_MS	3
 
-/* CLOCK_TAI - CLOCK_REALTIME: TAI-UTC since 2017 (IERS Bulletin C). */
-#define TAI_OFFSET_NS	(37 * NSEC_PER_SEC)
+/*
+ * CLOCK_TAI - CLOCK_REALTIME.  Linux keeps 0 until something (an NTP
+ * daemon, adjtimex ADJ_TAI) sets the real TAI-UTC difference; Lego has no
+ * such interface yet, so it is 0 as on a freshly booted Linux.
+ */
+#define TAI_OFFSET_NS	0
 #define TICK_NSEC	(NSEC_PER_SEC / CONFIG_HZ)
 
 u64 tsc_khz;
