@@ -12,8 +12,14 @@ cd "$(dirname "$0")/.."
 dir=$(mktemp -d "${BUILD:-build}/cfg.XXXXXX" 2>/dev/null) ||
 	{ mkdir -p "${BUILD:-build}"; dir=$(mktemp -d "${BUILD:-build}/cfg.XXXXXX"); }
 trap 'rm -rf "$dir"' EXIT
-git ls-files -z -c -o --exclude-standard 2>/dev/null | xargs -0 cp --parents -t "$dir" 2>/dev/null ||
-	tar cf - --exclude=./build --exclude=./.git . | tar xf - -C "$dir"
+# The sources only (tracked and new files, minus those deleted in the work
+# tree): never the objects or the .config of this tree's own build.
+if files=$(git ls-files -z -c -o --exclude-standard 2>/dev/null | tr '\0' '\n'); then
+	while IFS= read -r f; do [ -e "$f" ] && printf '%s\0' "$f"; done <<< "$files" |
+		xargs -0 cp --parents -t "$dir"
+else
+	tar cf - --exclude-vcs --exclude-vcs-ignores --exclude=./build . | tar xf - -C "$dir"
+fi
 if (cd "$dir" && make $targets > build.log 2>&1 && make -j"$jobs" >> build.log 2>&1); then
 	cp "$dir/vmlego" "$out"
 else
