@@ -117,6 +117,16 @@ static int map_segment(struct linux_binprm *bprm, const Elf64_Phdr *ph)
 	}
 	if (mem_end > bprm->end_data)
 		bprm->end_data = mem_end;
+	/* The bounds /proc/PID/stat shows and /proc/PID/exe finds the file
+	 * by, as Linux's load_elf_binary records them. */
+	if ((ph->p_flags & PF_X) && (!mm->start_code || start < mm->start_code))
+		mm->start_code = start;
+	if ((ph->p_flags & PF_X) && file_end > mm->end_code)
+		mm->end_code = file_end;
+	if (start > mm->start_data)
+		mm->start_data = start;
+	if (file_end > mm->end_data)
+		mm->end_data = file_end;
 	return 0;
 }
 

@@ -130,6 +130,11 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	NEW_AUX_ENT(AT_NULL, 0);
 #undef NEW_AUX_ENT
 
+	/* Where the strings are, for /proc/PID/cmdline and environ. */
+	current->mm->arg_start = bprm->argc ? argp[0] : (bprm->envc ? envp_a[0] : execfn);
+	current->mm->arg_end = current->mm->env_start = bprm->envc ? envp_a[0] : execfn;
+	current->mm->env_end = execfn;
+
 	/* argc, argv + NULL, envp + NULL, then auxv; rsp 16-byte aligned. */
 	items = 1 + bprm->argc + 1 + bprm->envc + 1 + n;
 	sp = (p - items * sizeof(long)) & ~15UL;
@@ -164,7 +169,7 @@ static void exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old = current->mm;
 
 	preempt_disable();		/* the CR3 and the per-CPU loaded_mm agree */
-	current->mm = mm;
+	task_ptr_xchg((void **)&current->mm, mm);	/* /proc reads it under tasklist_lock */
 	switch_mm(mm);
 	preempt_enable();
 	if (old)
@@ -182,7 +187,6 @@ int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)
 {
 	struct linux_binprm bprm = { .filename = filename };
-	struct inode *inode;
 	struct mm_struct *mm;
 	unsigned long sp, addr;
 	int r;
@@ -196,13 +200,10 @@ int kernel_execve(const char *filename, const char *const *argv,
 	    current->rlim[RLIMIT_STACK].rlim_cur / 4)
 		return -E2BIG;
 
-	bprm.file = filp_open(filename, O_RDONLY);
+	/* A regular file we may execute, on a mount without noexec. */
+	bprm.file = open_exec(filename);
 	if (IS_ERR(bprm.file))
 		return PTR_ERR(bprm.file);
-	inode = bprm.file->inode;
-	r = -EACCES;
-	if (!S_ISREG(inode->mode) || !(inode->mode & 0111))
-		goto out_file;
 	memset(bprm.buf, 0, sizeof(bprm.buf));
 	r = kernel_read(bprm.file, bprm.buf, sizeof(bprm.buf), 0);
 	if (r < 0)

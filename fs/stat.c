@@ -1,49 +1,86 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * stat, lstat, fstat, newfstatat, readlink and readlinkat.
+ * stat, lstat, fstat, newfstatat, statx, readlink and readlinkat.
  */
 #include <lego/kernel.h>
-#include <lego/fs.h>
 #include <lego/sched.h>
 #include <lego/mm.h>
 #include <lego/string.h>
 #include <lego/errno.h>
 #include <lego/syscalls.h>
+#include <uapi/lego/statfs.h>
 #include <asm/uaccess.h>
+#include "internal.h"
 
-/* The one device number of the RAM file system (major 0, minor 1). */
-#define RAMFS_DEV	MKDEV(0, 1)
-
-/* Linux's new_encode_dev(): the 32-bit dev_t as user space sees it. */
-static unsigned long encode_dev(dev_t dev)
+/*
+ * The attributes of d's inode, copied under i_lock so they are one
+ * snapshot.  The result mask is what Linux reports: the basic fields and
+ * the mount id always, the birth time on tmpfs.
+ */
+void vfs_getattr(struct dentry *d, struct kstat *st)
 {
-	unsigned int major = MAJOR(dev), minor = MINOR(dev);
+	struct inode *inode = d->d_inode;
+	struct vfsmount *m = real_mount(d);
 
-	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+	memset(st, 0, sizeof(*st));
+	spin_lock(&inode->i_lock);
+	st->mode = inode->i_mode;
+	st->nlink = inode->i_nlink;
+	st->uid = inode->i_uid;
+	st->gid = inode->i_gid;
+	st->rdev = inode->i_rdev;
+	st->ino = inode->i_ino;
+	st->size = inode->i_size;
+	st->blocks = inode->i_blocks * (PAGE_SIZE / 512);
+	st->atime = inode->i_atime;
+	st->mtime = inode->i_mtime;
+	st->ctime = inode->i_ctime;
+	st->btime = inode->i_btime;
+	spin_unlock(&inode->i_lock);
+	st->dev = inode->i_sb->s_dev;
+	st->blksize = PAGE_SIZE;
+	st->result_mask = STATX_BASIC_STATS | STATX_MNT_ID;
+	if (inode->i_sb->s_magic == TMPFS_MAGIC)
+		st->result_mask |= STATX_BTIME;
+	st->attributes_mask = STATX_ATTR_AUTOMOUNT | STATX_ATTR_MOUNT_ROOT | STATX_ATTR_DAX;
+	if (inode->i_sb->s_magic == TMPFS_MAGIC)
+		st->attributes_mask |= STATX_ATTR_APPEND | STATX_ATTR_IMMUTABLE |
+				       STATX_ATTR_NODUMP;
+	if (m && m->mnt_root == d)
+		st->attributes |= STATX_ATTR_MOUNT_ROOT;
+	st->mnt_id = m ? m->mnt_id : 0;
 }
 
-static int cp_new_stat(struct inode *inode, struct stat __user *ubuf)
+static int cp_new_stat(struct kstat *k, struct stat __user *ubuf)
 {
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));
-	st.st_dev = encode_dev(RAMFS_DEV);
-	st.st_ino = inode->ino;
-	st.st_nlink = inode->nlink;
-	st.st_mode = inode->mode;
-	st.st_uid = inode->uid;
-	st.st_gid = inode->gid;
-	st.st_rdev = encode_dev(inode->rdev);
-	st.st_size = inode->size;
-	st.st_blksize = PAGE_SIZE;
-	st.st_blocks = DIV_ROUND_UP(inode->size, PAGE_SIZE) * (PAGE_SIZE / 512);
-	st.st_atime = inode->atime.tv_sec;
-	st.st_atime_nsec = inode->atime.tv_nsec;
-	st.st_mtime = inode->mtime.tv_sec;
-	st.st_mtime_nsec = inode->mtime.tv_nsec;
-	st.st_ctime = inode->ctime.tv_sec;
-	st.st_ctime_nsec = inode->ctime.tv_nsec;
+	st.st_dev = new_encode_dev(k->dev);
+	st.st_ino = k->ino;
+	st.st_nlink = k->nlink;
+	st.st_mode = k->mode;
+	st.st_uid = k->uid;
+	st.st_gid = k->gid;
+	st.st_rdev = new_encode_dev(k->rdev);
+	st.st_size = k->size;
+	st.st_blksize = k->blksize;
+	st.st_blocks = k->blocks;
+	st.st_atime = k->atime.tv_sec;
+	st.st_atime_nsec = k->atime.tv_nsec;
+	st.st_mtime = k->mtime.tv_sec;
+	st.st_mtime_nsec = k->mtime.tv_nsec;
+	st.st_ctime = k->ctime.tv_sec;
+	st.st_ctime_nsec = k->ctime.tv_nsec;
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+static int stat_dentry(struct dentry *d, struct stat __user *ubuf)
+{
+	struct kstat k;
+
+	vfs_getattr(d, &k);
+	return cp_new_stat(&k, ubuf);
 }
 
 SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
@@ -53,64 +90,55 @@ SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 
 	if (!f)
 		return -EBADF;
-	r = cp_new_stat(f->inode, statbuf);
+	r = stat_dentry(f->dentry, statbuf);
 	fput(f);
 	return r;
-}
-
-/* The inode dfd itself names (the working directory for AT_FDCWD). */
-static int dfd_inode(int dfd, struct inode **res)
-{
-	struct file *f;
-
-	if (dfd == AT_FDCWD) {
-		*res = current->fs->pwd->inode;
-		return 0;
-	}
-	f = fget_raw(dfd);
-	if (!f)
-		return -EBADF;
-	*res = f->inode;
-	fput(f);
-	return 0;
 }
 
 /*
- * Resolves (dfd, path, flags) to a dentry for the stat family: an empty
- * path with AT_EMPTY_PATH means dfd itself.
+ * Resolves (dfd, filename, flags) for the stat family.  Linux's vfs_statx
+ * takes the statx sync hints here too (a RAM file system has nothing to
+ * sync); an empty or (Linux 6.11) NULL name with AT_EMPTY_PATH means dfd.
  */
 static int stat_lookup(int dfd, const char __user *filename, int flags,
-		       struct inode **res)
+		       struct dentry **res)
 {
-	struct dentry *d;
-	char c;
-	int r;
+	unsigned int lf;
+	int r = at_lookup_flags(flags, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+				AT_STATX_SYNC_TYPE, &lf);
 
-	/* Linux's vfs_statx also takes the statx sync hints here (a RAM file
-	 * system has nothing to sync), so newfstatat accepts them. */
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
-		      AT_STATX_SYNC_TYPE))
-		return -EINVAL;
+	if (r)
+		return r;
 	if (flags & AT_EMPTY_PATH) {
-		if (get_user(c, filename))
-			return -EFAULT;
-		if (!c)
-			return dfd_inode(dfd, res);
+		if (!filename) {
+			struct file *f;
+
+			if (dfd == AT_FDCWD) {
+				*res = fs_pwd_get();
+				return 0;
+			}
+			f = fget_raw(dfd);
+			if (!f)
+				return -EBADF;
+			*res = path_get(f->dentry);
+			fput(f);
+			return 0;
+		}
 	}
-	r = path_lookupat(dfd, filename,
-			  (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &d);
-	if (!r)
-		*res = d->inode;
-	return r;
+	return user_path_at(dfd, filename, lf, res);
 }
 
 SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 		struct stat __user *, statbuf, int, flag)
 {
-	struct inode *inode;
-	int r = stat_lookup(dfd, filename, flag, &inode);
+	struct dentry *d;
+	int r = stat_lookup(dfd, filename, flag, &d);
 
-	return r ? r : cp_new_stat(inode, statbuf);
+	if (r)
+		return r;
+	r = stat_dentry(d, statbuf);
+	path_put(d);
+	return r;
 }
 
 SYSCALL_DEFINE2(stat, const char __user *, filename, struct stat __user *, statbuf)
@@ -123,41 +151,84 @@ SYSCALL_DEFINE2(lstat, const char __user *, filename, struct stat __user *, stat
 	return __do_sys_newfstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
+static void statx_time(struct statx_timestamp *t, const struct timespec64 *ts)
+{
+	t->tv_sec = ts->tv_sec;
+	t->tv_nsec = ts->tv_nsec;
+}
+
+/*
+ * statx(2): both sync hints at once and STATX__RESERVED in the mask are
+ * EINVAL.  Every field is filled whatever the mask asks; stx_mask says
+ * which are valid, as on Linux.
+ */
+SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, flags,
+		unsigned int, mask, struct statx __user *, buffer)
+{
+	struct statx sx;
+	struct kstat k;
+	struct dentry *d;
+	int r;
+
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
+		return -EINVAL;
+	if (mask & STATX__RESERVED)
+		return -EINVAL;
+	r = stat_lookup(dfd, filename, flags, &d);
+	if (r)
+		return r;
+	vfs_getattr(d, &k);
+	path_put(d);
+	memset(&sx, 0, sizeof(sx));
+	sx.stx_mask = k.result_mask;
+	sx.stx_blksize = k.blksize;
+	sx.stx_attributes = k.attributes;
+	sx.stx_nlink = k.nlink;
+	sx.stx_uid = k.uid;
+	sx.stx_gid = k.gid;
+	sx.stx_mode = k.mode;
+	sx.stx_ino = k.ino;
+	sx.stx_size = k.size;
+	sx.stx_blocks = k.blocks;
+	sx.stx_attributes_mask = k.attributes_mask;
+	statx_time(&sx.stx_atime, &k.atime);
+	statx_time(&sx.stx_mtime, &k.mtime);
+	statx_time(&sx.stx_ctime, &k.ctime);
+	if (k.result_mask & STATX_BTIME)
+		statx_time(&sx.stx_btime, &k.btime);
+	sx.stx_rdev_major = MAJOR(k.rdev);
+	sx.stx_rdev_minor = MINOR(k.rdev);
+	sx.stx_dev_major = MAJOR(k.dev);
+	sx.stx_dev_minor = MINOR(k.dev);
+	sx.stx_mnt_id = k.mnt_id;
+	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
+}
+
+/*
+ * readlinkat(2): the last component is not followed.  An empty path
+ * names dfd itself (a symlink opened O_PATH|O_NOFOLLOW is read, anything
+ * else is ENOENT); a name that is not a symlink is EINVAL.
+ */
 SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname,
 		char __user *, buf, int, bufsiz)
 {
-	struct inode *inode;
 	struct dentry *d;
-	size_t len;
 	char c;
 	int r;
 
 	if (bufsiz <= 0)
 		return -EINVAL;
-	/*
-	 * An empty path names dfd itself (Linux's LOOKUP_EMPTY here): a
-	 * symlink opened O_PATH|O_NOFOLLOW is read, anything else is ENOENT.
-	 */
 	if (get_user(c, pathname))
 		return -EFAULT;
-	if (!c) {
-		r = dfd_inode(dfd, &inode);
-		if (r)
-			return r;
-		if (!inode || !S_ISLNK(inode->mode))
-			return -ENOENT;
-	} else {
-		r = path_lookupat(dfd, pathname, 0, &d);
-		if (r)
-			return r;
-		inode = d->inode;
-		if (!S_ISLNK(inode->mode))
-			return -EINVAL;
-	}
-	len = min((size_t)bufsiz, strlen(inode->link));
-	if (copy_to_user(buf, inode->link, len))
-		return -EFAULT;
-	return len;
+	r = user_path_at(dfd, pathname, LOOKUP_EMPTY, &d);
+	if (r)
+		return r;
+	if (!S_ISLNK(d->d_inode->i_mode))
+		r = c ? -EINVAL : -ENOENT;
+	else
+		r = vfs_readlink(d, buf, bufsiz);
+	path_put(d);
+	return r;
 }
 
 SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,

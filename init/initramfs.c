@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unpacks the initramfs (cpio "newc", optionally gzip-compressed, several
- * archives may be concatenated) into the RAM file system, as Linux's
- * init/initramfs.c does for rootfs.  Missing parent directories are
- * created; an existing name is replaced.
+ * archives may be concatenated) into the root file system through the
+ * VFS, as Linux's init/initramfs.c does for rootfs: modes, owners and
+ * modification times are kept; symlinks, device nodes and FIFOs are made;
+ * entries that share an inode number (and device) are hard links, the
+ * data coming with any of them.  Missing parent directories are created;
+ * an existing name of another type is replaced.  Directory times are set
+ * last, since filling a directory changes its mtime.
  */
 #include <lego/kernel.h>
 #include <lego/fs.h>
@@ -13,50 +17,127 @@
 #include <lego/cpio.h>
 #include <lego/inflate.h>
 
-/* The directory for path's parent, creating missing ones. */
-static struct dentry *make_parents(char *path, const char **last)
+/* An inode seen before: later entries with its number are links to it. */
+struct link_entry {
+	struct link_entry *next;
+	unsigned long ino, major, minor;
+	char *path;
+};
+
+/* A directory whose mtime is set at the end. */
+struct dir_time {
+	struct dir_time *next;
+	char *path;
+	unsigned long mtime;
+};
+
+struct unpack_state {
+	struct link_entry *links;
+	struct dir_time *dirs;
+};
+
+static char *kstrdup(const char *s)
 {
-	struct dentry *d = root_dentry;
-	char *p = path, *slash;
+	size_t n = strlen(s) + 1;
+	char *p = kmalloc(n, GFP_KERNEL);
 
-	while ((slash = strchr(p, '/'))) {
-		struct dentry *next;
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
 
-		*slash = 0;
-		if (*p && strcmp(p, ".")) {
-			next = d_lookup(d, p, strlen(p));
-			if (!next) {
-				struct inode *inode = new_inode(S_IFDIR | 0755);
+/* Creates the directories leading to path (mode 0755, root's). */
+static void make_parents(char *path)
+{
+	char *p;
 
-				next = inode ? d_alloc(d, p, inode) : NULL;
-				if (!next)
-					return NULL;
-			}
-			if (!S_ISDIR(next->inode->mode))
-				return NULL;
-			d = next;
-		}
-		*slash = '/';
-		p = slash + 1;
+	for (p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = 0;
+		kern_mkdir(path, 0755);
+		*p = '/';
 	}
-	*last = p;
-	return d;
 }
 
-static void remove_dentry(struct dentry *d)
+/* Owner, mode bits and times of the entry's inode. */
+static void set_attrs(const char *path, const struct cpio_entry *e)
 {
-	list_del(&d->child);
-	iput(d->inode);
-	kfree(d);
-}
-
-static int add_entry(const struct cpio_entry *e)
-{
-	char path[PATH_MAX];
-	const char *name = e->name, *last;
-	struct dentry *dir, *old;
+	struct dentry *d;
 	struct inode *inode;
+
+	if (kern_path(path, 0, &d))
+		return;
+	inode = d->d_inode;
+	spin_lock(&inode->i_lock);
+	inode->i_uid = e->uid;
+	inode->i_gid = e->gid;
+	if (!S_ISLNK(inode->i_mode))
+		inode->i_mode = (inode->i_mode & S_IFMT) | (e->mode & S_IALLUGO);
+	inode->i_mtime.tv_sec = inode->i_atime.tv_sec = e->mtime;
+	inode->i_mtime.tv_nsec = inode->i_atime.tv_nsec = 0;
+	spin_unlock(&inode->i_lock);
+	path_put(d);
+}
+
+/* The earlier name of a hard link group, or records this one. */
+static const char *find_link(struct unpack_state *st, const struct cpio_entry *e,
+			     const char *path)
+{
+	struct link_entry *l;
+
+	if (e->nlink < 2 || S_ISDIR(e->mode))
+		return NULL;
+	for (l = st->links; l; l = l->next)
+		if (l->ino == e->ino && l->major == e->devmajor && l->minor == e->devminor)
+			return l->path;
+	l = kmalloc(sizeof(*l), GFP_KERNEL);
+	if (l) {
+		l->path = kstrdup(path);
+		if (!l->path) {
+			kfree(l);
+			return NULL;
+		}
+		l->ino = e->ino;
+		l->major = e->devmajor;
+		l->minor = e->devminor;
+		l->next = st->links;
+		st->links = l;
+	}
+	return NULL;
+}
+
+/* Removes what is at path unless it is a directory and e is one too. */
+static void clean_path(const char *path, umode_t mode)
+{
+	struct dentry *d;
+	bool isdir;
+
+	if (kern_path(path, 0, &d))
+		return;
+	isdir = S_ISDIR(d->d_inode->i_mode);
+	path_put(d);
+	if (isdir && S_ISDIR(mode))
+		return;
+	kern_unlink(path, isdir);
+}
+
+static int write_data(const char *path, const struct cpio_entry *e, bool trunc)
+{
+	struct file *f = filp_open(path, O_WRONLY | (trunc ? O_TRUNC : 0));
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, e->data, e->filesize, 0);
+	fput(f);
+	return n == (ssize_t)e->filesize ? 0 : (n < 0 ? (int)n : -ENOSPC);
+}
+
+static int add_entry(struct unpack_state *st, const struct cpio_entry *e)
+{
+	char *path;
+	const char *name = e->name, *old;
 	umode_t mode = e->mode;
+	int r = 0;
 
 	while (name[0] == '.' && name[1] == '/')
 		name += 2;
@@ -64,64 +145,124 @@ static int add_entry(const struct cpio_entry *e)
 		name++;
 	if (!*name || !strcmp(name, "."))
 		return 0;
-	if (strscpy(path, name, sizeof(path)) < 0)
+	path = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!path)
+		return -ENOMEM;
+	path[0] = '/';
+	if (strscpy(path + 1, name, PATH_MAX - 1) < 0) {
+		kfree(path);
 		return -ENAMETOOLONG;
-	dir = make_parents(path, &last);
-	if (!dir || !*last)
-		return -EINVAL;
-	old = d_lookup(dir, last, strlen(last));
-	if (old && S_ISDIR(old->inode->mode) && S_ISDIR(mode)) {
-		old->inode->mode = mode;
-		return 0;
 	}
-	if (old)
-		remove_dentry(old);
-	inode = new_inode(mode);
-	if (!inode)
-		return -ENOMEM;
-	inode->uid = e->uid;
-	inode->gid = e->gid;
-	inode->mtime.tv_sec = inode->ctime.tv_sec = inode->atime.tv_sec = e->mtime;
-	inode->mtime.tv_nsec = inode->ctime.tv_nsec = inode->atime.tv_nsec = 0;
-	if (S_ISREG(mode) && e->filesize &&
-	    ramfs_write_kernel(inode, e->data, e->filesize, 0) != (ssize_t)e->filesize) {
-		iput(inode);
-		return -ENOMEM;
-	}
-	if (S_ISLNK(mode)) {
-		inode->link = kmalloc(e->filesize + 1, GFP_KERNEL);
-		if (!inode->link) {
-			iput(inode);
-			return -ENOMEM;
+	make_parents(path);
+	clean_path(path, mode);
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		old = find_link(st, e, path);
+		if (old) {
+			r = kern_link(old, path);
+			if (!r && e->filesize)
+				r = write_data(path, e, false);
+		} else {
+			r = kern_mknod(path, S_IFREG | (mode & S_IALLUGO), 0);
+			if (!r && e->filesize)
+				r = write_data(path, e, true);
 		}
-		memcpy(inode->link, e->data, e->filesize);
-		inode->link[e->filesize] = 0;
-		inode->size = e->filesize;
+		break;
+	case S_IFDIR:
+		r = kern_mkdir(path, mode & S_IALLUGO);
+		if (r == -EEXIST)
+			r = 0;
+		if (!r) {
+			struct dir_time *dt = kmalloc(sizeof(*dt), GFP_KERNEL);
+
+			if (dt) {
+				dt->path = kstrdup(path);
+				dt->mtime = e->mtime;
+				dt->next = st->dirs;
+				st->dirs = dt;
+				if (!dt->path) {
+					st->dirs = dt->next;
+					kfree(dt);
+				}
+			}
+		}
+		break;
+	case S_IFLNK: {
+		char *target = kmalloc(e->filesize + 1, GFP_KERNEL);
+
+		if (!target) {
+			r = -ENOMEM;
+			break;
+		}
+		memcpy(target, e->data, e->filesize);
+		target[e->filesize] = 0;
+		r = kern_symlink(target, path);
+		kfree(target);
+		break;
 	}
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		inode->rdev = MKDEV(e->rdevmajor, e->rdevminor);
-	if (!d_alloc(dir, last, inode)) {
-		iput(inode);
-		return -ENOMEM;
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
+		old = find_link(st, e, path);
+		if (old)
+			r = kern_link(old, path);
+		else
+			r = kern_mknod(path, mode, MKDEV(e->rdevmajor, e->rdevminor));
+		break;
+	default:
+		r = -EINVAL;
 	}
-	return 0;
+	if (!r)
+		set_attrs(path, e);
+	kfree(path);
+	return r;
+}
+
+static void finish(struct unpack_state *st)
+{
+	while (st->links) {
+		struct link_entry *l = st->links;
+
+		st->links = l->next;
+		kfree(l->path);
+		kfree(l);
+	}
+	/* Innermost last in the list is first made; set all, outermost last. */
+	while (st->dirs) {
+		struct dir_time *dt = st->dirs;
+		struct dentry *d;
+
+		st->dirs = dt->next;
+		if (!kern_path(dt->path, 0, &d)) {
+			spin_lock(&d->d_inode->i_lock);
+			d->d_inode->i_mtime.tv_sec = dt->mtime;
+			d->d_inode->i_mtime.tv_nsec = 0;
+			spin_unlock(&d->d_inode->i_lock);
+			path_put(d);
+		}
+		kfree(dt->path);
+		kfree(dt);
+	}
 }
 
 static int unpack_cpio(const void *buf, size_t len)
 {
+	struct unpack_state st = { NULL, NULL };
 	struct cpio_entry e;
 	size_t pos = 0;
 	int r, n = 0;
 
 	while ((r = cpio_next(buf, len, &pos, &e)) > 0) {
-		r = add_entry(&e);
+		r = add_entry(&st, &e);
 		if (r) {
 			pr_err("initramfs: %s: error %d\n", e.name, r);
-			return r;
+			break;
 		}
 		n++;
 	}
-	if (r < 0)
+	finish(&st);
+	if (r < 0 && !n)
 		pr_err("initramfs: malformed archive at byte %zu\n", pos);
 	return r < 0 ? r : n;
 }

@@ -110,7 +110,8 @@ static void console_on_rootfs(void)
 		return;
 	}
 	fd_install(f, 0);
-	f->refcount += 2;
+	get_file(f);
+	get_file(f);
 	fd_install(f, 0);
 	fd_install(f, 0);
 }
@@ -142,6 +143,7 @@ static int kernel_init(void *unused)
 
 	if (ramdisk_execute_command &&
 	    kern_path(ramdisk_execute_command, LOOKUP_FOLLOW, &d) == 0) {
+		path_put(d);
 		r = run_init_process(ramdisk_execute_command);
 		if (!r)
 			return 0;

@@ -83,20 +83,16 @@ void do_exit(int status)
 		put_user(0, tsk->clear_child_tid);	/* a bad pointer is ignored */
 	if (tsk->pid == 1)
 		init_died(status);
-	if (tsk->files) {
-		put_files(tsk->files);
-		tsk->files = NULL;
-	}
-	if (tsk->fs) {
-		put_fs(tsk->fs);
-		tsk->fs = NULL;
-	}
+	/* fs/file.c: the pointers clear under tasklist_lock, for /proc. */
+	exit_files(tsk);
+	exit_fs(tsk);
 	if (tsk->mm) {
 		struct mm_struct *mm = tsk->mm;
 
-		/* Off the task's page tables before freeing them. */
+		/* Off the task's page tables before freeing them; /proc
+		 * takes mm references under tasklist_lock. */
 		preempt_disable();
-		tsk->mm = NULL;
+		task_ptr_xchg((void **)&tsk->mm, NULL);
 		switch_mm(NULL);
 		preempt_enable();
 		mmput(mm);

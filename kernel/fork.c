@@ -156,7 +156,7 @@ static int copy_resources(struct task_struct *p, unsigned long flags)
 	if (flags & CLONE_FILES) {
 		p->files = cur->files;
 		if (p->files)
-			p->files->refcount++;
+			atomic_inc(&p->files->count);
 	} else if (cur->files) {
 		p->files = dup_files(cur->files);
 		if (!p->files)
@@ -165,7 +165,7 @@ static int copy_resources(struct task_struct *p, unsigned long flags)
 	if (flags & CLONE_FS) {
 		p->fs = cur->fs;
 		if (p->fs)
-			p->fs->refcount++;
+			atomic_inc(&p->fs->count);
 	} else if (cur->fs) {
 		p->fs = copy_fs(cur->fs);
 		if (!p->fs)

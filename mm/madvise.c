@@ -225,7 +225,7 @@ static unsigned char page_resident(struct mm_struct *mm, struct vm_area_struct *
 	if (v->vm_file && v->vm_file->inode) {
 		loff_t pos = ((loff_t)v->vm_pgoff << PAGE_SHIFT) + (a - v->vm_start);
 
-		return pos < v->vm_file->inode->size;
+		return pos < READ_ONCE(v->vm_file->inode->i_size);
 	}
 	return 0;
 }

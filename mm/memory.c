@@ -50,17 +50,15 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
-static bool page_owned(const struct vm_area_struct *v)
-{
-	/* Shared file mappings map the file's own pages. */
-	return !(v->vm_file && (v->vm_flags & VM_SHARED));
-}
 
-/* Whether the frame a PTE of v maps is v's own, to count and to free:
- * not a file's page, nor the kernel's (a special mapping's). */
-static bool pte_owned(const struct vm_area_struct *v, pteval_t pte)
+/*
+ * Whether a PTE holds a page reference.  Every mapped page does (its own,
+ * or for shared file mappings one on the file's page cache page), except
+ * the kernel's frames behind special mappings such as the vDSO.
+ */
+static bool pte_counted(pteval_t pte)
 {
-	return page_owned(v) && !(pte & _PAGE_SPECIAL);
+	return !(pte & _PAGE_SPECIAL);
 }
 
 /*
@@ -91,7 +89,7 @@ void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 		pte = pte_lookup(mm->pgd, a, false, 0);
 		if (!pte || !(*pte & _PAGE_ZAPPED))
 			continue;
-		if (pte_owned(v, *pte))
+		if (pte_counted(*pte))
 			put_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
 		*pte = 0;
 	}
@@ -177,8 +175,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			goto fail;
 		*nv = *v;
 		nv->vm_flags &= ~VM_LOCKED;		/* mlock is not inherited */
-		if (nv->vm_file)
-			nv->vm_file->refcount++;
+		nv->vm_mm = mm;
+		vma_link_file(nv);
 		list_add_tail(&nv->list, &mm->mmap);
 		if (v->vm_flags & VM_WIPEONFORK)	/* the child starts with zeroes */
 			continue;
@@ -190,12 +188,12 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			npte = pte_lookup(mm->pgd, a, true, _PAGE_TABLE);
 			if (!npte)
 				goto fail;
-			if (pte_owned(v, *pte)) {
-				/* MAP_SHARED|MAP_ANONYMOUS stays shared, writable. */
-				if (!(v->vm_flags & VM_SHARED))
-					*pte &= ~_PAGE_RW;
+			/* Shared mappings stay shared and writable; private
+			 * pages become copy-on-write. */
+			if (!(v->vm_flags & VM_SHARED))
+				*pte &= ~_PAGE_RW;
+			if (pte_counted(*pte))
 				get_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
-			}
 			*npte = *pte;
 			mm->total_vm++;
 		}
@@ -219,8 +217,7 @@ void mmput(struct mm_struct *mm)
 	list_for_each_entry_safe(v, n, &mm->mmap, list) {
 		zap_range(mm, v, v->vm_start, v->vm_end);
 		list_del(&v->list);
-		if (v->vm_file)
-			fput(v->vm_file);
+		vma_unlink_file(v);
 		kfree(v);
 	}
 	/* The user half's page tables; the kernel half is shared. */
@@ -245,25 +242,34 @@ static pteval_t vma_pte_flags(const struct vm_area_struct *v)
 	return f;
 }
 
-/* Fills a new page for v at addr: zeroes, or the file's bytes. */
+/*
+ * The page for v at addr: zeroes for anonymous memory; for a shared file
+ * mapping the file's own page cache page (so reads, writes and other
+ * mappings see the same bytes), for a private one a copy of it.  A page
+ * wholly past the end of the file is VM_FAULT_SIGBUS, as on Linux.
+ */
 static struct page *fault_page(struct vm_area_struct *v, unsigned long addr)
 {
+	unsigned long idx;
 	struct page *pg;
-	loff_t pos;
 	ssize_t n;
 
-	if (v->vm_file && (v->vm_flags & VM_SHARED)) {
-		pos = ((addr - v->vm_start) >> PAGE_SHIFT) + v->vm_pgoff;
-		return ramfs_get_page(v->vm_file->inode, pos, true);
+	if (!v->vm_file)
+		return alloc_pages(__GFP_ZERO, 0);
+	idx = ((addr - v->vm_start) >> PAGE_SHIFT) + v->vm_pgoff;
+	if (idx >= DIV_ROUND_UP(READ_ONCE(v->vm_file->inode->i_size), PAGE_SIZE))
+		return ERR_PTR(VM_FAULT_SIGBUS);
+	if (v->vm_flags & VM_SHARED) {
+		pg = ramfs_get_page(v->vm_file->inode, idx, true);
+		return pg ? pg : ERR_PTR(-ENOMEM);
 	}
 	pg = alloc_pages(__GFP_ZERO, 0);
-	if (!pg || !v->vm_file)
-		return pg;
-	pos = (loff_t)(addr - v->vm_start) + ((loff_t)v->vm_pgoff << PAGE_SHIFT);
-	n = kernel_read(v->vm_file, page_address(pg), PAGE_SIZE, pos);
+	if (!pg)
+		return ERR_PTR(-ENOMEM);
+	n = kernel_read(v->vm_file, page_address(pg), PAGE_SIZE, (loff_t)idx << PAGE_SHIFT);
 	if (n < 0) {
 		__free_pages(pg, 0);
-		return NULL;
+		return ERR_PTR(n);
 	}
 	return pg;
 }
@@ -335,7 +341,8 @@ bool pte_may_write(const struct vm_area_struct *v, pteval_t pte)
 /*
  * Makes addr accessible as the fault's error code asks, or says why not:
  * 0, -EFAULT (no mapping: SEGV_MAPERR), -EACCES (mapping forbids it:
- * SEGV_ACCERR) or -ENOMEM.
+ * SEGV_ACCERR), VM_FAULT_SIGBUS (a file mapping past the end of its
+ * file) or -ENOMEM.
  */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned long error_code)
@@ -361,7 +368,7 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return -ENOMEM;
 	if (error_code & X86_PF_PROT) {	/* present, and the PTE forbids it */
 		if ((error_code & X86_PF_WRITE) && (v->vm_flags & VM_WRITE) &&
-		    page_owned(v) && (*pte & _PAGE_PRESENT) && !(*pte & _PAGE_RW))
+		    !(v->vm_flags & VM_SHARED) && (*pte & _PAGE_PRESENT) && !(*pte & _PAGE_RW))
 			return do_wp_page(mm, v, addr & PAGE_MASK, pte);
 		return -EACCES;
 	}
@@ -370,8 +377,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (v->vm_special)
 		return special_fault(mm, v, addr, pte, error_code);
 	pg = fault_page(v, addr & PAGE_MASK);
-	if (!pg)
-		return -ENOMEM;
+	if (IS_ERR(pg))
+		return PTR_ERR(pg);
 	*pte = PFN_PHYS(page_to_pfn(pg)) | (vma_pte_flags(v) & __supported_pte_mask);
 	mm->total_vm++;
 	return 0;
@@ -389,4 +396,142 @@ int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 			return r;
 	}
 	return 0;
+}
+
+/* ------------------------------------------------------------ file mappings */
+
+/*
+ * A VMA with a file takes a reference on it and joins the inode's list
+ * of mappings (i_lock), so truncation can find and unmap the pages past
+ * the new end.
+ */
+void vma_link_file(struct vm_area_struct *v)
+{
+	struct inode *inode;
+
+	if (!v->vm_file)
+		return;
+	get_file(v->vm_file);
+	inode = v->vm_file->inode;
+	spin_lock(&inode->i_lock);
+	list_add_tail(&v->vm_shared, &inode->i_mmap);
+	spin_unlock(&inode->i_lock);
+}
+
+void vma_unlink_file(struct vm_area_struct *v)
+{
+	struct inode *inode;
+
+	if (!v->vm_file)
+		return;
+	inode = v->vm_file->inode;
+	spin_lock(&inode->i_lock);
+	list_del(&v->vm_shared);
+	spin_unlock(&inode->i_lock);
+	fput(v->vm_file);
+}
+
+/* A reference on mm unless it is already being torn down. */
+static bool mmget_not_zero(struct mm_struct *mm)
+{
+	int c = atomic_read(&mm->users);
+
+	while (c) {
+		int old = atomic_cmpxchg(&mm->users, c, c + 1);
+
+		if (old == c)
+			return true;
+		c = old;
+	}
+	return false;
+}
+
+/*
+ * Truncation: unmaps, in every address space that maps inode, the pages
+ * from file page first on, so a later access faults and finds the new
+ * end (SIGBUS).  The caller holds inode->i_mutex; each mm's mmap_lock is
+ * taken in turn (i_mutex before mmap_lock: Documentation/core-api/
+ * locking.rst).  An address space being torn down is skipped: it loses
+ * its pages anyway.
+ */
+void unmap_mapping_range(struct inode *inode, unsigned long first)
+{
+	struct mm_struct **done = NULL, *mm;
+	unsigned int ndone = 0, cap = 0, i;
+	struct vm_area_struct *v;
+
+	for (;;) {
+		mm = NULL;
+		spin_lock(&inode->i_lock);
+		list_for_each_entry(v, &inode->i_mmap, vm_shared) {
+			for (i = 0; i < ndone && done[i] != v->vm_mm; i++)
+				;
+			if (i == ndone && mmget_not_zero(v->vm_mm)) {
+				mm = v->vm_mm;
+				break;
+			}
+		}
+		spin_unlock(&inode->i_lock);
+		if (!mm)
+			break;
+		mutex_lock(&mm->mmap_lock);
+		list_for_each_entry(v, &mm->mmap, list) {
+			unsigned long pages = (v->vm_end - v->vm_start) >> PAGE_SHIFT, start;
+
+			if (!v->vm_file || v->vm_file->inode != inode ||
+			    v->vm_pgoff + pages <= first)
+				continue;
+			start = v->vm_start;
+			if (first > v->vm_pgoff)
+				start += (first - v->vm_pgoff) << PAGE_SHIFT;
+			zap_range(mm, v, start, v->vm_end);
+		}
+		mutex_unlock(&mm->mmap_lock);
+		if (ndone == cap) {
+			struct mm_struct **n = kmalloc((cap ? cap * 2 : 8) * sizeof(*n), GFP_KERNEL);
+
+			if (!n) {
+				mmput(mm);
+				break;
+			}
+			if (done)
+				memcpy(n, done, ndone * sizeof(*n));
+			kfree(done);
+			done = n;
+			cap = cap ? cap * 2 : 8;
+		}
+		done[ndone++] = mm;
+	}
+	for (i = 0; i < ndone; i++)
+		mmput(done[i]);
+	kfree(done);
+}
+
+/*
+ * Reads len bytes at addr of another address space (/proc/PID/cmdline
+ * and environ), faulting pages in as a read would.  Returns the bytes
+ * read, short at the first unmapped page.
+ */
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	mutex_lock(&mm->mmap_lock);
+	while (done < len) {
+		unsigned long a = addr + done, off = a & (PAGE_SIZE - 1);
+		int chunk = min((unsigned long)(len - done), PAGE_SIZE - off);
+		pteval_t *pte = pte_lookup(mm->pgd, a, false, 0);
+
+		if (!pte || !(*pte & _PAGE_PRESENT)) {
+			if (handle_mm_fault(mm, a, X86_PF_USER))
+				break;
+			pte = pte_lookup(mm->pgd, a, false, 0);
+			if (!pte || !(*pte & _PAGE_PRESENT))
+				break;
+		}
+		memcpy((char *)buf + done, (char *)__va(*pte & PTE_PFN_MASK) + off, chunk);
+		done += chunk;
+	}
+	mutex_unlock(&mm->mmap_lock);
+	return done;
 }

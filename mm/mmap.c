@@ -70,8 +70,7 @@ int split_vma(struct vm_area_struct *v, unsigned long addr)
 	*n = *v;
 	n->vm_start = addr;
 	n->vm_pgoff += (addr - v->vm_start) >> PAGE_SHIFT;
-	if (n->vm_file)
-		n->vm_file->refcount++;
+	vma_link_file(n);
 	v->vm_end = addr;
 	list_add(&n->list, &v->list);
 	return 0;
@@ -231,10 +230,11 @@ bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
 	return true;
 }
 
+/* A VMA out of its mm: its file reference and place among the file's
+ * mappings go with it. */
 void free_vma(struct vm_area_struct *v)
 {
-	if (v->vm_file)
-		fput(v->vm_file);
+	vma_unlink_file(v);
 	kfree(v);
 }
 
@@ -344,43 +344,12 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	v->vm_file = file;
 	v->vm_pgoff = pgoff;
 	v->vm_name = name;
-	if (file)
-		file->refcount++;
+	v->vm_mm = mm;
+	vma_link_file(v);
 	insert_vma(mm, v);
 	if (flags & MAP_POPULATE)
 		populate_range(mm, addr, addr + len);
 	return addr;
-}
-
-/*
- * MAP_SHARED|MAP_ANONYMOUS memory is one object however many processes
- * map it, as Linux's shmem_zero_setup makes it: an unnamed RAM file whose
- * pages every mapping of it shares, also the pages first touched after a
- * fork.  (Private anonymous pages belong to each process.)
- */
-static struct dentry shmem_dentry = {
-	.name = "dev/zero (deleted)",
-	.parent = &shmem_dentry,
-	.refcount = 1,
-};
-
-static struct file *shmem_zero_file(void)
-{
-	struct inode *inode = new_inode(S_IFREG | 0600);
-	struct file *f;
-
-	if (!inode)
-		return NULL;
-	f = alloc_file(NULL, O_RDWR);
-	if (!f) {
-		iput(inode);
-		return NULL;
-	}
-	f->inode = inode;
-	f->f_op = inode->fops;
-	f->dentry = &shmem_dentry;
-	dget(&shmem_dentry);
-	return f;
 }
 
 /*
@@ -448,7 +417,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		if (!(file->f_mode & FMODE_READ))
 			goto out;
 		ret = -ENODEV;
-		if (!S_ISREG(file->inode->mode))
+		if (!S_ISREG(file->inode->i_mode))
 			goto out;
 		/* A file mapping does not grow (Linux's do_mmap). */
 		ret = -EINVAL;
@@ -465,7 +434,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 			/* Shared memory does not grow either. */
 			if (flags & MAP_GROWSDOWN)
 				goto out;
-			file = shmem_zero_file();
+			file = shmem_zero_file(len);
 			ret = -ENOMEM;
 			if (!file)
 				goto out;
@@ -604,7 +573,17 @@ static unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	}
 	if (brk - mm->start_brk > current->rlim[RLIMIT_DATA].rlim_cur)
 		return mm->brk;
-	heap = mm->start_brk < oldbrk ? find_vma(mm, mm->start_brk) : NULL;
+	/*
+	 * The mapping that ends at the old break grows, if it is still the
+	 * plain read-write heap; the program may have mprotect'ed or
+	 * replaced parts of it (musl's malloc makes guard pages there), and
+	 * the VMA at start_brk need not be the last one.
+	 */
+	heap = oldbrk > mm->start_brk ? find_vma(mm, oldbrk - 1) : NULL;
+	if (heap && (heap->vm_end != oldbrk || heap->vm_file ||
+		     (heap->vm_flags & (VM_READ | VM_WRITE | VM_EXEC | VM_SHARED | VM_GROWSDOWN)) !=
+		     (VM_READ | VM_WRITE)))
+		heap = NULL;
 	if (newbrk < oldbrk) {
 		do_munmap(mm, newbrk, oldbrk - newbrk);
 		mm->brk = brk;
@@ -634,6 +613,49 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 
 	mutex_lock(&mm->mmap_lock);
 	r = do_brk(mm, brk);
+	mutex_unlock(&mm->mmap_lock);
+	return r;
+}
+
+#define MS_ASYNC	1
+#define MS_INVALIDATE	2
+#define MS_SYNC		4
+
+/*
+ * msync(2): shared file mappings are the page cache itself and RAM file
+ * systems have nothing to write back, so only the checks remain, in
+ * Linux's order: flags and alignment (EINVAL), then any unmapped part
+ * of the range (ENOMEM).
+ */
+SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end, a;
+	struct vm_area_struct *v;
+	int r = 0;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end < start)
+		return -ENOMEM;
+	if (end == start)
+		return 0;
+	mutex_lock(&mm->mmap_lock);
+	for (a = start; a < end; ) {
+		v = find_vma(mm, a);
+		if (v) {
+			a = v->vm_end;
+			continue;
+		}
+		r = -ENOMEM;		/* a hole in the range */
+		break;
+	}
 	mutex_unlock(&mm->mmap_lock);
 	return r;
 }

@@ -108,8 +108,7 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *v,
 insert:
 	nv->vm_start = new_addr;
 	nv->vm_end = new_addr + new_len;
-	if (nv->vm_file)
-		get_file(nv->vm_file);
+	vma_link_file(nv);
 	insert_vma(mm, nv);
 	return new_addr;
 fail:

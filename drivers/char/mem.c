@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Character devices: the memory devices of major 1 (null 1:3, zero 1:5,
- * full 1:7, random 1:8, urandom 1:9) and the console tty (tty 5:0,
- * console 5:1, ttyS0 4:64), and the /dev nodes for them.
+ * The memory devices of major 1 (null 1:3, zero 1:5, full 1:7, random
+ * 1:8, urandom 1:9) and the console tty's numbers (tty 5:0, console 5:1,
+ * ttyS0 4:64), with Linux's numbers and devtmpfs modes.  At boot /dev is
+ * a devtmpfs with their nodes, plus the /dev/fd and /dev/std* links an
+ * init system would add.
  */
 #include <lego/kernel.h>
 #include <lego/fs.h>
@@ -10,110 +12,121 @@
 #include <lego/random.h>
 #include <lego/string.h>
 #include <lego/errno.h>
+#include <lego/tty.h>
+#include <uapi/lego/mount.h>
 #include <asm/uaccess.h>
 
-#include <lego/tty.h>
-
-static ssize_t null_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
+/* /dev/null: reads end at once, writes vanish. */
+static ssize_t null_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	return 0;
 }
 
-static ssize_t null_write(struct file *f, const char __user *buf, size_t n,
-			  loff_t *pos)
+static ssize_t null_write(struct file *f, struct iov_iter *from, loff_t *pos)
 {
+	size_t n = from->count;
+
+	iov_iter_advance(from, n);
 	return n;
 }
 
+/* Every position is 0, as Linux's null_lseek. */
 static loff_t null_lseek(struct file *f, loff_t off, int whence)
 {
 	return f->f_pos = 0;
 }
 
-static ssize_t zero_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
+/* /dev/zero and /dev/full read zeros; a fault ends the read short. */
+static ssize_t zero_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
-	size_t left = clear_user(buf, n);
+	size_t n = to->count, done = iov_iter_zero(n, to);
 
-	if (left == n && n)
+	if (!done && n)
 		return -EFAULT;
-	return n - left;
+	return done;
 }
 
-static ssize_t full_write(struct file *f, const char __user *buf, size_t n,
-			  loff_t *pos)
+/* /dev/full: every write fails with ENOSPC. */
+static ssize_t full_write(struct file *f, struct iov_iter *from, loff_t *pos)
 {
-	return -ENOSPC;
+	return from->count ? -ENOSPC : 0;
 }
 
-static ssize_t random_read(struct file *f, char __user *buf, size_t n, loff_t *pos)
+/* /dev/random and /dev/urandom: the kernel's generator, never blocking
+ * (it is seeded at boot); writes are accepted and mixed in by nobody. */
+static ssize_t random_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
-	return get_random_bytes_user(buf, n);
+	u8 tmp[256];
+	size_t done = 0;
+
+	while (to->count) {
+		size_t c = min(to->count, sizeof(tmp)), moved;
+
+		get_random_bytes(tmp, c);
+		moved = copy_to_iter(tmp, c, to);
+		done += moved;
+		if (moved < c)
+			break;
+	}
+	memset(tmp, 0, sizeof(tmp));
+	return done ? (ssize_t)done : (to->count ? -EFAULT : 0);
 }
 
 static const struct file_operations null_fops = {
-	.read = null_read, .write = null_write, .llseek = null_lseek,
+	.read_iter = null_read, .write_iter = null_write, .llseek = null_lseek,
 };
 static const struct file_operations zero_fops = {
-	.read = zero_read, .write = null_write, .llseek = null_lseek,
+	.read_iter = zero_read, .write_iter = null_write, .llseek = null_lseek,
 };
 static const struct file_operations full_fops = {
-	.read = zero_read, .write = full_write, .llseek = null_lseek,
+	.read_iter = zero_read, .write_iter = full_write, .llseek = null_lseek,
 };
 static const struct file_operations random_fops = {
-	.read = random_read, .write = null_write, .llseek = null_lseek,
+	.read_iter = random_read, .write_iter = null_write, .llseek = null_lseek,
 };
 
-static const struct chrdev {
+static const struct {
 	const char *name;
-	dev_t rdev;
+	unsigned int major, minor;
 	umode_t mode;
 	const struct file_operations *fops;
-} chrdevs[] = {
-	{ "null",	MKDEV(1, 3),	0666, &null_fops },
-	{ "zero",	MKDEV(1, 5),	0666, &zero_fops },
-	{ "full",	MKDEV(1, 7),	0666, &full_fops },
-	{ "random",	MKDEV(1, 8),	0666, &random_fops },
-	{ "urandom",	MKDEV(1, 9),	0666, &random_fops },
-	{ "tty",	MKDEV(5, 0),	0666, &tty_fops },
-	{ "console",	MKDEV(5, 1),	0600, &tty_fops },
-	{ "ttyS0",	MKDEV(4, 64),	0660, &tty_fops },
+} devices[] = {
+	{ "null",	1, 3,	0666, &null_fops },
+	{ "zero",	1, 5,	0666, &zero_fops },
+	{ "full",	1, 7,	0666, &full_fops },
+	{ "random",	1, 8,	0666, &random_fops },
+	{ "urandom",	1, 9,	0666, &random_fops },
+	{ "tty",	5, 0,	0666, &tty_fops },
+	{ "console",	5, 1,	0600, &tty_fops },
+	{ "ttyS0",	4, 64,	0600, &tty_fops },
 };
 
-const struct file_operations *chrdev_fops(dev_t rdev)
-{
-	size_t i;
+static const char *const links[][2] = {
+	{ "/proc/self/fd", "/dev/fd" },
+	{ "/proc/self/fd/0", "/dev/stdin" },
+	{ "/proc/self/fd/1", "/dev/stdout" },
+	{ "/proc/self/fd/2", "/dev/stderr" },
+};
 
-	for (i = 0; i < ARRAY_SIZE(chrdevs); i++)
-		if (chrdevs[i].rdev == rdev)
-			return chrdevs[i].fops;
-	return NULL;
-}
-
-/* /dev and its nodes, like a devtmpfs, unless the initramfs made them. */
+/* Registers the devices and mounts a devtmpfs on /dev (made if missing). */
 void chrdev_init(void)
 {
-	struct dentry *dev = d_lookup(root_dentry, "dev", 3);
+	struct dentry *dev;
 	size_t i;
 
-	if (!dev) {
-		struct inode *inode = new_inode(S_IFDIR | 0755);
-
-		dev = inode ? d_alloc(root_dentry, "dev", inode) : NULL;
-		if (!dev)
+	for (i = 0; i < ARRAY_SIZE(devices); i++)
+		if (register_chrdev(devices[i].major, devices[i].minor, devices[i].name,
+				    devices[i].mode, devices[i].fops))
+			panic("cannot register /dev/%s", devices[i].name);
+	devtmpfs_init();
+	if (kern_path("/dev", LOOKUP_FOLLOW, &dev)) {
+		if (kern_mkdir("/dev", 0755))
 			panic("cannot create /dev");
+	} else {
+		path_put(dev);
 	}
-	if (!S_ISDIR(dev->inode->mode))
-		return;
-	for (i = 0; i < ARRAY_SIZE(chrdevs); i++) {
-		struct inode *inode;
-
-		if (d_lookup(dev, chrdevs[i].name, strlen(chrdevs[i].name)))
-			continue;
-		inode = new_inode(S_IFCHR | chrdevs[i].mode);
-		if (!inode)
-			panic("out of memory creating /dev");
-		inode->rdev = chrdevs[i].rdev;
-		if (!d_alloc(dev, chrdevs[i].name, inode))
-			panic("out of memory creating /dev");
-	}
+	if (do_mount_at("devtmpfs", "/dev", "devtmpfs", 0, NULL))
+		panic("cannot mount devtmpfs on /dev");
+	for (i = 0; i < ARRAY_SIZE(links); i++)
+		kern_symlink(links[i][0], links[i][1]);
 }

@@ -14,6 +14,7 @@
 #define CAP_DAC_OVERRIDE	1
 #define CAP_DAC_READ_SEARCH	2
 #define CAP_FOWNER		3
+#define CAP_FSETID		4
 #define CAP_KILL		5
 #define CAP_IPC_LOCK		14
 #define CAP_SETGID		6

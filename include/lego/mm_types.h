@@ -54,6 +54,8 @@ struct vm_area_struct {
 	const char *vm_name;		/* "[heap]", "[stack]", "[vdso]" or NULL */
 	const struct vm_special_mapping *vm_special;	/* or NULL */
 	struct list_head list;		/* mm->mmap, sorted by address */
+	struct mm_struct *vm_mm;	/* the address space it belongs to */
+	struct list_head vm_shared;	/* vm_file's inode->i_mmap */
 };
 
 struct mm_struct {
@@ -113,5 +115,15 @@ void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 	       unsigned long start, unsigned long end);
 int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 bool pte_may_write(const struct vm_area_struct *v, pteval_t pte);
+
+/* handle_mm_fault(): a file mapping touched past the end of its file. */
+#define VM_FAULT_SIGBUS		(-EIO)
+
+/* File mappings (mm/memory.c). */
+struct inode;
+void vma_link_file(struct vm_area_struct *v);
+void vma_unlink_file(struct vm_area_struct *v);
+void unmap_mapping_range(struct inode *inode, unsigned long first);
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 
 #endif /* _LEGO_MM_TYPES_H */

@@ -23,7 +23,7 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 	if (new) {
 		if (new->rlim_cur > new->rlim_max)
 			return -EINVAL;
-		if (resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_DEFAULT * 1024UL)
+		if (resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_MAX)
 			return -EPERM;
 		if (new->rlim_max > rlim->rlim_max && current->cred.euid != 0)
 			return -EPERM;

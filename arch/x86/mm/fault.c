@@ -97,6 +97,16 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 		kernel_page_fault(regs, addr, err);
 		return;
 	}
+	/*
+	 * A file mapping touched past the end of its file is SIGBUS
+	 * (BUS_ADRERR) on Linux.  INTEGRATION POINT: until the process
+	 * engineer's force_sig_fault() lands, the fatal path with the trap
+	 * whose default signal is SIGBUS stands in for it.
+	 */
+	if (r == VM_FAULT_SIGBUS) {
+		user_fault_exit(regs, X86_TRAP_AC, addr, err, "BUS_ADRERR");
+		return;
+	}
 	/* As Linux, a user access to a kernel address reports a protection
 	 * fault, whatever the page tables there hold. */
 	if (addr >= TASK_SIZE_MAX)
