@@ -88,6 +88,7 @@ struct task_struct *alloc_task(const char *comm)
 	t->cpus_allowed = cpu_possible_mask;
 	t->cpu = smp_processor_id();
 	init_rlimits(t->rlim);
+	t->restart_block.fn = do_no_restart_syscall;
 	flags = spin_lock_irqsave(&tasklist_lock);
 	t->pid = t->tgid = alloc_pid_locked();
 	list_add_tail(&t->tasks, &task_list);

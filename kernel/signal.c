@@ -11,6 +11,8 @@
 #include <lego/mm_types.h>
 #include <lego/fs.h>
 #include <lego/string.h>
+#include <lego/errno.h>
+#include <lego/syscalls.h>
 #include <asm/traps.h>
 #include <asm/irq_vectors.h>
 
@@ -23,6 +25,25 @@
 void do_signal(struct pt_regs *regs)
 {
 	clear_tsk_thread_flag(current, TIF_SIGPENDING);
+}
+
+long do_no_restart_syscall(struct restart_block *rb)
+{
+	return -EINTR;
+}
+
+long set_restart_fn(struct restart_block *rb, long (*fn)(struct restart_block *))
+{
+	rb->fn = fn;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/* The continuation of a syscall interrupted by a handled signal. */
+SYSCALL_DEFINE0(restart_syscall)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	return rb->fn(rb);
 }
 
 /* " in NAME[start+size]" for the file mapping that contains ip. */

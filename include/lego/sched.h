@@ -15,6 +15,7 @@
 #include <lego/preempt.h>
 #include <lego/smp.h>
 #include <lego/atomic.h>
+#include <lego/restart_block.h>
 
 #define TASK_COMM_LEN	16
 
@@ -84,6 +85,7 @@ struct task_struct {
 	struct rlimit rlim[RLIM_NLIMITS];
 	void *fpu_state;		/* FXSAVE/XSAVE area, 64-byte aligned */
 	void *strace;			/* kernel/strace.c's per-task state */
+	struct restart_block restart_block;	/* restart_syscall(2) */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
