@@ -20,6 +20,7 @@
 #include <lego/mm.h>
 #include <lego/mm_types.h>
 #include <lego/sched.h>
+#include <lego/signal.h>
 #include <lego/string.h>
 #include <lego/random.h>
 #include <lego/errno.h>
@@ -183,49 +184,287 @@ static void set_comm(const char *filename)
 	strscpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
 }
 
+/* ---------------------------------------------------------- threads */
+
+/*
+ * Makes the caller the only thread of its process before the old program
+ * goes: the others are killed and waited for; a caller that is not the
+ * leader takes the leader's place and its pid (Linux's de_thread()).
+ * Actions shared with another process (CLONE_SIGHAND) are copied.
+ * -EAGAIN if the process is dying or another thread is exec'ing.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct sighand_struct *oldsh = tsk->sighand;
+	unsigned long flags;
+
+	if (thread_group_empty(tsk))
+		goto unshare;
+	flags = spin_lock_irqsave(&oldsh->siglock);
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		spin_unlock_irqrestore(&oldsh->siglock, flags);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = tsk;
+	sig->notify_count = zap_other_threads(tsk);
+	if (!thread_group_leader(tsk))
+		sig->notify_count--;	/* the leader is waited for below */
+	while (sig->notify_count) {
+		__set_current_state(TASK_KILLABLE);
+		spin_unlock_irqrestore(&oldsh->siglock, flags);
+		schedule();
+		if (fatal_signal_pending(tsk))
+			goto killed;
+		flags = spin_lock_irqsave(&oldsh->siglock);
+	}
+	spin_unlock_irqrestore(&oldsh->siglock, flags);
+	if (!thread_group_leader(tsk)) {
+		struct task_struct *leader = tsk->group_leader;
+		pid_t tid = tsk->pid;
+
+		for (;;) {
+			flags = spin_lock_irqsave(&tasklist_lock);
+			if (leader->exit_state)
+				break;
+			__set_current_state(TASK_KILLABLE);
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			schedule();
+			if (fatal_signal_pending(tsk))
+				goto killed;
+		}
+		tsk->pid = leader->pid;
+		leader->pid = tid;
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk;
+		tsk->parent = leader->parent;
+		list_replace_init(&leader->sibling, &tsk->sibling);
+		tsk->exit_signal = leader->exit_signal;
+		leader->exit_signal = -1;
+		leader->exit_state = EXIT_DEAD;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		release_task(leader);
+	}
+	flags = spin_lock_irqsave(&tasklist_lock);
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+unshare:
+	if (atomic_read(&oldsh->count) > 1) {
+		struct sighand_struct *sh = alloc_sighand();
+
+		if (!sh)
+			return -ENOMEM;
+		flags = spin_lock_irqsave(&tasklist_lock);
+		memcpy(sh->action, oldsh->action, sizeof(sh->action));
+		tsk->sighand = sh;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		put_sighand(oldsh);
+	}
+	return 0;
+
+killed:
+	flags = spin_lock_irqsave(&tasklist_lock);
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return -EAGAIN;
+}
+
+/*
+ * What the new program inherits of signals: the mask and pending signals
+ * stay; caught signals are reset to SIG_DFL; the alternate stack goes
+ * (execve(2)).  A vfork parent may run again, its memory ours no more.
+ */
+static void exec_signals(struct task_struct *tsk)
+{
+	unsigned long flags = spin_lock_irqsave(&tsk->sighand->siglock);
+
+	flush_signal_handlers(tsk);
+	tsk->sas_ss_sp = 0;
+	tsk->sas_ss_size = 0;
+	tsk->sas_ss_flags = SS_DISABLE;
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	tsk->did_exec = true;
+	if (tsk->vfork_parent) {
+		struct task_struct *vp = tsk->vfork_parent;
+
+		flags = spin_lock_irqsave(&tasklist_lock);
+		WRITE_ONCE(tsk->vfork_parent, NULL);
+		wake_up_all(&vp->signal->wait_chldexit);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
+}
+
+/* ---------------------------------------------------------- scripts */
+
+static bool spacetab(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * A "#!" line, as Linux's binfmt_script reads it from the first 256
+ * bytes: the interpreter's path, then at most one argument (the rest of
+ * the line, inner spaces kept, outer ones trimmed).  A line that does not
+ * end within the buffer is ENOEXEC unless the path itself ends there.
+ * On success *name and *arg (NULL: none) point into buf.
+ */
+static int parse_shebang(char *buf, size_t size, char **name, char **arg)
+{
+	char *end = memchr(buf, '\n', size), *p, *sep;
+
+	if (buf[0] != '#' || buf[1] != '!')
+		return -ENOEXEC;
+	if (!end) {
+		for (p = buf + 2; p < buf + size - 1 && spacetab(*p); p++)
+			;
+		for (sep = p; sep < buf + size - 1 && !spacetab(*sep) && *sep; sep++)
+			;
+		if (sep == buf + size - 1)
+			return -ENOEXEC;	/* the path may be cut off */
+		end = buf + size - 1;
+	}
+	while (end > buf + 2 && spacetab(end[-1]))
+		end--;
+	*end = 0;
+	for (p = buf + 2; p < end && spacetab(*p); p++)
+		;
+	if (p == end || !*p)
+		return -ENOEXEC;
+	*name = p;
+	for (sep = p; sep < end && !spacetab(*sep) && *sep; sep++)
+		;
+	*arg = NULL;
+	if (sep < end && *sep) {
+		*sep++ = 0;
+		while (sep < end && spacetab(*sep))
+			sep++;
+		if (sep < end && *sep)
+			*arg = sep;
+	}
+	return 0;
+}
+
+/* Linux's BINPRM_MAX_RECURSION: an interpreter may itself be a script,
+ * four deep. */
+#define MAX_SCRIPT_DEPTH	4
+
+/*
+ * The interpreter of a script, with the new argument list in bprm:
+ * interpreter, its argument if any, the script's path, then the old
+ * argv[1..].  The strings live in *keep until the exec is over.
+ */
+static int load_script(struct linux_binprm *bprm, const char *path, char **keep,
+		       const char **interp)
+{
+	char *name, *arg, *copy = kmalloc(sizeof(bprm->buf) + strlen(path) + 1, GFP_KERNEL);
+	const char **argv;
+	int r, i, n = 0;
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, bprm->buf, sizeof(bprm->buf));
+	r = parse_shebang(copy, sizeof(bprm->buf), &name, &arg);
+	if (r) {
+		kfree(copy);
+		return r;
+	}
+	memcpy(copy + sizeof(bprm->buf), path, strlen(path) + 1);
+	argv = kmalloc((bprm->argc + 3) * sizeof(*argv), GFP_KERNEL);
+	if (!argv) {
+		kfree(copy);
+		return -ENOMEM;
+	}
+	argv[n++] = name;
+	if (arg)
+		argv[n++] = arg;
+	argv[n++] = copy + sizeof(bprm->buf);
+	for (i = 1; i < bprm->argc; i++)
+		argv[n++] = bprm->argv[i];
+	argv[n] = NULL;
+	bprm->argv = argv;
+	bprm->argc = n;
+	keep[0] = copy;
+	keep[1] = (char *)argv;
+	*interp = name;
+	return 0;
+}
+
+/* Opens path for exec and reads its first bytes into bprm->buf. */
+static int open_and_read(struct linux_binprm *bprm, const char *path)
+{
+	int r;
+
+	bprm->file = open_exec(path);
+	if (IS_ERR(bprm->file)) {
+		r = PTR_ERR(bprm->file);
+		bprm->file = NULL;
+		return r;
+	}
+	memset(bprm->buf, 0, sizeof(bprm->buf));
+	r = kernel_read(bprm->file, bprm->buf, sizeof(bprm->buf), 0);
+	if (r < 0) {
+		fput(bprm->file);
+		bprm->file = NULL;
+		return r;
+	}
+	return 0;
+}
+
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)
 {
 	struct linux_binprm bprm = { .filename = filename };
+	char *keep[2 * MAX_SCRIPT_DEPTH] = { NULL };
+	const char *path = filename;
 	struct mm_struct *mm;
-	unsigned long sp, addr;
-	int r;
+	unsigned long sp = 0, addr;
+	int r, depth;
 
 	bprm.argv = argv;
 	bprm.envp = envp;
 	bprm.argc = count_strings(argv);
 	bprm.envc = count_strings(envp);
 	/* Linux's limit: a quarter of the stack limit for the strings. */
-	if (strings_size(argv, bprm.argc) + strings_size(envp, bprm.envc) >
-	    current->rlim[RLIMIT_STACK].rlim_cur / 4)
+	if (strings_size(argv, bprm.argc) + strings_size(envp, bprm.envc) > rlimit(RLIMIT_STACK) / 4)
 		return -E2BIG;
 
-	/* A regular file we may execute, on a mount without noexec. */
-	bprm.file = open_exec(filename);
-	if (IS_ERR(bprm.file))
-		return PTR_ERR(bprm.file);
-	memset(bprm.buf, 0, sizeof(bprm.buf));
-	r = kernel_read(bprm.file, bprm.buf, sizeof(bprm.buf), 0);
-	if (r < 0)
-		goto out_file;
+	/* A regular file we may execute, on a mount without noexec; a
+	 * script names the program that runs it. */
+	for (depth = 0;; depth++) {
+		r = open_and_read(&bprm, path);
+		if (r)
+			goto out;
+		if (bprm.buf[0] != '#' || bprm.buf[1] != '!')
+			break;
+		r = depth < MAX_SCRIPT_DEPTH ? load_script(&bprm, path, keep + 2 * depth, &path) :
+					      -ELOOP;
+		fput(bprm.file);
+		bprm.file = NULL;
+		if (r)
+			goto out;
+	}
 	r = -ENOMEM;
 	mm = mm_alloc();
 	if (!mm)
 		goto out_file;
 	bprm.mm = mm;
 	r = load_elf_binary(&bprm);
+	if (!r)
+		r = de_thread(current);
 	if (r) {
 		mmput(mm);
 		goto out_file;
 	}
 
+	exit_mm_release(current);
 	exec_mmap(mm);
 	mm->start_brk = mm->brk = PAGE_ALIGN(bprm.end_data);
-	mm->mmap_base = mmap_base(current->rlim[RLIMIT_STACK].rlim_cur);
+	mm->mmap_base = mmap_base(rlimit(RLIMIT_STACK));
 	mm->start_stack = STACK_TOP;
-	addr = do_mmap(mm, STACK_TOP - PAGE_ALIGN(min(current->rlim[RLIMIT_STACK].rlim_cur,
-						      STACK_EXPAND)),
-		       PAGE_ALIGN(min(current->rlim[RLIMIT_STACK].rlim_cur, STACK_EXPAND)),
+	addr = do_mmap(mm, STACK_TOP - PAGE_ALIGN(min(rlimit(RLIMIT_STACK), STACK_EXPAND)),
+		       PAGE_ALIGN(min(rlimit(RLIMIT_STACK), STACK_EXPAND)),
 		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       NULL, 0, "[stack]");
@@ -233,19 +472,27 @@ int kernel_execve(const char *filename, const char *const *argv,
 	if (!r)
 		r = create_elf_tables(&bprm, &sp);
 	fput(bprm.file);
+	bprm.file = NULL;
+	exec_signals(current);
 	if (r) {
 		/* Past the point of no return: the old program is gone. */
 		pr_err("%s: exec failed while building the stack (%d)\n", filename, r);
-		do_exit(11);	/* SIGSEGV, as Linux's force_sigsegv */
+		force_sigsegv(SIGSEGV);
+		r = 0;
+		goto out;
 	}
 	set_comm(filename);
 	if (current->files)
 		do_close_on_exec(current->files);
 	start_thread(current_pt_regs(), bprm.entry, sp);
-	return 0;
+	r = 0;
 
 out_file:
-	fput(bprm.file);
+	if (bprm.file)
+		fput(bprm.file);
+out:
+	for (depth = 0; depth < 2 * MAX_SCRIPT_DEPTH; depth++)
+		kfree(keep[depth]);
 	return r;
 }
 
@@ -308,7 +555,7 @@ static int copy_strings(const char __user *const __user *uv, char ***out,
 		if (len == MAX_ARG_STRLEN)
 			goto fail;
 		*total += len + 1;
-		if (*total > current->rlim[RLIMIT_STACK].rlim_cur / 4)
+		if (*total > rlimit(RLIMIT_STACK) / 4)
 			goto fail;
 	}
 	v[n] = NULL;
@@ -319,7 +566,7 @@ fail:
 	return r;
 }
 
-// syscall-status: execve: partial: static programs only (no PT_INTERP); no signal state yet
+// syscall-status: execve: partial: static programs only (no PT_INTERP); set-user-ID bits ignored
 SYSCALL_DEFINE3(execve, const char __user *, filename,
 		const char __user *const __user *, argv,
 		const char __user *const __user *, envp)

@@ -199,7 +199,7 @@ static void replace_task_files(struct files_struct *files)
 /* RLIMIT_NOFILE, capped at the largest table (Linux's fs.nr_open). */
 unsigned long rlimit_nofile(void)
 {
-	return min(current->rlim[RLIMIT_NOFILE].rlim_cur, (unsigned long)NR_OPEN_MAX);
+	return min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN_MAX);
 }
 
 /* The file behind fd in files, referenced; raw: O_PATH files too. */

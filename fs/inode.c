@@ -357,7 +357,7 @@ int vfs_truncate(struct dentry *d, loff_t length)
 
 	if (length < 0)
 		return -EINVAL;
-	if (current->mm && (unsigned long)length > current->rlim[RLIMIT_FSIZE].rlim_cur &&
+	if (current->mm && (unsigned long)length > rlimit(RLIMIT_FSIZE) &&
 	    length > READ_ONCE(inode->i_size)) {
 		send_sig(SIGXFSZ, current, 0);
 		return -EFBIG;

@@ -60,11 +60,12 @@ static int snap_task(pid_t pid, struct task_snap *s, int flags)
 	s->pid = t->pid;
 	s->tgid = t->tgid;
 	s->ppid = t->parent ? t->parent->tgid : 0;
-	s->pgid = t->pgid;
-	s->sid = t->sid;
+	s->pgid = t->signal->pgrp;
+	s->sid = t->signal->session;
 	memcpy(s->comm, t->comm, TASK_COMM_LEN);
 	s->comm[TASK_COMM_LEN - 1] = 0;
-	s->state = READ_ONCE(t->state);
+	/* A zombie's or a dead task's exit state shows over its run state. */
+	s->state = t->exit_state ?: READ_ONCE(t->state);
 	s->exit_code = t->exit_code;
 	s->exit_signal = t->exit_signal;
 	s->cpu = READ_ONCE(t->cpu);
@@ -72,7 +73,7 @@ static int snap_task(pid_t pid, struct task_snap *s, int flags)
 	s->stime = t->stime;
 	s->nvcsw = t->nvcsw;
 	s->nivcsw = t->nivcsw;
-	s->rsslim = t->rlim[RLIMIT_RSS].rlim_cur;
+	s->rsslim = t->signal->rlim[RLIMIT_RSS].rlim_cur;
 	s->cred = t->cred;
 	list_for_each_entry(o, &task_list, tasks)
 		if (o->tgid == t->tgid)
@@ -111,9 +112,9 @@ static char state_char(long state)
 {
 	if (state == TASK_RUNNING)
 		return 'R';
-	if (state & TASK_ZOMBIE)
+	if (state & EXIT_ZOMBIE)
 		return 'Z';
-	if (state & TASK_DEAD)
+	if (state & (EXIT_DEAD | TASK_DEAD))
 		return 'X';
 	if (state & TASK_STOPPED)
 		return 'T';

@@ -264,7 +264,7 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 {
 	struct inode *inode = f->inode;
 	/* Kernel writes (the initramfs) have no file size limit. */
-	unsigned long limit = current->mm ? current->rlim[RLIMIT_FSIZE].rlim_cur :
+	unsigned long limit = current->mm ? rlimit(RLIMIT_FSIZE) :
 					    RLIM_INFINITY;
 	size_t n = from->count;
 	loff_t p;

@@ -176,11 +176,12 @@ void start_kernel(void)
 	chrdev_init();
 	proc_init();
 	strace_init(boot_params.cmdline);
+	signals_init(boot_params.cmdline);
 	tty_init();
 	parse_init_args();
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run(boot_params.cmdline);
-	if (!kernel_thread(kernel_init, NULL, "init"))
+	if (!user_mode_thread(kernel_init, NULL, "init"))
 		panic("cannot create init");
 	local_irq_enable();
 	cpu_idle_loop();

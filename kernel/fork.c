@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Creating tasks: the task structure, its kernel stack (with a guard page
- * below it), FPU state, and pids.
+ * below it), FPU state and pid; fork, vfork, clone and clone3 with
+ * Linux's rules for what a child shares (CLONE_VM, CLONE_FILES,
+ * CLONE_FS, CLONE_SIGHAND) and what makes it a thread of the caller's
+ * process (CLONE_THREAD).
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
+#include <lego/signal.h>
 #include <lego/mm.h>
 #include <lego/string.h>
 #include <lego/spinlock.h>
@@ -19,7 +23,7 @@
 #include <asm/uaccess.h>
 
 LIST_HEAD(task_list);
-/* task_list, pids, and the parent/children links. */
+/* task_list, pids, the parent/children links and thread lists. */
 DEFINE_SPINLOCK(tasklist_lock);
 static pid_t last_pid;
 
@@ -64,10 +68,15 @@ static void init_rlimits(struct rlimit *r)
 	r[RLIMIT_RTPRIO].rlim_cur = r[RLIMIT_RTPRIO].rlim_max = 0;
 }
 
+/*
+ * A task with its stack and FPU state, not yet on the task list (it has
+ * no pid until link_task()).  Two references: its existence, which
+ * release_task() drops, and its running, which its last context switch
+ * drops.
+ */
 struct task_struct *alloc_task(const char *comm)
 {
 	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
-	unsigned long flags;
 
 	if (!t)
 		return NULL;
@@ -77,36 +86,32 @@ struct task_struct *alloc_task(const char *comm)
 		free_task(t);
 		return NULL;
 	}
+	atomic_set(&t->usage, 2);
 	fpu_init_state(t->fpu_state);
 	t->thread.sp0 = (unsigned long)t->stack + THREAD_SIZE;
 	strscpy(t->comm, comm, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->run_list);
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
-	init_waitqueue_head(&t->wait_chldexit);
+	INIT_LIST_HEAD(&t->tasks);
+	INIT_LIST_HEAD(&t->thread_node);
+	INIT_LIST_HEAD(&t->pending.list);
 	spin_lock_init(&t->pi_lock);
 	t->cpus_allowed = cpu_possible_mask;
 	t->cpu = smp_processor_id();
-	init_rlimits(t->rlim);
+	t->sas_ss_flags = SS_DISABLE;
 	t->restart_block.fn = do_no_restart_syscall;
-	flags = spin_lock_irqsave(&tasklist_lock);
-	t->pid = t->tgid = alloc_pid_locked();
-	list_add_tail(&t->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return t;
 }
 
+/* The last reference is gone (put_task_struct): free what is left. */
 void free_task(struct task_struct *t)
 {
-	unsigned long flags;
-
 	wait_task_inactive(t);		/* its last switch has left its stack */
-	flags = spin_lock_irqsave(&tasklist_lock);
-	if (t->tasks.next)
-		list_del(&t->tasks);
-	if (t->sibling.next)
-		list_del(&t->sibling);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	flush_sigqueue(&t->pending);
+	if (t->sighand)
+		put_sighand(t->sighand);
+	put_signal_struct(t->signal);
 	if (t->stack)
 		free_kernel_stack(t->stack);
 	if (t->fpu_state)
@@ -115,31 +120,136 @@ void free_task(struct task_struct *t)
 	kfree(t);
 }
 
-struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm)
+/*
+ * Gives t its pid and puts it on the task list, its thread group and (a
+ * new process) its parent's children; tasklist_lock held.
+ */
+static void link_task(struct task_struct *t, bool thread)
+{
+	t->pid = alloc_pid_locked();
+	if (thread) {
+		t->tgid = t->group_leader->tgid;
+	} else {
+		t->tgid = t->pid;
+		t->group_leader = t;
+		/* Kernel threads are nobody's children (Linux gives them to
+		 * kthreadd): no wait of init's is held up by them. */
+		if (t->parent && !(t->flags & PF_KTHREAD))
+			list_add_tail(&t->sibling, &t->parent->children);
+	}
+	list_add_tail(&t->thread_node, &t->signal->thread_head);
+	t->signal->nr_threads++;
+	t->signal->live++;
+	list_add_tail(&t->tasks, &task_list);
+}
+
+/* A process-wide state of its own, as fork gives (nothing pending, no
+ * timers, no usage yet; ids, terminal and limits inherited). */
+static struct signal_struct *copy_signal(const struct signal_struct *old)
+{
+	struct signal_struct *sig = alloc_signal_struct();
+
+	if (!sig)
+		return NULL;
+	if (old) {
+		sig->pgrp = old->pgrp;
+		sig->session = old->session;
+		sig->tty = old->tty;
+		memcpy(sig->rlim, old->rlim, sizeof(sig->rlim));
+		sig->has_child_subreaper = old->has_child_subreaper || old->is_child_subreaper;
+	} else {
+		init_rlimits(sig->rlim);
+	}
+	return sig;
+}
+
+/*
+ * A kernel thread (pid > 1): its own process, every signal ignored, as
+ * Linux's kthreads, so nothing user space sends reaches it.
+ */
+static struct task_struct *create_thread(int (*fn)(void *), void *arg, const char *comm,
+					 bool kthread)
 {
 	struct task_struct *t = alloc_task(comm);
+	unsigned long flags;
+	int i;
 
 	if (!t)
 		return NULL;
+	t->signal = copy_signal(current->signal);
+	t->sighand = alloc_sighand();
+	if (!t->signal || !t->sighand) {
+		free_task(t);
+		return NULL;
+	}
+	if (kthread) {
+		t->flags |= PF_KTHREAD;
+		for (i = 0; i < _NSIG; i++)
+			t->sighand->action[i].sa_handler = SIG_IGN;
+	}
+	t->exit_signal = SIGCHLD;
 	t->parent = current;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	link_task(t, false);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	copy_thread(t, fn, arg);
 	wake_up_new_task(t);
 	return t;
 }
 
-/*
- * fork, vfork and clone.  Lego supports the process-creating forms:
- * a new address space (copy-on-write) or a shared one (CLONE_VM, as
- * vfork and threads use), shared or copied descriptor tables (CLONE_FILES)
- * and fs state (CLONE_FS), TLS and the tid pointers.  Thread groups
- * (CLONE_THREAD) and signal handler sharing arrive with signals and
- * threads.
- */
-#define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | \
-	CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID | \
-	CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
+struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm)
+{
+	return create_thread(fn, arg, comm, true);
+}
 
-static int copy_resources(struct task_struct *p, unsigned long flags)
+/*
+ * init, pid 1: a thread that will exec the first program, with the
+ * default signal actions.  Signals it does not handle do not reach it
+ * (SIGNAL_UNKILLABLE), as on Linux; its process group and session are
+ * 0 until it calls setsid().
+ */
+struct task_struct *user_mode_thread(int (*fn)(void *), void *arg, const char *comm)
+{
+	struct task_struct *t = create_thread(fn, arg, comm, false);
+
+	if (t && t->pid == 1)
+		t->signal->flags |= SIGNAL_UNKILLABLE;
+	return t;
+}
+
+/*
+ * What clone supports.  Namespaces (CLONE_NEW*) are EINVAL, as on a Linux
+ * built without them, and so are pidfds (CLONE_PIDFD) and cgroups
+ * (Documentation/process/decisions.rst).  CLONE_PTRACE, CLONE_UNTRACED
+ * (no tracer exists), CLONE_SYSVSEM (no semaphores) and CLONE_IO are
+ * accepted and change nothing.
+ */
+#define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+	CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | \
+	CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_DETACHED | \
+	CLONE_UNTRACED | CLONE_CHILD_SETTID | CLONE_IO | CLONE_CLEAR_SIGHAND)
+
+/* Linux's copy_process() checks of the flags, in its order. */
+static int check_clone_flags(u64 flags)
+{
+	if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS) ||
+	    (flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS))
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	/* Siblings of init would be nobody's children. */
+	if ((flags & CLONE_PARENT) && (current->signal->flags & SIGNAL_UNKILLABLE))
+		return -EINVAL;
+	if ((flags & CLONE_CLEAR_SIGHAND) && (flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if (flags & ~(u64)CLONE_SUPPORTED)
+		return -EINVAL;
+	return 0;
+}
+
+static int copy_resources(struct task_struct *p, u64 flags)
 {
 	struct task_struct *cur = current;
 
@@ -175,6 +285,26 @@ static int copy_resources(struct task_struct *p, unsigned long flags)
 	return 0;
 }
 
+static int copy_sighand(struct task_struct *p, u64 flags)
+{
+	int i;
+
+	if (flags & CLONE_SIGHAND) {
+		p->sighand = current->sighand;
+		atomic_inc(&p->sighand->count);
+		return 0;
+	}
+	p->sighand = alloc_sighand();
+	if (!p->sighand)
+		return -ENOMEM;
+	memcpy(p->sighand->action, current->sighand->action, sizeof(p->sighand->action));
+	if (flags & CLONE_CLEAR_SIGHAND)
+		for (i = 0; i < _NSIG; i++)
+			if (p->sighand->action[i].sa_handler != SIG_IGN)
+				p->sighand->action[i].sa_handler = SIG_DFL;
+	return 0;
+}
+
 static void release_resources(struct task_struct *p)
 {
 	if (p->files)
@@ -191,85 +321,214 @@ static bool vfork_done(struct task_struct *child)
 	return !READ_ONCE(child->vfork_parent);
 }
 
-long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
-		  int __user *child_tid, unsigned long tls)
+/* The arguments of clone and clone3, as Linux's struct kernel_clone_args. */
+struct kclone_args {
+	u64 flags;
+	int exit_signal;
+	unsigned long stack, tls;
+	int __user *parent_tid, *child_tid;
+};
+
+/*
+ * Puts the new task in its place: pid, task list, thread group, parent.
+ * A signal that arrived for the caller meanwhile (one sent to its process
+ * group, say) must not miss the child: the fork is undone and restarted
+ * after the signal, -ERESTARTNOINTR, as Linux's copy_process().
+ */
+static int attach_task(struct task_struct *p, const struct kclone_args *a)
+{
+	struct task_struct *cur = current;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	unsigned long sflags = spin_lock_irqsave(&cur->sighand->siglock);
+	int r = 0;
+
+	if (signal_pending(cur)) {
+		r = -ERESTARTNOINTR;
+	} else if ((a->flags & CLONE_THREAD) &&
+		   (cur->signal->flags & SIGNAL_GROUP_EXIT || cur->signal->group_exec_task)) {
+		r = -EAGAIN;
+	} else {
+		if (a->flags & (CLONE_PARENT | CLONE_THREAD))
+			p->parent = cur->group_leader->parent;
+		else
+			p->parent = cur;
+		if (a->flags & CLONE_THREAD)
+			p->group_leader = cur->group_leader;
+		link_task(p, a->flags & CLONE_THREAD);
+	}
+	spin_unlock_irqrestore(&cur->sighand->siglock, sflags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return r;
+}
+
+static long do_clone(const struct kclone_args *a)
 {
 	struct task_struct *cur = current, *p;
 	struct pt_regs *regs;
-	unsigned long flags2;
 	pid_t pid;
 	int r;
 
-	if (flags & ~CLONE_SUPPORTED)
-		return -EINVAL;
-	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE_MAX)
+	r = check_clone_flags(a->flags);
+	if (r)
+		return r;
+	if ((a->flags & CLONE_SETTLS) && a->tls >= TASK_SIZE_MAX)
 		return -EPERM;
 	p = alloc_task(cur->comm);
 	if (!p)
 		return -ENOMEM;
-	r = copy_resources(p, flags);
+	r = copy_resources(p, a->flags);
+	if (!r)
+		r = copy_sighand(p, a->flags);
+	if (!r && (a->flags & CLONE_THREAD)) {
+		p->signal = cur->signal;
+		atomic_inc(&p->signal->sigcnt);
+	} else if (!r) {
+		p->signal = copy_signal(cur->signal);
+		if (!p->signal)
+			r = -ENOMEM;
+	}
+	if (!r) {
+		p->cred = cur->cred;
+		p->cpus_allowed = cur->cpus_allowed;
+		p->blocked = cur->blocked;
+		/* The alternate stack is inherited, unless the child shares our
+		 * memory and runs at once beside us (Linux). */
+		if ((a->flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {
+			p->sas_ss_sp = cur->sas_ss_sp;
+			p->sas_ss_size = cur->sas_ss_size;
+			p->sas_ss_flags = cur->sas_ss_flags;
+		}
+		if (a->flags & CLONE_THREAD)
+			p->exit_signal = -1;
+		else if (a->flags & CLONE_PARENT)
+			p->exit_signal = cur->group_leader->exit_signal;
+		else
+			p->exit_signal = a->exit_signal;
+		if (a->flags & CLONE_CHILD_CLEARTID)
+			p->clear_child_tid = a->child_tid;
+		fpu_save(cur->fpu_state);
+		fpu_copy_state(p->fpu_state, cur->fpu_state);
+		copy_thread(p, NULL, NULL);
+		regs = task_pt_regs(p);
+		*regs = *current_pt_regs();
+		regs->ax = 0;			/* the child sees 0 */
+		if (a->stack)
+			regs->sp = a->stack;
+		p->thread.fsbase = (a->flags & CLONE_SETTLS) ? a->tls : rdmsr(MSR_FS_BASE);
+		p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+		r = attach_task(p, a);
+	}
 	if (r) {
 		release_resources(p);
 		free_task(p);
 		return r;
 	}
-	p->cred = cur->cred;
-	p->cpus_allowed = cur->cpus_allowed;
-	memcpy(p->rlim, cur->rlim, sizeof(p->rlim));
-	p->pgid = cur->pgid;
-	p->sid = cur->sid;
-	p->exit_signal = flags & CSIGNAL;
-	flags2 = spin_lock_irqsave(&tasklist_lock);
-	p->parent = cur;
-	list_add_tail(&p->sibling, &cur->children);
-	spin_unlock_irqrestore(&tasklist_lock, flags2);
-	if (flags & CLONE_CHILD_CLEARTID)
-		p->clear_child_tid = child_tid;
-	fpu_save(cur->fpu_state);
-	fpu_copy_state(p->fpu_state, cur->fpu_state);
-	copy_thread(p, NULL, NULL);
-	regs = task_pt_regs(p);
-	*regs = *current_pt_regs();
-	regs->ax = 0;			/* the child sees 0 */
-	if (newsp)
-		regs->sp = newsp;
-	p->thread.fsbase = (flags & CLONE_SETTLS) ? tls : rdmsr(MSR_FS_BASE);
-	p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
-	if (flags & CLONE_PARENT_SETTID)
-		put_user(p->pid, parent_tid);
-	if (flags & CLONE_CHILD_SETTID) {
+	pid = p->pid;
+	if (a->flags & CLONE_PARENT_SETTID)
+		put_user(pid, a->parent_tid);
+	if (a->flags & CLONE_CHILD_SETTID) {
 		/* The child's own address space, so write it from the child:
 		 * with CLONE_VM it is ours too. */
-		if (flags & CLONE_VM)
-			put_user(p->pid, child_tid);
+		if (a->flags & CLONE_VM)
+			put_user(pid, a->child_tid);
 		else
-			p->set_child_tid = child_tid;
+			p->set_child_tid = a->child_tid;
 	}
-	if (flags & CLONE_VFORK)
+	if (a->flags & CLONE_VFORK) {
 		p->vfork_parent = cur;
-	pid = p->pid;
+		get_task_struct(p);
+	}
 	wake_up_new_task(p);
-	if (flags & CLONE_VFORK)
-		wait_event(cur->wait_chldexit, vfork_done(p));
+	if (a->flags & CLONE_VFORK) {
+		/* Until it execs or exits; only a fatal signal ends the wait. */
+		wait_event_killable(cur->signal->wait_chldexit, vfork_done(p));
+		put_task_struct(p);
+	}
 	return pid;
 }
 
-// syscall-status: clone: partial: no threads (CLONE_THREAD, CLONE_SIGHAND) or namespaces yet
+// syscall-status: clone: partial: no namespaces, pidfds or cgroups (EINVAL)
 /* x86-64 clone(flags, newsp, parent_tid, child_tid, tls): note the
  * argument order, which differs from other architectures. */
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
 		int __user *, parent_tidptr, int __user *, child_tidptr,
 		unsigned long, tls)
 {
-	return kernel_clone(clone_flags, newsp, parent_tidptr, child_tidptr, tls);
+	struct kclone_args a = {
+		.flags = clone_flags & ~(u64)CSIGNAL,
+		.exit_signal = clone_flags & CSIGNAL,
+		.stack = newsp,
+		.tls = tls,
+		.parent_tid = parent_tidptr,
+		.child_tid = child_tidptr,
+	};
+
+	/* The low byte is the exit signal, not a flag; legacy clone only. */
+	if (a.flags & CLONE_CLEAR_SIGHAND)
+		return -EINVAL;
+	return do_clone(&a);
+}
+
+/*
+ * clone3(args, size): the extensible form.  A size below version 0 is
+ * EINVAL, above a page E2BIG, and bytes past the fields Lego knows must
+ * be zero (E2BIG), as Linux's copy_struct_from_user().
+ */
+// syscall-status: clone3: partial: no set_tid, pidfds or cgroups (EINVAL)
+SYSCALL_DEFINE2(clone3, struct clone_args __user *, uargs, size_t, size)
+{
+	struct clone_args args = { 0 };
+	struct kclone_args a;
+	size_t i;
+
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	for (i = sizeof(args); i < size; i++) {
+		char c;
+
+		if (get_user(c, (const char __user *)uargs + i))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	if (copy_from_user(&args, uargs, min(size, sizeof(args))))
+		return -EFAULT;
+	if ((args.exit_signal & ~(u64)CSIGNAL) || !valid_signal(args.exit_signal))
+		return -EINVAL;
+	if (args.flags & (CSIGNAL | CLONE_DETACHED))
+		return -EINVAL;
+	if ((args.flags & (CLONE_THREAD | CLONE_PARENT)) && args.exit_signal)
+		return -EINVAL;
+	if (args.set_tid || args.set_tid_size || (args.flags & (CLONE_PIDFD | CLONE_INTO_CGROUP)))
+		return -EINVAL;
+	/* The stack is given as its lowest address and size (x86 grows down). */
+	if (!args.stack != !args.stack_size)
+		return -EINVAL;
+	if (args.stack && !access_ok((void __user *)args.stack, args.stack_size))
+		return -EINVAL;
+	a = (struct kclone_args){
+		.flags = args.flags,
+		.exit_signal = args.exit_signal,
+		.stack = args.stack ? args.stack + args.stack_size : 0,
+		.tls = args.tls,
+		.parent_tid = (int __user *)args.parent_tid,
+		.child_tid = (int __user *)args.child_tid,
+	};
+	return do_clone(&a);
 }
 
 SYSCALL_DEFINE0(fork)
 {
-	return kernel_clone(SIGCHLD, 0, NULL, NULL, 0);
+	struct kclone_args a = { .exit_signal = SIGCHLD };
+
+	return do_clone(&a);
 }
 
 SYSCALL_DEFINE0(vfork)
 {
-	return kernel_clone(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, NULL, NULL, 0);
+	struct kclone_args a = { .flags = CLONE_VFORK | CLONE_VM, .exit_signal = SIGCHLD };
+
+	return do_clone(&a);
 }

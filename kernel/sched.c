@@ -78,7 +78,8 @@ static void init_idle_task(struct task_struct *t, int cpu)
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
 	INIT_LIST_HEAD(&t->tasks);
-	init_waitqueue_head(&t->wait_chldexit);
+	INIT_LIST_HEAD(&t->thread_node);
+	INIT_LIST_HEAD(&t->pending.list);
 	spin_lock_init(&t->pi_lock);
 	cpumask_clear(&t->cpus_allowed);
 	cpumask_set_cpu(cpu, &t->cpus_allowed);
@@ -259,6 +260,10 @@ static void finish_task_switch(struct task_struct *prev)
 		activate_task(mig, select_task_rq(mig));
 		spin_unlock_irqrestore(&mig->pi_lock, flags);
 	}
+	/* A task that exited has made its last switch: its stack is free
+	 * now, and so is the reference it held while it ran (do_exit). */
+	if (READ_ONCE(prev->state) == TASK_DEAD)
+		put_task_struct(prev);
 }
 
 /*
@@ -395,16 +400,22 @@ void scheduler_tick(struct pt_regs *regs)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *curr;
+	bool user = user_mode(regs), idle;
 
 	spin_lock(&rq->lock);
 	curr = rq->curr;
-	if (user_mode(regs))
+	idle = curr == rq->idle;
+	if (user)
 		curr->utime += TICK_NSEC;
-	else if (curr != rq->idle)
+	else if (!idle)
 		curr->stime += TICK_NSEC;
 	if (rq->nr_queued)
 		set_tsk_thread_flag(curr, TIF_NEED_RESCHED);
 	spin_unlock(&rq->lock);
+	/* ITIMER_VIRTUAL and ITIMER_PROF: their signals wake tasks, which
+	 * takes run-queue locks, so after ours is dropped. */
+	if (!idle)
+		itimer_tick(curr, user ? TICK_NSEC : 0, user ? 0 : TICK_NSEC);
 	run_local_timers();
 	softlockup_check(regs, curr);
 }

@@ -716,7 +716,7 @@ static ssize_t stats_show(char *buf, size_t size)
 	len += show_table(buf + len, size - len, sys_stats);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	list_for_each_entry(t, &task_list, tasks) {
-		if (!t->strace || t->state == TASK_ZOMBIE)
+		if (!t->strace || t->exit_state)
 			continue;
 		len += scnprintf(buf + len, size - len, "pid %d (%s):\n", t->tgid, t->comm);
 		len += show_table(buf + len, size - len,

@@ -37,13 +37,13 @@ static unsigned long locked_pages(struct mm_struct *mm)
  * lock at all (EPERM), unless privileged. */
 static bool can_do_mlock(void)
 {
-	return capable(CAP_IPC_LOCK) || current->rlim[RLIMIT_MEMLOCK].rlim_cur;
+	return capable(CAP_IPC_LOCK) || rlimit(RLIMIT_MEMLOCK);
 }
 
 /* Whether npages more may be locked under RLIMIT_MEMLOCK (ENOMEM). */
 static long may_lock(struct mm_struct *mm, unsigned long npages)
 {
-	unsigned long limit = current->rlim[RLIMIT_MEMLOCK].rlim_cur;
+	unsigned long limit = rlimit(RLIMIT_MEMLOCK);
 
 	if (capable(CAP_IPC_LOCK) || limit == RLIM_INFINITY)
 		return 0;

@@ -252,7 +252,7 @@ unsigned long mm_total_pages(struct mm_struct *mm)
 /* Whether npages more fit under RLIMIT_AS (Linux's may_expand_vm). */
 bool may_expand_vm(struct mm_struct *mm, unsigned long npages)
 {
-	unsigned long limit = current->rlim[RLIMIT_AS].rlim_cur;
+	unsigned long limit = rlimit(RLIMIT_AS);
 
 	if (limit == RLIM_INFINITY)
 		return true;
@@ -274,7 +274,7 @@ int expand_stack(struct mm_struct *mm, struct vm_area_struct *v, unsigned long a
 		prev = list_entry(v->list.prev, struct vm_area_struct, list);
 	if (start < MMAP_MIN_ADDR)
 		return -EPERM;
-	if (v->vm_end - start > current->rlim[RLIMIT_STACK].rlim_cur)
+	if (v->vm_end - start > rlimit(RLIMIT_STACK))
 		return -ENOMEM;
 	if (prev && (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
 	    (start < STACK_GUARD_GAP || prev->vm_end > start - STACK_GUARD_GAP))
@@ -571,7 +571,7 @@ static unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 		mm->brk = brk;
 		return brk;
 	}
-	if (brk - mm->start_brk > current->rlim[RLIMIT_DATA].rlim_cur)
+	if (brk - mm->start_brk > rlimit(RLIMIT_DATA))
 		return mm->brk;
 	/*
 	 * The mapping that ends at the old break grows, if it is still the

@@ -21,6 +21,7 @@
 #include <asm/uaccess.h>
 #include <asm/irqflags.h>
 #include <lego/tty.h>
+#include <lego/signal.h>
 #include <asm/apic.h>
 #include <asm/traps.h>
 #include <asm/irq_vectors.h>
@@ -281,6 +282,11 @@ const struct file_operations tty_fops = {
 	.write = tty_write,
 	.ioctl = tty_ioctl,
 };
+
+void disassociate_ctty(struct signal_struct *sig)
+{
+	sig->tty = NULL;
+}
 
 void tty_init(void)
 {

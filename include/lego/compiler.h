@@ -39,6 +39,8 @@
 #define __visible	__attribute__((externally_visible))
 
 /* Code and data only needed while booting. */
+/* A case that goes on into the next, on purpose (-Wimplicit-fallthrough). */
+#define fallthrough	__attribute__((__fallthrough__))
 #define __init		__section(".init.text")
 #define __initdata	__section(".init.data")
 

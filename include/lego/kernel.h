@@ -52,6 +52,7 @@ __noreturn void __bug(const char *file, int line);
 	}								\
 	unlikely(__c);							\
 })
+#define WARN_ON_ONCE(cond)	WARN_ONCE(cond, "%s", "WARN_ON_ONCE(" #cond ")")
 
 void dump_stack(void);
 void show_backtrace(unsigned long bp);

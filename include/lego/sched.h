@@ -16,6 +16,7 @@
 #include <lego/smp.h>
 #include <lego/atomic.h>
 #include <lego/restart_block.h>
+#include <lego/signal.h>
 
 #define TASK_COMM_LEN	16
 
@@ -28,9 +29,25 @@
 #define TASK_INTERRUPTIBLE	1
 #define TASK_UNINTERRUPTIBLE	2
 #define TASK_STOPPED		4
-#define TASK_ZOMBIE		16
-#define TASK_DEAD		64
+#define TASK_DEAD		64	/* its last schedule(): then freed */
+#define TASK_WAKEKILL		128	/* a fatal signal wakes it */
+#define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->exit_state: a zombie waits for its parent's wait; a dead task is
+ * being released. */
+#define EXIT_ZOMBIE		16
+#define EXIT_DEAD		32
+
+/* task->jobctl: this thread's part in a group stop. */
+#define JOBCTL_STOP_PENDING	0x1	/* stop when next in get_signal() */
+#define JOBCTL_STOP_CONSUME	0x2	/* and count in group_stop_count */
+#define JOBCTL_STOP_DEQUEUED	0x4	/* a stop signal was taken: stop unless SIGCONT */
+
+/* task->flags */
+#define PF_EXITING		0x00000004	/* in do_exit() */
+#define PF_SIGNALED		0x00000400	/* killed by a signal */
+#define PF_KTHREAD		0x00200000	/* a kernel thread */
 
 /* task->thread_flags: work for the return to user mode. */
 #define TIF_SIGPENDING		0
@@ -51,6 +68,7 @@ struct cred {
 struct task_struct {
 	struct thread_struct thread;
 	volatile long state;
+	unsigned int flags;		/* PF_* */
 	unsigned long thread_flags;
 	/* Scheduling (kernel/sched.c). */
 	int cpu;			/* the run queue it is on or last ran on */
@@ -68,21 +86,38 @@ struct task_struct {
 	struct mm_struct *mm;
 	struct files_struct *files;
 	struct fs_struct *fs;
+	/* The process tree: parent is the thread that forked us (or our
+	 * reaper); only thread-group leaders are on a children list. */
 	struct task_struct *parent;
 	struct list_head children;	/* my children */
 	struct list_head sibling;	/* in parent->children */
-	struct wait_queue_head wait_chldexit;	/* wait4 sleeps here */
 	struct task_struct *vfork_parent;	/* waiting for our exec or exit */
-	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
-	pid_t pgid, sid;
+	int exit_signal;		/* sent to the parent at exit; -1: a thread */
+	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
+	bool did_exec;			/* setpgid on us: EACCES */
 	struct list_head tasks;		/* all tasks */
-	int exit_code;
+	struct list_head reap_node;	/* on a list of zombies to release */
+	int exit_code;			/* wait status */
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
+	atomic_t usage;			/* get_task_struct/put_task_struct */
+	/* The thread group (kernel/signal.c has the rules). */
+	struct task_struct *group_leader;
+	struct list_head thread_node;	/* in signal->thread_head */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked, real_blocked;
+	sigset_t saved_sigmask;		/* put back after sigsuspend & co. */
+	bool restore_sigmask;
+	struct sigpending pending;	/* thread-directed signals */
+	unsigned int jobctl;
+	unsigned long sas_ss_sp;	/* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
 	int __user *clear_child_tid;
 	int __user *set_child_tid;
 	void __user *robust_list;
 	size_t robust_list_len;
 	struct cred cred;
-	struct rlimit rlim[RLIM_NLIMITS];
 	void *fpu_state;		/* FXSAVE/XSAVE area, 64-byte aligned */
 	void *strace;			/* kernel/strace.c's per-task state */
 	struct restart_block restart_block;	/* restart_syscall(2) */
@@ -159,6 +194,31 @@ void touch_softlockup_watchdog(void);
 
 struct task_struct *alloc_task(const char *comm);
 void free_task(struct task_struct *t);
+void release_task(struct task_struct *t);
+
+static inline void get_task_struct(struct task_struct *t)
+{
+	atomic_inc(&t->usage);
+}
+
+static inline void put_task_struct(struct task_struct *t)
+{
+	if (atomic_dec_and_test(&t->usage))
+		free_task(t);
+}
+
+static inline bool thread_group_leader(const struct task_struct *t)
+{
+	return t->group_leader == t;
+}
+
+static inline bool thread_group_empty(const struct task_struct *t)
+{
+	return t->signal->nr_threads == 1;
+}
+
+#define for_each_thread(p, t) \
+	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
 struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm);
 void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg);
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
@@ -170,7 +230,9 @@ extern struct task_struct init_task;
 __noreturn void do_exit(int code);
 __noreturn void do_group_exit(int code);
 void report_ni_syscall(long nr);
-long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
-		  int __user *child_tid, unsigned long tls);
+struct task_struct *user_mode_thread(int (*fn)(void *), void *arg, const char *comm);
+void exit_mm_release(struct task_struct *tsk);
+struct rusage;
+void task_rusage(struct task_struct *p, int who, struct rusage *r);
 
 #endif /* _LEGO_SCHED_H */

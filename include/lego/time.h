@@ -7,6 +7,8 @@
 #define NSEC_PER_SEC	1000000000ULL
 #define NSEC_PER_MSEC	1000000ULL
 #define NSEC_PER_USEC	1000ULL
+/* clock_t units of times(2), siginfo and /proc: Linux's USER_HZ. */
+#define USER_HZ		100
 
 /*
  * Clocks: CLOCK_MONOTONIC counts from boot, from the TSC (calibrated

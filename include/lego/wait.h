@@ -53,8 +53,9 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
 void init_wait_entry(struct wait_queue_entry *w);
 
 /*
- * Sleeps until cond, in state; an interruptible or killable sleep ends
- * early with -ERESTARTSYS when a signal is pending.  deadline_ns (0: none)
+ * Sleeps until cond, in state; an interruptible sleep ends early with
+ * -ERESTARTSYS when a signal is pending, a killable one when a fatal
+ * signal is.  deadline_ns (0: none)
  * ends it with -ETIMEDOUT once CLOCK_MONOTONIC reaches it.  cond is
  * evaluated in the caller's context, any number of times.
  */
@@ -67,8 +68,10 @@ void init_wait_entry(struct wait_queue_entry *w);
 		prepare_to_wait(&(wq), &__w, state);			\
 		if (cond)						\
 			break;						\
-		if ((state) != TASK_UNINTERRUPTIBLE &&			\
-		    signal_pending(current)) {				\
+		if (((state) & TASK_INTERRUPTIBLE) ?			\
+		    signal_pending(current) :				\
+		    (((state) & TASK_WAKEKILL) &&			\
+		     fatal_signal_pending(current))) {			\
 			__ret = -ERESTARTSYS;				\
 			break;						\
 		}							\
@@ -87,6 +90,8 @@ void init_wait_entry(struct wait_queue_entry *w);
 
 #define wait_event(wq, cond) \
 	((void)___wait_event(wq, cond, TASK_UNINTERRUPTIBLE, 0))
+#define wait_event_killable(wq, cond) \
+	___wait_event(wq, cond, TASK_KILLABLE, 0)
 #define wait_event_interruptible(wq, cond) \
 	___wait_event(wq, cond, TASK_INTERRUPTIBLE, 0)
 /* 0, -ERESTARTSYS, or -ETIMEDOUT when deadline_ns (monotonic) passed. */

@@ -19,7 +19,7 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	rlim = &tsk->rlim[resource];
+	rlim = &tsk->signal->rlim[resource];
 	if (new) {
 		if (new->rlim_cur > new->rlim_max)
 			return -EINVAL;
@@ -33,6 +33,23 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource,
 	if (new)
 		*rlim = *new;
 	return 0;
+}
+
+/*
+ * Another process's limits: only with all of its ids the caller's real
+ * ones, or with privilege (CAP_SYS_RESOURCE: euid 0), as Linux's
+ * check_prlimit_permission().
+ */
+static int prlimit_permitted(struct task_struct *t)
+{
+	const struct cred *c = &current->cred, *tc = &t->cred;
+
+	if (t->tgid == current->tgid || c->euid == 0)
+		return 0;
+	if (c->uid == tc->euid && c->uid == tc->suid && c->uid == tc->uid &&
+	    c->gid == tc->egid && c->gid == tc->sgid && c->gid == tc->gid)
+		return 0;
+	return -EPERM;
 }
 
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
@@ -51,11 +68,20 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 		n.rlim_max = n64.rlim_max;
 	}
 	if (pid && pid != current->tgid) {
+		unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
 		tsk = find_task_by_pid(pid);
+		if (tsk)
+			get_task_struct(tsk);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (!tsk)
 			return -ESRCH;
 	}
-	r = do_prlimit(tsk, resource, new_rlim ? &n : NULL, old_rlim ? &o : NULL);
+	r = prlimit_permitted(tsk);
+	if (!r)
+		r = do_prlimit(tsk, resource, new_rlim ? &n : NULL, old_rlim ? &o : NULL);
+	if (tsk != current)
+		put_task_struct(tsk);
 	if (r)
 		return r;
 	if (old_rlim) {

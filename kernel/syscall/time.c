@@ -122,10 +122,46 @@ static int get_timespec_ns(const struct __kernel_timespec __user *u, u64 *ns)
 	return 0;
 }
 
+/* Writes what is left of a relative sleep to rmtp (none: nothing). */
+static int put_remaining(struct __kernel_timespec __user *rmtp, u64 deadline)
+{
+	u64 now = ktime_get_ns(), left = deadline > now ? deadline - now : 0;
+	struct __kernel_timespec ts = ns_to_timespec(left);
+
+	if (rmtp && copy_to_user(rmtp, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+static long nanosleep_restart(struct restart_block *rb);
+
 /*
- * Sleeps; on a signal, -EINTR and (for relative sleeps) the time left in
- * rmtp.  Signals arrive with the ABI breadth issue; the path is here.
+ * Sleeps until deadline (CLOCK_MONOTONIC ns).  A signal ends the sleep:
+ * an absolute one restarts as it was (-ERESTARTNOHAND); a relative one
+ * writes the time left to rmtp and arms restart_syscall(2) to sleep just
+ * that long if no handler runs -- with a handler it is -EINTR, as Linux's
+ * hrtimer_nanosleep().
  */
+static long do_sleep(int flags, u64 deadline, struct __kernel_timespec __user *rmtp)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	if (!sleep_until_ns(deadline))
+		return 0;
+	if (flags & TIMER_ABSTIME)
+		return -ERESTARTNOHAND;
+	if (put_remaining(rmtp, deadline))
+		return -EFAULT;
+	rb->nanosleep.deadline_ns = deadline;
+	rb->nanosleep.rmtp = rmtp;
+	return set_restart_fn(rb, nanosleep_restart);
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return do_sleep(0, rb->nanosleep.deadline_ns, rb->nanosleep.rmtp);
+}
+
 static long do_nanosleep(clockid_t clock, int flags,
 			 const struct __kernel_timespec __user *rqtp,
 			 struct __kernel_timespec __user *rmtp)
@@ -143,15 +179,7 @@ static long do_nanosleep(clockid_t clock, int flags,
 		deadline = req > now ? base + (req - now) : base;
 	else
 		deadline = base + req;
-	r = sleep_until_ns(deadline);
-	if (r == -EINTR && rmtp && !(flags & TIMER_ABSTIME)) {
-		u64 left = deadline > ktime_get_ns() ? deadline - ktime_get_ns() : 0;
-		struct __kernel_timespec ts = ns_to_timespec(left);
-
-		if (copy_to_user(rmtp, &ts, sizeof(ts)))
-			return -EFAULT;
-	}
-	return r;
+	return do_sleep(flags, deadline, rmtp);
 }
 
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,

@@ -2,8 +2,9 @@
 /*
  * CPU exceptions and the IDT.  A fault in kernel mode is either a
  * user-copy helper's (fixed up to -EFAULT through the exception table) or
- * a kernel bug: registers, backtrace, panic.  A fault in user mode ends
- * the task with Linux's console line until signals arrive.
+ * a kernel bug: registers, backtrace, panic.  A fault in user mode sends
+ * the thread Linux's signal for it, with Linux's console line when no
+ * handler is there to see it.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -16,7 +17,12 @@
 #include <asm/processor.h>
 #include <asm/irqflags.h>
 #include <asm/syscall.h>
+#include <asm/fpu.h>
 #include <lego/smp.h>
+#include <lego/signal.h>
+#include <lego/mm_types.h>
+#include <lego/fs.h>
+#include <lego/mutex.h>
 
 /* One page exactly: page-table isolation maps it into the user tables. */
 struct gate_desc idt_table[NR_VECTORS] __aligned(PAGE_SIZE);
@@ -200,17 +206,149 @@ int ktest_expect_fault(struct expected_fault *ef, void (*fn)(void *), void *arg)
 	return ef->hits;
 }
 
-static void do_exception(struct pt_regs *regs, unsigned int v)
+void print_vma_addr(unsigned long ip)
 {
-	unsigned long err = regs->orig_ax;
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *v;
+	char *path, *name;
 
+	if (!mm)
+		return;
+	path = kmalloc(256, GFP_KERNEL);
+	if (!path)
+		return;
+	mutex_lock(&mm->mmap_lock);
+	v = find_vma(mm, ip);
+	if (v && v->vm_start <= ip && v->vm_file && d_path(v->vm_file->dentry, path, 256) >= 0) {
+		name = strrchr(path, '/');
+		pr_cont(" in %s[%lx+%lx]", name ? name + 1 : path, v->vm_start,
+			v->vm_end - v->vm_start);
+	}
+	mutex_unlock(&mm->mmap_lock);
+	kfree(path);
+}
+
+/* Linux's show_signal(): the line for a fault no handler will see. */
+static void show_signal(struct pt_regs *regs, int sig, const char *type,
+			const char *desc, unsigned long err)
+{
+	if (!unhandled_signal(current, sig))
+		return;
+	printk(KERN_INFO "traps: %s[%d] %s%s ip:%lx sp:%lx error:%lx", current->comm,
+	       current->pid, type, desc, regs->ip, regs->sp, err);
+	print_vma_addr(regs->ip);
+	pr_cont("\n");
+}
+
+#define DR6_BS		(1UL << 14)	/* single step (SDM Vol. 3B 18.2.3) */
+#define DR6_RESET	0xffff0ff0UL	/* DR6's value with no event recorded */
+
+/* A user #DB: SIGTRAP, TRAP_TRACE for a single step (TF), else
+ * TRAP_BRKPT, at the user's ip (Linux's send_sigtrap). */
+static void user_debug_trap(struct pt_regs *regs)
+{
+	unsigned long dr6;
+
+	asm volatile("mov %%db6, %0" : "=r"(dr6));
+	asm volatile("mov %0, %%db6" : : "r"(DR6_RESET));
+	current->thread.error_code = 0;
+	force_sig_fault(SIGTRAP, (dr6 & DR6_BS) ? TRAP_TRACE : TRAP_BRKPT,
+			(void __user *)regs->ip);
+}
+
+/*
+ * #MF and #XM: SIGFPE with the code of the unmasked exception the x87
+ * status word (or MXCSR) records, in Linux's order of precedence; none
+ * (a spurious trap) sends nothing.
+ */
+static void math_error(struct pt_regs *regs, unsigned int v)
+{
+	unsigned int err;
+	u16 cwd, swd;
+	u32 mxcsr;
+	int code = 0;
+
+	fpu_read_status(&cwd, &swd, &mxcsr);
+	current->thread.error_code = 0;
+	err = v == X86_TRAP_MF ? (swd & ~cwd) : (~(mxcsr >> 7) & mxcsr);
+	if (err & 0x001)
+		code = FPE_FLTINV;
+	else if (err & 0x004)
+		code = FPE_FLTDIV;
+	else if (err & 0x008)
+		code = FPE_FLTOVF;
+	else if (err & 0x012)
+		code = FPE_FLTUND;
+	else if (err & 0x020)
+		code = FPE_FLTRES;
+	if (code)
+		force_sig_fault(SIGFPE, code, (void __user *)regs->ip);
+}
+
+/*
+ * An exception in user mode: Linux's signal and si_code for each (its
+ * do_error_trap() calls), the trap number and error code kept for the
+ * signal frame's sigcontext.  si_code 0 means SI_KERNEL.
+ */
+static void user_exception(struct pt_regs *regs, unsigned int v, unsigned long err)
+{
+	void __user *addr = (void __user *)regs->ip;
+	int sig = SIGSEGV, code = 0;
+
+	current->thread.trap_nr = v;
+	current->thread.error_code = err;
+	switch (v) {
+	case X86_TRAP_DE:
+		sig = SIGFPE;
+		code = FPE_INTDIV;
+		break;
+	case X86_TRAP_UD:
+		sig = SIGILL;
+		code = ILL_ILLOPN;
+		break;
+	case X86_TRAP_BP:
+		sig = SIGTRAP;
+		break;
+	case 9:				/* coprocessor segment overrun */
+		sig = SIGFPE;
+		break;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+		sig = SIGBUS;
+		break;
+	case X86_TRAP_AC:
+		sig = SIGBUS;
+		code = BUS_ADRALN;
+		addr = NULL;
+		break;
+	case X86_TRAP_DB:
+		user_debug_trap(regs);
+		return;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		math_error(regs, v);
+		return;
+	case X86_TRAP_GP:
+		show_signal(regs, SIGSEGV, "", "general protection", err);
+		force_sig(SIGSEGV);
+		return;
+	}
+	show_signal(regs, sig, "trap ", exception_names[v], err);
+	if (code)
+		force_sig_fault(sig, code, addr);
+	else
+		force_sig(sig);
+}
+
+static void do_exception(struct pt_regs *regs, unsigned int v, unsigned long err)
+{
 	if (v == X86_TRAP_PF) {
 		do_page_fault(regs, err);
 		return;
 	}
 	if (user_mode(regs)) {
 		local_irq_enable();
-		user_fault_exit(regs, v, 0, err, exception_names[v]);
+		user_exception(regs, v, err);
 		return;
 	}
 	if (ktest_fault_expected(regs, v))
@@ -226,9 +364,16 @@ static void do_exception(struct pt_regs *regs, unsigned int v)
  */
 __visible void do_trap_or_irq(struct pt_regs *regs, unsigned int vector)
 {
-	if (vector < FIRST_EXTERNAL_VECTOR)
-		do_exception(regs, vector);
-	else
+	if (vector < FIRST_EXTERNAL_VECTOR) {
+		unsigned long err = regs->orig_ax;
+
+		/* The error code sat in orig_ax; for user mode orig_ax must say
+		 * "no syscall", or the signal code would take the interrupted
+		 * instruction for a syscall to restart (Linux does the same). */
+		if (user_mode(regs))
+			regs->orig_ax = -1;
+		do_exception(regs, vector, err);
+	} else
 		do_irq(regs, vector);
 	local_irq_disable();
 	if (user_mode(regs))
@@ -247,8 +392,6 @@ static DEFINE_PER_CPU(unsigned int, nmi_unknown);
 static DEFINE_PER_CPU(unsigned int, kernel_single_steps);
 static DEFINE_PER_CPU(unsigned long, kernel_step_ip);
 
-#define DR6_BS		(1UL << 14)	/* single step (SDM Vol. 3B 18.2.3) */
-#define DR6_RESET	0xffff0ff0UL	/* DR6's value with no event recorded */
 
 /*
  * #DB in kernel mode.  Lego sets no kernel breakpoints, so this is a

@@ -7,6 +7,7 @@
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
+#include <lego/signal.h>
 #include <lego/mm.h>
 #include <lego/mm_types.h>
 #include <lego/errno.h>
@@ -97,20 +98,23 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 		kernel_page_fault(regs, addr, err);
 		return;
 	}
-	/*
-	 * A file mapping touched past the end of its file is SIGBUS
-	 * (BUS_ADRERR) on Linux.  INTEGRATION POINT: until the process
-	 * engineer's force_sig_fault() lands, the fatal path with the trap
-	 * whose default signal is SIGBUS stands in for it.
-	 */
-	if (r == VM_FAULT_SIGBUS) {
-		user_fault_exit(regs, X86_TRAP_AC, addr, err, "BUS_ADRERR");
-		return;
-	}
 	/* As Linux, a user access to a kernel address reports a protection
 	 * fault, whatever the page tables there hold. */
 	if (addr >= TASK_SIZE_MAX)
 		err |= X86_PF_PROT;
-	user_fault_exit(regs, X86_TRAP_PF, addr, err,
-			r == -EACCES ? "SEGV_ACCERR" : "SEGV_MAPERR");
+	current->thread.trap_nr = X86_TRAP_PF;
+	current->thread.error_code = err | X86_PF_USER;
+	current->thread.cr2 = addr;
+	/* A file mapping touched past the end of its file (Linux's do_sigbus). */
+	if (r == VM_FAULT_SIGBUS) {
+		force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)addr);
+		return;
+	}
+	if (unhandled_signal(current, SIGSEGV)) {
+		printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx",
+		       current->comm, current->pid, addr, regs->ip, regs->sp, err);
+		print_vma_addr(regs->ip);
+		pr_cont("\n");
+	}
+	force_sig_fault(SIGSEGV, r == -EACCES ? SEGV_ACCERR : SEGV_MAPERR, (void __user *)addr);
 }

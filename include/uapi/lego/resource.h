@@ -33,4 +33,19 @@ struct rlimit64 {
 	unsigned long long rlim_max;
 };
 
+/* getrusage's who. */
+#define RUSAGE_SELF		0
+#define RUSAGE_CHILDREN		(-1)
+#define RUSAGE_BOTH		(-2)	/* the kernel's: self and children */
+#define RUSAGE_THREAD		1
+
+/* struct rusage (linux/resource.h): times as timevals, then counters. */
+struct rusage {
+	long ru_utime[2], ru_stime[2];	/* tv_sec, tv_usec */
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt;
+	long ru_nswap, ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv;
+	long ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+_Static_assert(sizeof(struct rusage) == 144, "struct rusage");
+
 #endif /* _UAPI_LEGO_RESOURCE_H */

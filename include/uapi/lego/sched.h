@@ -21,6 +21,26 @@
 #define CLONE_DETACHED		0x00400000
 #define CLONE_UNTRACED		0x00800000
 #define CLONE_CHILD_SETTID	0x01000000
+#define CLONE_NEWCGROUP		0x02000000
+#define CLONE_NEWUTS		0x04000000
+#define CLONE_NEWIPC		0x08000000
+#define CLONE_NEWUSER		0x10000000
+#define CLONE_NEWPID		0x20000000
+#define CLONE_NEWNET		0x40000000
+#define CLONE_IO		0x80000000
+/* clone3 only. */
+#define CLONE_CLEAR_SIGHAND	0x100000000ULL
+#define CLONE_INTO_CGROUP	0x200000000ULL
+#define CLONE_NEW_MASK		(CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | \
+				 CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET)
+
+/* clone3's argument: 64 bytes (version 0), 80 (set_tid), 88 (cgroup). */
+struct clone_args {
+	unsigned long long flags, pidfd, child_tid, parent_tid, exit_signal;
+	unsigned long long stack, stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+#define CLONE_ARGS_SIZE_VER0	64
+_Static_assert(sizeof(struct clone_args) == 88, "struct clone_args");
 
 /* wait options (include/uapi/linux/wait.h). */
 #define WNOHANG		0x00000001
@@ -33,6 +53,10 @@
 #define __WALL		0x40000000
 #define __WCLONE	0x80000000
 
-#define SIGCHLD		17
+/* waitid's idtype. */
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
+#define P_PIDFD		3
 
 #endif /* _UAPI_LEGO_SCHED_H */

@@ -33,4 +33,14 @@ struct timezone {
 
 #define TIMER_ABSTIME			0x01
 
+#define ITIMER_REAL		0
+#define ITIMER_VIRTUAL		1
+#define ITIMER_PROF		2
+
+/* setitimer's struct: the interval first. */
+struct __kernel_old_itimerval {
+	struct __kernel_old_timeval it_interval;
+	struct __kernel_old_timeval it_value;
+};
+
 #endif /* _UAPI_LEGO_TIME_H */

@@ -57,7 +57,7 @@ static bool vdso_enabled = true;
  */
 static unsigned long vdso_addr(struct mm_struct *mm, unsigned long len)
 {
-	unsigned long rlim = current->rlim[RLIMIT_STACK].rlim_cur;
+	unsigned long rlim = rlimit(RLIMIT_STACK);
 	unsigned long span = len + VDSO_RANDOM_PAGES * PAGE_SIZE, top;
 
 	if (rlim > STACK_TOP - STACK_GUARD_GAP)

@@ -17,6 +17,7 @@
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
+#include <lego/signal.h>
 #include <lego/string.h>
 #include <lego/cmdline.h>
 #include <lego/errno.h>
@@ -103,15 +104,11 @@ unsigned long vsyscall_gate_flags(void)
 	       current->comm, current->pid, message, (regs)->ip, (regs)->cs, \
 	       (regs)->sp, (regs)->ax, (regs)->si, (regs)->di)
 
-/*
- * SIGSEGV for a vsyscall gone wrong, with no further report: Linux's
- * force_sig(SIGSEGV) here.  Until signal delivery exists the task ends as
- * an unhandled SIGSEGV ends it; a handler, once there is one, would see
- * the fault at the vsyscall address.
- */
+/* SIGSEGV for a vsyscall gone wrong, with no further report: Linux's
+ * force_sig(SIGSEGV) here; a handler sees it at the vsyscall address. */
 static void vsyscall_sigsegv(void)
 {
-	do_group_exit(SIGSEGV);
+	force_sig(SIGSEGV);
 }
 
 /*
@@ -186,6 +183,7 @@ bool emulate_vsyscall(struct pt_regs *regs, unsigned long address,
 		return true;
 	}
 	regs->ax = ret;
+	regs->orig_ax = -1;	/* not a syscall instruction: nothing to restart */
 	regs->ip = caller;	/* the "ret" of the entry */
 	regs->sp += 8;
 	return true;

@@ -3,6 +3,7 @@
 #define _ASM_X86_FPU_H
 
 #include <lego/types.h>
+#include <lego/compiler.h>
 
 /*
  * User FPU/SSE/AVX state.  The kernel itself never touches these registers
@@ -18,5 +19,13 @@ void fpu_init_state(void *state);
 void fpu_save(void *state);
 void fpu_restore(const void *state);
 void fpu_copy_state(void *dst, const void *src);
+
+/* Signal frames (arch/x86/kernel/signal.c). */
+unsigned int fpu_sigframe_size(void);
+bool fpu_sigframe_xstate(void);
+int fpu_save_sigframe(void __user *buf);
+int fpu_restore_sigframe(const void __user *buf);
+void fpu_reset_user(void);
+void fpu_read_status(u16 *cwd, u16 *swd, u32 *mxcsr);
 
 #endif /* _ASM_X86_FPU_H */

@@ -85,6 +85,9 @@ struct thread_struct {
 	unsigned long fsbase;
 	unsigned long gsbase;		/* the user's GS base */
 	u16 fsindex, gsindex;
+	/* The last user fault, for the signal frame's sigcontext (Linux's
+	 * thread.trap_nr, error_code, cr2). */
+	unsigned long trap_nr, error_code, cr2;
 };
 
 /* CPU features Lego looks at, from CPUID. */

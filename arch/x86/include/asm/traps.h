@@ -13,8 +13,8 @@
 
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);
 __noreturn void die(const char *str, struct pt_regs *regs, long err);
-void user_fault_exit(struct pt_regs *regs, int trapnr, unsigned long addr,
-		     unsigned long error_code, const char *what);
+/* " in NAME[start+size]": the file mapping that holds ip, for reports. */
+void print_vma_addr(unsigned long ip);
 void do_irq(struct pt_regs *regs, unsigned int vector);
 void do_trap_or_irq(struct pt_regs *regs, unsigned int vector);
 void do_paranoid_trap(struct pt_regs *regs, unsigned int vector);
