@@ -9,23 +9,9 @@
 
 struct task_struct;
 
-/*
- * INTEGRATION POINT (signals).  send_sig(sig, task, priv) is the process
- * engineer's API (include/lego/signal.h).  Until it is merged, fs/pipe.c
- * carries a weak definition that sends nothing; the real one replaces it
- * at link time.  The VFS raises SIGPIPE (a write to a pipe without
- * readers) and SIGXFSZ (a write or truncate past RLIMIT_FSIZE).
- */
-int send_sig(int sig, struct task_struct *p, int priv);
-#ifndef SIGBUS
-#define SIGBUS		7
-#endif
-#ifndef SIGPIPE
-#define SIGPIPE		13
-#endif
-#ifndef SIGXFSZ
-#define SIGXFSZ		25
-#endif
+/* The VFS raises SIGPIPE (a write to a pipe without readers), SIGXFSZ
+ * (past RLIMIT_FSIZE) and SIGBUS (a mapping past the end of its file). */
+#include <lego/signal.h>
 
 /* The last component of a path, as path_parentat() leaves it. */
 enum last_type { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };

@@ -47,18 +47,6 @@ struct pipe_inode_info {
 	bool is_fifo;
 };
 
-/* ------------------------------------------------------------ signals */
-
-/*
- * TEMPORARY, remove at merge: the process engineer's send_sig()
- * (include/lego/signal.h) replaces this weak stand-in, which sends
- * nothing, so SIGPIPE and SIGXFSZ are not raised until then.
- */
-int __weak send_sig(int sig, struct task_struct *p, int priv)
-{
-	return 0;
-}
-
 /* ------------------------------------------------------------ the ring */
 
 static unsigned int pipe_size(const struct pipe_inode_info *pipe)

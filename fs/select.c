@@ -22,31 +22,6 @@
 #include <asm/uaccess.h>
 #include "internal.h"
 
-/* ------------------------------------------------------------ signal masks */
-
-/*
- * INTEGRATION POINT, remove at merge: the process engineer's signal
- * code provides set_user_sigmask() and restore_saved_sigmask_unless()
- * (lego/poll.h says what they do).  These weak stand-ins check and copy
- * the mask as Linux does, so the errors are right, but install nothing.
- */
-int __weak set_user_sigmask(const void __user *umask, size_t sigsetsize)
-{
-	u64 mask;
-
-	if (!umask)
-		return 0;
-	if (sigsetsize != sizeof(mask))
-		return -EINVAL;
-	if (copy_from_user(&mask, umask, sizeof(mask)))
-		return -EFAULT;
-	return 0;
-}
-
-void __weak restore_saved_sigmask_unless(bool interrupted)
-{
-}
-
 /* ------------------------------------------------------------ wait table */
 
 struct poll_entry {
