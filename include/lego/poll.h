@@ -46,19 +46,9 @@ static inline void poll_wait(struct file *f, struct wait_queue_head *wq, poll_ta
  * DEFAULT_POLLMASK. */
 __poll_t vfs_poll(struct file *f, poll_table *pt);
 
-/*
- * INTEGRATION POINT (signal masks).  ppoll and pselect6 install the
- * caller's signal mask for the duration of the call, as Linux's
- * set_user_sigmask() and restore_saved_sigmask_unless() do: the first
- * checks sigsetsize (EINVAL unless 8) and copies the mask (EFAULT), saves
- * the current blocked set and installs the new one; the second restores
- * the saved set, unless the call was interrupted by a signal, in which
- * case it is restored after the handler runs (TIF_RESTORE_SIGMASK).
- * fs/select.c carries weak versions that check and copy but install
- * nothing, until the process engineer's signal code provides the real
- * ones (kernel/signal.c).
- */
-int set_user_sigmask(const void __user *umask, size_t sigsetsize);
-void restore_saved_sigmask_unless(bool interrupted);
+/* ppoll and pselect6 install the caller's signal mask for the call with
+ * set_user_sigmask() and put it back with restore_saved_sigmask_unless()
+ * (include/lego/signal.h, kernel/signal.c). */
+#include <lego/signal.h>
 
 #endif /* _LEGO_POLL_H */
