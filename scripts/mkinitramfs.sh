@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # mkinitramfs.sh [-z] OUT.cpio SRC:DEST [SRC:DEST ...] [--dir DIR] [--link TARGET:DEST]
+#                 [--mkdir DEST]
 #
 # Makes a cpio "newc" archive (gzip-compressed with -z) holding each SRC
-# file at path DEST (mode kept), every directory of DIR as it is, and the
-# given symlinks; all owned by root.
+# file at path DEST (mode kept), every directory of DIR as it is, the
+# given symlinks and empty directories; all owned by root.
 set -eu
 gz=0
 [ "${1:-}" = -z ] && { gz=1; shift; }
@@ -16,6 +17,7 @@ trap 'rm -rf "$stage"' EXIT
 while [ $# -gt 0 ]; do
 	case $1 in
 	--dir) cp -a "$2/." "$stage/"; shift 2 ;;
+	--mkdir) mkdir -p "$stage/$2"; shift 2 ;;
 	--link) mkdir -p "$stage/$(dirname "${2#*:}")"; ln -sfn "${2%%:*}" "$stage/${2#*:}"; shift 2 ;;
 	*)
 		src=${1%%:*} dest=${1#*:}

@@ -8,6 +8,7 @@
 # Boots a kernel (or, with --iso, a bootable ISO) in QEMU with the serial
 # console on stdout, and exits with the exit status of PID 1:
 #   N     init exited with status N (0-255)
+#   0     also: the machine was powered off through reboot(2)
 #   128+S init was killed by signal S
 #   124   the timeout expired (--timeout S, default 60; 0 means none)
 #   125   the kernel stopped without reporting init's status (panic,
@@ -87,4 +88,6 @@ if [ -n "$code" ]; then
 	[ $((code & 0x7f)) = 0 ] && exit $(((code >> 8) & 0xff))
 	exit $((128 + (code & 0x7f)))
 fi
+# A power-off by reboot(2) (busybox's poweroff), Lego's or Linux's.
+tr -d '\r' < "$log" | grep -aq 'reboot: Power down' && exit 0
 exit 125

@@ -14,7 +14,9 @@
 #   user/...    static programs run as init under QEMU (test/user)
 #   net/...     VMs talking over virtio-net to lego-storaged and to each
 #               other on loopback UDP, through a lossy hub too (test/net)
-#   boot/...    the plain boot, the ISO under SeaBIOS and under OVMF
+#   boot/...    the plain boot, the ISO under SeaBIOS and under OVMF, and
+#               `make run`'s busybox shell driven over the serial console
+#               (boot/shell/...; boot/shell-linux/... with --linux --only 'boot/*')
 #   bench/smoke `make bench` in a smoke run: it runs and its tables are
 #               complete (no timing threshold)
 # Each QEMU run has a timeout; a hang is a failure, never a stuck run.
@@ -331,8 +333,18 @@ if [ $linux = 0 ] && want_section net; then
 fi
 
 # ---------------------------------------------------------------- boot
-if [ $linux = 0 ] && want_section boot; then
-	[ -f test/boot/run.sh ] && { bash test/boot/run.sh "$out" > "$out/boot.log" 2>&1; collect "" "$out/boot.log" || fail boot/run "no results"; }
+# The boots (test/boot/run.sh), and `make run`'s shell driven over the
+# serial console (test/boot/shell.sh; on Linux too with --linux).
+if want_section boot; then
+	if [ $linux = 0 ]; then
+		bash test/boot/run.sh "$out" > "$out/boot.log" 2>&1
+		collect "" "$out/boot.log" || fail boot/run "no results"
+		bash test/boot/shell.sh "$out" > "$out/shell.log" 2>&1
+		collect boot/ "$out/shell.log" || fail boot/shell "no results"
+	else
+		bash test/boot/shell.sh "$out" --linux > "$out/shell-linux.log" 2>&1
+		collect boot/ "$out/shell-linux.log" || fail boot/shell-linux "no results"
+	fi
 fi
 
 # ---------------------------------------------------------------- bench

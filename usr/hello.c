@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The default /init of `make run` until the busybox image lands: says
- * hello through the C library (musl, static), shows what the kernel
- * reports, and exits 0, which powers the machine off.
+ * /bin/hello of the default image, the init of the boot tests
+ * (rdinit=/bin/hello): says hello through the C library (musl, static),
+ * shows what the kernel reports, and exits 0, which powers the machine
+ * off.
  */
 #include <stdio.h>
 #include <sys/utsname.h>

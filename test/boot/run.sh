@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Boot tests: the default image boots to init and powers off with init's
+# Boot tests: the default image, with rdinit=/bin/hello (its /init is the
+# interactive shell, tested by test/boot/shell.sh), boots and powers off with init's
 # status, directly (PVH, qemu -kernel), from the ISO under SeaBIOS and
 # from the ISO under OVMF (UEFI, multiboot2 through GRUB).
 set -u
@@ -20,12 +21,13 @@ check() {	# check NAME LOG RC
 	fi
 }
 make -s -f scripts/Makefile.image default-initramfs >/dev/null || echo "FAIL boot/initramfs: cannot build"
-scripts/qemu-run.sh --initrd build/initramfs.cpio --timeout 60 > "$out/boot-pvh.log" 2>&1
+scripts/qemu-run.sh --initrd build/initramfs.cpio --append rdinit=/bin/hello --timeout 60 > "$out/boot-pvh.log" 2>&1
 check pvh "$out/boot-pvh.log" $? PVH
-if make -s -f scripts/Makefile.image iso > "$out/iso-build.log" 2>&1; then
-	scripts/qemu-run.sh --iso build/lego.iso --timeout 120 > "$out/boot-bios.log" 2>&1
+iso=$out/boot-test.iso
+if make -s -f scripts/Makefile.image iso ISO="$iso" ISO_APPEND=rdinit=/bin/hello > "$out/iso-build.log" 2>&1; then
+	scripts/qemu-run.sh --iso "$iso" --timeout 120 > "$out/boot-bios.log" 2>&1
 	check iso-seabios "$out/boot-bios.log" $? multiboot2
-	scripts/qemu-run.sh --iso build/lego.iso --uefi --timeout 180 > "$out/boot-uefi.log" 2>&1
+	scripts/qemu-run.sh --iso "$iso" --uefi --timeout 180 > "$out/boot-uefi.log" 2>&1
 	check iso-ovmf "$out/boot-uefi.log" $? multiboot2
 else
 	echo "FAIL boot/iso: make isoimage failed: $(tail -n1 "$out/iso-build.log")"
