@@ -305,6 +305,10 @@ static int wait_for_partner(struct pipe_inode_info *pipe, unsigned int *cnt)
  * Opening a FIFO (fifo(7)): a reader waits for a writer and a writer
  * for a reader, unless O_NONBLOCK, with which a reader opens at once and
  * a writer without a reader fails with ENXIO.  O_RDWR opens at once.
+ * An anonymous pipe reopened through /proc/PID/fd/N (bash's <(...) names
+ * /dev/fd/63) never waits and never fails for want of a partner: its
+ * other end may already be closed, and nothing can open it again (Linux's
+ * is_pipe rule in fifo_open()).
  */
 static int fifo_open(struct inode *inode, struct file *f)
 {
@@ -344,7 +348,7 @@ static int fifo_open(struct inode *inode, struct file *f)
 		pipe->r_counter++;
 		if (pipe->readers++ == 0)
 			wake_up(&pipe->rd_wait);
-		if (!pipe->writers) {
+		if (pipe->is_fifo && !pipe->writers) {
 			if (f->f_flags & O_NONBLOCK) {
 				/* No POLLHUP until a writer has come and gone. */
 				f->f_version = pipe->w_counter;
@@ -356,14 +360,15 @@ static int fifo_open(struct inode *inode, struct file *f)
 		}
 		break;
 	case FMODE_WRITE:
-		if ((f->f_flags & O_NONBLOCK) && !pipe->readers) {
+		if (pipe->is_fifo && (f->f_flags & O_NONBLOCK) && !pipe->readers) {
 			r = -ENXIO;
 			break;
 		}
 		pipe->w_counter++;
 		if (!pipe->writers++)
 			wake_up(&pipe->rd_wait);
-		if (!pipe->readers && wait_for_partner(pipe, &pipe->r_counter)) {
+		if (pipe->is_fifo && !pipe->readers &&
+		    wait_for_partner(pipe, &pipe->r_counter)) {
 			r = -ERESTARTSYS;
 			if (!--pipe->writers)
 				wake_up(&pipe->rd_wait);

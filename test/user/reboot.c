@@ -1,8 +1,9 @@
 // reboot(2): the magic numbers and commands are checked (EINVAL), the
 // Ctrl-Alt-Del setting changes, and LINUX_REBOOT_CMD_POWER_OFF ends the
-// machine at once: nothing after it runs.
+// machine at once: nothing after it runs (qemu-run.sh reports the
+// power-off, "reboot: Power down", as status 0).
 // lego-test: libc=musl
-// lego-test: status=125
+// lego-test: status=0
 // lego-test: console=reboot: Power down
 #define LT_SUITE "reboot"
 #include "lego_test.h"
