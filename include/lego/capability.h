@@ -35,8 +35,8 @@
 /* What Linux drops from the effective set when fsuid leaves 0. */
 #define CAP_FS_MASK		((1ULL << CAP_CHOWN) | (1ULL << CAP_DAC_OVERRIDE) |	\
 				 (1ULL << CAP_DAC_READ_SEARCH) | (1ULL << CAP_FOWNER) |	\
-				 (1ULL << CAP_FSETID) | (1ULL << CAP_MKNOD) |		\
-				 (1ULL << CAP_MAC_OVERRIDE))
+				 (1ULL << CAP_FSETID) | (1ULL << CAP_LINUX_IMMUTABLE) |	\
+				 (1ULL << CAP_MKNOD) | (1ULL << CAP_MAC_OVERRIDE))
 
 /* The sets capget and /proc/PID/status show (kernel/syscall/cred.c). */
 u64 cred_cap_permitted(const struct cred *c);
