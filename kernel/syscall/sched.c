@@ -261,8 +261,12 @@ static long setscheduler(struct task_struct *p, void *arg)
 		return -EOPNOTSUPP;
 	if (policy == SCHED_DEADLINE)
 		return -EBUSY;
-	p->policy = policy;
 	p->sched_reset_on_fork = reset;
+	/* As Linux: SCHED_FLAG_KEEP_PARAMS keeps the policy as well; only
+	 * the reset flag (and utilisation clamps, which Lego lacks) change. */
+	if (a->sched_flags & SCHED_FLAG_KEEP_PARAMS)
+		return 0;
+	p->policy = policy;
 	if (fair_policy(policy))
 		p->nice = a->sched_nice;
 	p->rt_priority = a->sched_priority;

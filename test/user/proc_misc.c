@@ -558,23 +558,28 @@ static void test_sched_attr(void)
 	EXPECT_RET("setattr/nice_19", sys2(getpriority, PRIO_PROCESS, 0), 1);
 	a.nice = 0;
 	EXPECT_RET("setattr/nice_0", sys3(sched_setattr, 0, &a, 0), 0);
-	/* KEEP_PARAMS: the nice value stays the task's. */
+	/* KEEP_PARAMS: nothing but the reset flag changes, not even the
+	 * policy (Linux skips the whole parameter update). */
 	sys3(setpriority, PRIO_PROCESS, 0, 4);
-	a.flags = 0x10;
+	a.flags = 0x10 | 0x01;
 	a.policy = SCHED_BATCH;
 	a.nice = 9;
 	EXPECT_RET("setattr/keep_params", sys3(sched_setattr, 0, &a, 0), 0);
-	EXPECT_RET("setattr/keep_params_policy", sys1(sched_getscheduler, 0), SCHED_BATCH);
+	EXPECT_RET("setattr/keep_params_policy", sys1(sched_getscheduler, 0),
+		   SCHED_OTHER | SCHED_RESET_ON_FORK);
 	EXPECT_RET("setattr/keep_params_nice", sys2(getpriority, PRIO_PROCESS, 0), 16);
 	/* KEEP_POLICY: only the parameters change. */
 	a.flags = 0x08;
-	a.policy = SCHED_OTHER;
+	a.policy = SCHED_IDLE;
 	EXPECT_RET("setattr/keep_policy", sys3(sched_setattr, 0, &a, 0), 0);
-	EXPECT_RET("setattr/keep_policy_policy", sys1(sched_getscheduler, 0), SCHED_BATCH);
+	EXPECT_RET("setattr/keep_policy_policy", sys1(sched_getscheduler, 0),
+		   SCHED_OTHER | SCHED_RESET_ON_FORK);
 	EXPECT_RET("setattr/keep_policy_nice", sys2(getpriority, PRIO_PROCESS, 0), 11);
 	a.flags = 0;
 	a.nice = 0;
+	a.policy = SCHED_OTHER;
 	EXPECT_RET("setattr/restore", sys3(sched_setattr, 0, &a, 0), 0);
+	EXPECT_RET("setattr/restored", sys1(sched_getscheduler, 0), SCHED_OTHER);
 }
 
 static void test_sched(void)
