@@ -193,13 +193,19 @@ static bool is_new_id(u32 v, const u32 *old)
 
 /*
  * setresuid(2): without privilege each id may only be set to one of the
- * current real, effective and saved ids.
+ * current real, effective and saved ids.  A call that changes nothing
+ * returns at once, leaving an fsuid set apart by setfsuid where it is
+ * (Linux's no-op check; setreuid has none).
  */
 static long do_setresid(bool gid, u32 r, u32 e, u32 s)
 {
 	struct cred new = current->cred;
 	u32 *id = ids_of(&new, gid);
 
+	if ((r == INVALID_ID || r == id[ID_REAL]) &&
+	    (e == INVALID_ID || (e == id[ID_EFF] && e == id[ID_FS])) &&
+	    (s == INVALID_ID || s == id[ID_SAVED]))
+		return 0;
 	if ((is_new_id(r, id) || is_new_id(e, id) || is_new_id(s, id)) && !may_set_any(gid))
 		return -EPERM;
 	if (r != INVALID_ID)

@@ -210,6 +210,16 @@ static int setfsuid_rules(void *arg)
 	EXPECT_RET("setfsuid/query", fsuid(), 1234);
 	expect_ids("setfsuid/ids_unchanged", 0, 0, 0, 0);
 	expect_caps("caps/fsuid_nonroot", FULL_LO & ~FS_LO, FULL_HI & ~FS_HI, FULL_LO, FULL_HI);
+	/* A setresuid that changes nothing leaves fsuid where it is; a
+	 * setreuid moves it to euid even then. */
+	EXPECT_RET("setresuid/noop_keeps_fsuid", sys3(setresuid, NONE, NONE, NONE), 0);
+	EXPECT_RET("setresuid/noop_fsuid", fsuid(), 1234);
+	EXPECT_RET("setresuid/same_ids_keep_fsuid", sys3(setresuid, 0, NONE, 0), 0);
+	EXPECT_RET("setresuid/same_ids_fsuid", fsuid(), 1234);
+	EXPECT_RET("setresgid/noop", sys3(setresgid, NONE, NONE, NONE), 0);
+	EXPECT_RET("setreuid/noop_moves_fsuid", sys2(setreuid, NONE, NONE), 0);
+	EXPECT_RET("setreuid/noop_fsuid", fsuid(), 0);
+	EXPECT_RET("setfsuid/again_1234", sys1(setfsuid, 1234), 0);
 	EXPECT_RET("setfsuid/root_back", sys1(setfsuid, 0), 1234);
 	expect_caps("caps/fsuid_back", FULL_LO, FULL_HI, FULL_LO, FULL_HI);
 	/* Any change of euid carries fsuid. */
