@@ -512,6 +512,7 @@ SYSCALL_DEFINE2(capget, struct __user_cap_header_struct __user *, header,
  * capabilities while keeping the uid) is EPERM too; a request for the
  * sets as they are succeeds (Documentation/core-api/cred.rst).
  */
+// syscall-status: capset: partial: only the sets as they are (capabilities follow the uids)
 SYSCALL_DEFINE2(capset, struct __user_cap_header_struct __user *, header,
 		const struct __user_cap_data_struct __user *, data)
 {

@@ -66,6 +66,7 @@ static long set_name(const char __user *uname)
 	return 0;
 }
 
+// syscall-status: prctl: partial: NAME, PDEATHSIG, DUMPABLE, NO_NEW_PRIVS, CHILD_SUBREAPER; others EINVAL
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
 {

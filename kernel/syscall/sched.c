@@ -300,6 +300,7 @@ static long do_sched_setscheduler(pid_t pid, int policy, struct sched_param __us
 	return with_task(pid, setscheduler_legacy, &a);
 }
 
+// syscall-status: sched_setscheduler: partial: policies kept and reported, not weighed by the scheduler
 SYSCALL_DEFINE3(sched_setscheduler, pid_t, pid, int, policy,
 		struct sched_param __user *, param)
 {
@@ -397,6 +398,7 @@ too_big:
 	return -E2BIG;
 }
 
+// syscall-status: sched_setattr: partial: no SCHED_DEADLINE (EBUSY) or utilisation clamps (EOPNOTSUPP)
 SYSCALL_DEFINE3(sched_setattr, pid_t, pid, struct sched_attr __user *, uattr,
 		unsigned int, flags)
 {
@@ -514,6 +516,7 @@ static long set_one_prio(struct task_struct *p, int nice, long err)
 	return err == -ESRCH ? 0 : err;
 }
 
+// syscall-status: setpriority: partial: nice kept and reported, not weighed by the scheduler
 SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
 {
 	struct task_struct *p;
