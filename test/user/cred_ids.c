@@ -4,16 +4,17 @@
 // EPERM cases, the saved-id rules of setuid and setreuid, -1 meaning
 // "unchanged", fsuid following euid, setfsuid's answers, setgroups and
 // getgroups, capget/capset on the root/non-root model, dumpability and
-// the parent-death signal reset by an id change, and what the VFS makes
-// of it all: a 0640 file readable through a supplementary group only,
-// access(2) with the real ids against faccessat2(AT_EACCESS), and
-// chown/chmod by a non-owner.
+// the parent-death signal reset by an id change, that a raw call changes
+// only the calling thread, and what the VFS makes of it all: a 0640 file
+// readable through a supplementary group only, access(2) with the real
+// ids against faccessat2(AT_EACCESS), and chown/chmod by a non-owner.
 // lego-test: libc=musl
 #define _GNU_SOURCE
 #define LT_SUITE "cred_ids"
 #include "lego_test.h"
 #include "vfs_util.h"
 #include <sys/prctl.h>
+#include <pthread.h>
 
 #define TOP	"/tmp/cred_ids"
 #define NONE	(-1)
@@ -429,6 +430,40 @@ static int id_change_effects(void *arg)
 	return finish();
 }
 
+/* ------------------------------------------------------------ threads */
+
+static int thr_go;
+static long thr_ids[4];
+
+static void *thr_fn(void *arg)
+{
+	while (!__atomic_load_n(&thr_go, __ATOMIC_ACQUIRE))
+		sys0(sched_yield);
+	thr_ids[0] = sys0(getuid);
+	thr_ids[1] = sys0(geteuid);
+	thr_ids[2] = fsuid();
+	thr_ids[3] = sys2(getgroups, 0, NULL);
+	return NULL;
+}
+
+/* The raw calls change the calling thread only. */
+static int per_thread(void *arg)
+{
+	gid_t g = 77;
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, thr_fn, NULL))
+		return 99;
+	EXPECT_RET("thread/setgroups", sys2(setgroups, 1, &g), 0);
+	EXPECT_RET("thread/setresuid", sys3(setresuid, 1000, 1000, 1000), 0);
+	expect_ids("thread/caller_changed", 0, 1000, 1000, 1000);
+	__atomic_store_n(&thr_go, 1, __ATOMIC_RELEASE);
+	pthread_join(t, NULL);
+	EXPECT_TRUE("thread/other_unchanged", thr_ids[0] == 0 && thr_ids[1] == 0 &&
+		    thr_ids[2] == 0 && thr_ids[3] == 0);
+	return finish();
+}
+
 /* ------------------------------------------------------------ the VFS */
 
 static int read_via_group(void *arg)
@@ -558,6 +593,7 @@ int main(void)
 	run("cap_rules", cap_rules);
 	run("cap_of_other", cap_of_other);
 	run("id_change_effects", id_change_effects);
+	run("per_thread", per_thread);
 	vfs_checks();
 	expect_ids("init/uids_at_end", 0, 0, 0, 0);
 	return lt_done();

@@ -18,6 +18,7 @@
 #include <sys/sysinfo.h>
 #include <sched.h>
 #include <time.h>
+#include <pthread.h>
 
 #define TOP	"/tmp/proc_misc"
 #define BAD	((void *)1)
@@ -288,6 +289,43 @@ static int pdeath_middle(void)
 	return 0;		/* the orphan comes to init */
 }
 
+/*
+ * The signal follows the parent thread, not the process: a thread forks
+ * a child that asks for SIGUSR2 and then the thread exits; the child is
+ * signalled and its new parent is the process's other thread.
+ */
+static int pd_pipe[2];
+static pid_t pd_child;
+
+static void *pd_thread(void *arg)
+{
+	char c;
+
+	pd_child = fork();
+	if (!pd_child) {
+		prctl(PR_SET_PDEATHSIG, SIGUSR2);
+		alarm(10);
+		write(pd_pipe[1], "x", 1);
+		for (;;)
+			pause();
+	}
+	read(pd_pipe[0], &c, 1);
+	return NULL;
+}
+
+static int pdeath_thread(void)
+{
+	pthread_t t;
+	int st = -1;
+
+	if (pipe(pd_pipe) || pthread_create(&t, NULL, pd_thread, NULL))
+		return 99;
+	pthread_join(t, NULL);
+	lt_check("pdeathsig/thread_exit", waitpid(pd_child, &st, 0) == pd_child &&
+		 WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR2, "status %x", st);
+	return finish();
+}
+
 static void test_pdeath(void)
 {
 	int sig = -1, st = -1;
@@ -311,6 +349,7 @@ static void test_pdeath(void)
 	g = waitpid(-1, &st, 0);
 	lt_check("pdeathsig/delivered", g > 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR2,
 		 "pid %d status %x", g, st);
+	run("pdeathsig/thread", pdeath_thread);
 }
 
 static int nnp_child(void)
