@@ -74,8 +74,13 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 	return len;
 }
 
+static bool same_owner(struct task_struct *p);
+
 static long set_mask(struct task_struct *t, void *arg)
 {
+	/* Another user's task needs CAP_SYS_NICE, as on Linux. */
+	if (!same_owner(t) && !capable(CAP_SYS_NICE))
+		return -EPERM;
 	/* Not current: moving it must not sleep under tasklist_lock, and
 	 * sched_setaffinity() only schedules for the caller itself. */
 	return sched_setaffinity(t, arg);
@@ -83,7 +88,7 @@ static long set_mask(struct task_struct *t, void *arg)
 
 /*
  * Bytes past the kernel's mask size are ignored; a mask with no online
- * CPU is -EINVAL.  Lego runs everything as root, so any task may be moved.
+ * CPU is -EINVAL.
  */
 SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 		unsigned long __user *, user_mask_ptr)

@@ -520,6 +520,14 @@ static int sched_user(void)
 	p.sched_priority = 0;
 	EXPECT_RET("sched/user_other_pid", sys3(sched_setscheduler, 1, SCHED_OTHER, &p), -EPERM);
 	EXPECT_RET("sched/user_read_other", sys1(sched_getscheduler, 1), SCHED_OTHER);
+	{
+		unsigned long mask = 1;
+
+		EXPECT_RET("sched/user_affinity_other",
+			   sys3(sched_setaffinity, 1, sizeof(mask), &mask), -EPERM);
+		EXPECT_RET("sched/user_affinity_self",
+			   sys3(sched_setaffinity, getpid(), sizeof(mask), &mask), 0);
+	}
 	EXPECT_RET("sched/user_batch", sys3(sched_setscheduler, 0, SCHED_BATCH, &p), 0);
 	EXPECT_RET("sched/user_idle", sys3(sched_setscheduler, 0, SCHED_IDLE, &p), 0);
 	/* Leaving SCHED_IDLE counts as lowering nice to the task's own. */
