@@ -15,6 +15,7 @@
 #include "vfs_util.h"
 #include <sys/prctl.h>
 #include <pthread.h>
+#include <sys/auxv.h>
 
 #define TOP	"/tmp/cred_ids"
 #define NONE	(-1)
@@ -464,6 +465,64 @@ static int per_thread(void *arg)
 	return finish();
 }
 
+/* ------------------------------------------------------------ exec */
+
+/*
+ * After execve: saved and file-system ids are the effective ones; with
+ * real and effective ids apart the exec is secure (AT_SECURE), the
+ * program undumpable and the parent-death signal gone; otherwise it is
+ * dumpable again and keeps the signal.
+ */
+static int exec_probe(const char *kind)
+{
+	int secure = !strcmp(kind, "secure"), sig = -1;
+
+	lt_failures = 0;
+	prctl(PR_GET_PDEATHSIG, &sig);
+	if (secure) {
+		expect_ids("exec/secure_ids", 0, 0, 1000, 1000);
+		expect_ids("exec/secure_gids", 1, 0, 0, 0);
+		EXPECT_RET("exec/secure_fsuid", fsuid(), 1000);
+		EXPECT_EQ("exec/at_secure", getauxval(AT_SECURE), 1);
+		EXPECT_RET("exec/secure_undumpable", prctl(PR_GET_DUMPABLE), 0);
+		EXPECT_EQ("exec/secure_pdeathsig", sig, 0);
+	} else {
+		expect_ids("exec/plain_ids", 0, 1000, 1000, 1000);
+		EXPECT_RET("exec/plain_fsuid", fsuid(), 1000);
+		EXPECT_EQ("exec/plain_at_secure", getauxval(AT_SECURE), 0);
+		EXPECT_RET("exec/plain_dumpable", prctl(PR_GET_DUMPABLE), 1);
+		EXPECT_EQ("exec/plain_pdeathsig", sig, SIGUSR1);
+	}
+	return finish();
+}
+
+static void exec_self(const char *kind)
+{
+	char *argv[] = { "cred_ids", "exec-probe", (char *)kind, NULL }, *envp[] = { NULL };
+
+	prctl(PR_SET_PDEATHSIG, SIGUSR1);
+	execve("/proc/self/exe", argv, envp);
+	_exit(98);
+}
+
+static int exec_secure(void *arg)
+{
+	/* euid 1000 apart from real 0, saved 0, fsuid 0. */
+	if (sys3(setresuid, 0, 1000, 0) || sys1(setfsuid, 0) != 1000)
+		return 99;
+	exec_self("secure");
+	return 98;
+}
+
+static int exec_plain(void *arg)
+{
+	if (sys3(setresuid, 1000, 1000, 1000))
+		return 99;
+	prctl(PR_SET_DUMPABLE, 0);
+	exec_self("plain");
+	return 98;
+}
+
 /* ------------------------------------------------------------ the VFS */
 
 static int read_via_group(void *arg)
@@ -565,8 +624,10 @@ static void vfs_checks(void)
 	run("vfs/create_as_fsids", create_as_fsids);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 2 && !strcmp(argv[1], "exec-probe"))
+		return exec_probe(argv[2]);
 	vfs_setup(TOP);
 	expect_ids("init/uids", 0, 0, 0, 0);
 	expect_ids("init/gids", 1, 0, 0, 0);
@@ -594,6 +655,8 @@ int main(void)
 	run("cap_of_other", cap_of_other);
 	run("id_change_effects", id_change_effects);
 	run("per_thread", per_thread);
+	run("exec_secure", exec_secure);
+	run("exec_plain", exec_plain);
 	vfs_checks();
 	expect_ids("init/uids_at_end", 0, 0, 0, 0);
 	return lt_done();
