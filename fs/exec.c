@@ -20,6 +20,7 @@
 #include <lego/mm.h>
 #include <lego/mm_types.h>
 #include <lego/sched.h>
+#include <lego/cred.h>
 #include <lego/signal.h>
 #include <lego/string.h>
 #include <lego/random.h>
@@ -124,7 +125,7 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	NEW_AUX_ENT(AT_EUID, c->euid);
 	NEW_AUX_ENT(AT_GID, c->gid);
 	NEW_AUX_ENT(AT_EGID, c->egid);
-	NEW_AUX_ENT(AT_SECURE, 0);
+	NEW_AUX_ENT(AT_SECURE, bprm->secureexec);
 	NEW_AUX_ENT(AT_RANDOM, random);
 	NEW_AUX_ENT(AT_EXECFN, execfn);
 	NEW_AUX_ENT(AT_PLATFORM, platform);
@@ -460,6 +461,7 @@ int kernel_execve(const char *filename, const char *const *argv,
 
 	exit_mm_release(current);
 	exec_mmap(mm);
+	bprm.secureexec = exec_creds();
 	mm->start_brk = mm->brk = PAGE_ALIGN(bprm.end_data);
 	mm->mmap_base = mmap_base(rlimit(RLIMIT_STACK));
 	mm->start_stack = STACK_TOP;

@@ -171,15 +171,6 @@ bool fs_capable(int cap)
 	return current->cred.fsuid == 0;
 }
 
-/*
- * Membership in group gid: the file-system gid.  Supplementary groups
- * join here when setgroups(2) lands (the process engineer's cred work).
- */
-bool in_group_p(gid_t gid)
-{
-	return current->cred.fsgid == gid;
-}
-
 bool inode_owner_or_capable(struct inode *inode)
 {
 	return current->cred.fsuid == inode->i_uid || fs_capable(CAP_FOWNER);

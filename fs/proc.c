@@ -473,7 +473,7 @@ static ssize_t uptime_show(char *buf, size_t size)
  * tasks moves each average by 1 - exp(-5s/1, 5, 15 minutes), in 11-bit
  * fixed point.
  */
-#define FSHIFT		11
+#define FSHIFT		FSHIFT_LOADAVG
 #define FIXED_1		(1 << FSHIFT)
 #define LOAD_FREQ	(5 * NSEC_PER_SEC)
 static const unsigned long load_exp[3] = { 1884, 2014, 2037 };
@@ -497,6 +497,21 @@ static void calc_load(struct timer_list *t)
 		WRITE_ONCE(avenrun[i], a / FIXED_1);
 	}
 	mod_timer(t, ktime_get_ns() + LOAD_FREQ);
+}
+
+/* The three averages in FSHIFT fixed point, for sysinfo(2). */
+void get_avenrun(unsigned long loads[3])
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		loads[i] = READ_ONCE(avenrun[i]);
+}
+
+/* Pages of tmpfs and ramfs files: Linux's NR_SHMEM (Shmem:, sharedram). */
+unsigned long shmem_pages(void)
+{
+	return atomic_read(&ramfs_pages);
 }
 
 #define LOAD_INT(x)	((x) >> FSHIFT)

@@ -14,6 +14,8 @@
 #include <lego/mm.h>
 #include <lego/mm_types.h>
 #include <lego/sched.h>
+#include <lego/cred.h>
+#include <lego/capability.h>
 #include <lego/string.h>
 #include <lego/errno.h>
 #include <lego/time.h>
@@ -35,6 +37,7 @@ struct task_snap {
 	unsigned long nvcsw, nivcsw, rsslim;
 	struct cred cred;
 	int threads;
+	bool no_new_privs;
 	umode_t umask;
 	struct mm_struct *mm;		/* referenced, or NULL */
 	struct files_struct *files;	/* referenced, or NULL */
@@ -44,6 +47,7 @@ struct task_snap {
 #define SNAP_MM		1
 #define SNAP_FILES	2
 #define SNAP_FS		4
+#define SNAP_GROUPS	8	/* cred.group_info referenced */
 
 /* Fills s for the task pid (what flags asks for referenced): -ESRCH when
  * it does not exist. */
@@ -75,6 +79,8 @@ static int snap_task(pid_t pid, struct task_snap *s, int flags)
 	s->nivcsw = t->nivcsw;
 	s->rsslim = t->signal->rlim[RLIMIT_RSS].rlim_cur;
 	s->cred = t->cred;
+	s->cred.group_info = (flags & SNAP_GROUPS) ? get_group_info(t->cred.group_info) : NULL;
+	s->no_new_privs = t->no_new_privs;
 	list_for_each_entry(o, &task_list, tasks)
 		if (o->tgid == t->tgid)
 			s->threads++;
@@ -105,6 +111,7 @@ static void snap_put(struct task_snap *s)
 		put_files(s->files);
 	if (s->fs)
 		put_fs(s->fs);
+	put_group_info(s->cred.group_info);
 }
 
 /* Linux's state letters and names (fs/proc/array.c). */
@@ -243,17 +250,22 @@ static ssize_t pid_status(struct task_snap *s, char *buf, size_t size)
 {
 	struct mm_info m;
 	size_t len = 0;
-	unsigned long cap = s->cred.euid == 0 ? 0x1ffffffffffUL : 0;
+	const struct group_info *gi = s->cred.group_info;
+	int g;
 
 	mm_info(s->mm, &m);
 	SHOW(buf, size, len, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\n"
 	     "Pid:\t%d\nPPid:\t%d\nTracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\n"
-	     "Gid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t\nNStgid:\t%d\nNSpid:\t%d\n"
-	     "NSpgid:\t%d\nNSsid:\t%d\nKthread:\t0\n",
+	     "Gid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t",
 	     s->comm, s->umask, state_name(state_char(s->state)), s->tgid, s->pid, s->ppid,
 	     s->cred.uid, s->cred.euid, s->cred.suid, s->cred.fsuid,
 	     s->cred.gid, s->cred.egid, s->cred.sgid, s->cred.fsgid,
-	     s->files ? s->files->max_fds : 0, s->tgid, s->pid, s->pgid, s->sid);
+	     s->files ? s->files->max_fds : 0);
+	/* Linux's list, with its trailing space. */
+	for (g = 0; gi && g < gi->ngroups; g++)
+		SHOW(buf, size, len, g ? " %u" : "%u", gi->gid[g]);
+	SHOW(buf, size, len, " \nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\nKthread:\t0\n",
+	     s->tgid, s->pid, s->pgid, s->sid);
 	if (s->mm) {
 		status_kb(buf, size, &len, "VmPeak:", m.vsize >> PAGE_SHIFT);
 		status_kb(buf, size, &len, "VmSize:", m.vsize >> PAGE_SHIFT);
@@ -274,11 +286,12 @@ static ssize_t pid_status(struct task_snap *s, char *buf, size_t size)
 	SHOW(buf, size, len, "Threads:\t%d\nSigQ:\t0/0\nSigPnd:\t0000000000000000\n"
 	     "ShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n"
 	     "SigIgn:\t0000000000000000\nSigCgt:\t0000000000000000\n"
-	     "CapInh:\t0000000000000000\nCapPrm:\t%016lx\nCapEff:\t%016lx\n"
-	     "CapBnd:\t000001ffffffffff\nCapAmb:\t0000000000000000\nNoNewPrivs:\t0\n"
+	     "CapInh:\t0000000000000000\nCapPrm:\t%016llx\nCapEff:\t%016llx\n"
+	     "CapBnd:\t%016llx\nCapAmb:\t0000000000000000\nNoNewPrivs:\t%d\n"
 	     "Seccomp:\t0\nSeccomp_filters:\t0\nCpus_allowed_list:\t0-%u\n"
 	     "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
-	     s->threads, cap, cap, nr_cpu_ids - 1, s->nvcsw, s->nivcsw);
+	     s->threads, cred_cap_permitted(&s->cred), cred_cap_effective(&s->cred),
+	     CAP_FULL_SET, s->no_new_privs, nr_cpu_ids - 1, s->nvcsw, s->nivcsw);
 	return len;
 }
 
@@ -444,7 +457,7 @@ static const struct pid_entry pid_entries[] = {
 	{ "fdinfo", S_IFDIR | 0500, SNAP_FILES, NULL, NULL, PE_FDINFO },
 	{ "task", S_IFDIR | 0555, 0, NULL, NULL, PE_TASK },
 	{ "environ", S_IFREG | 0400, SNAP_MM, pid_environ, NULL, 0 },
-	{ "status", S_IFREG | 0444, SNAP_MM | SNAP_FILES, pid_status, NULL, 0 },
+	{ "status", S_IFREG | 0444, SNAP_MM | SNAP_FILES | SNAP_GROUPS, pid_status, NULL, 0 },
 	{ "cmdline", S_IFREG | 0444, SNAP_MM, pid_cmdline, NULL, 0 },
 	{ "stat", S_IFREG | 0444, SNAP_MM, pid_stat, NULL, 0 },
 	{ "statm", S_IFREG | 0444, SNAP_MM, pid_statm, NULL, 0 },

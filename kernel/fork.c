@@ -8,6 +8,7 @@
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
+#include <lego/cred.h>
 #include <lego/signal.h>
 #include <lego/mm.h>
 #include <lego/string.h>
@@ -112,6 +113,7 @@ void free_task(struct task_struct *t)
 	if (t->sighand)
 		put_sighand(t->sighand);
 	put_signal_struct(t->signal);
+	put_group_info(t->cred.group_info);
 	if (t->stack)
 		free_kernel_stack(t->stack);
 	if (t->fpu_state)
@@ -388,7 +390,8 @@ static long do_clone(const struct kclone_args *a)
 			r = -ENOMEM;
 	}
 	if (!r) {
-		p->cred = cur->cred;
+		copy_creds(p, cur);
+		sched_fork_attrs(p, cur);
 		p->cpus_allowed = cur->cpus_allowed;
 		p->blocked = cur->blocked;
 		/* The alternate stack is inherited, unless the child shares our

@@ -167,6 +167,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->env_end = old->env_end;
 	mm->mmap_base = old->mmap_base;
 	mm->vdso = old->vdso;
+	mm->dumpable = old->dumpable;
 	list_for_each_entry(v, &old->mmap, list) {
 		if (v->vm_flags & VM_DONTCOPY)		/* MADV_DONTFORK */
 			continue;

@@ -21,6 +21,7 @@ struct linux_binprm {
 	unsigned long phnum;
 	unsigned long load_bias;
 	unsigned long end_data;		/* highest address of the image */
+	bool secureexec;		/* AT_SECURE: euid != uid or egid != gid */
 };
 
 /* Lowest page a PIE (ET_DYN) is loaded at, as Linux without ASLR. */

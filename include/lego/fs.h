@@ -580,6 +580,9 @@ struct proc_ops {
 };
 void proc_init(void);
 int proc_create(const char *path, umode_t mode, const struct proc_ops *ops);
+#define FSHIFT_LOADAVG	11	/* get_avenrun's fixed point */
+void get_avenrun(unsigned long loads[3]);
+unsigned long shmem_pages(void);
 
 /* The initramfs (init/initramfs.c). */
 int unpack_initramfs(const void *buf, size_t len);

@@ -72,6 +72,7 @@ struct mm_struct {
 	unsigned long mmap_base;	/* top-down mmap search starts here */
 	unsigned long vdso;		/* the vDSO's address (AT_SYSINFO_EHDR) or 0 */
 	unsigned long total_vm;		/* pages mapped */
+	int dumpable;			/* prctl(PR_GET_DUMPABLE): SUID_DUMP_* */
 };
 
 /* mm/memory.c, mm/mmap.c */

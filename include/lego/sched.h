@@ -60,9 +60,12 @@ struct mm_struct;
 struct files_struct;
 struct fs_struct;
 
+/* A thread's identity (kernel/syscall/cred.c, Documentation/core-api/cred.rst). */
+struct group_info;
 struct cred {
 	uid_t uid, euid, suid, fsuid;
 	gid_t gid, egid, sgid, fsgid;
+	struct group_info *group_info;	/* supplementary groups; NULL: none */
 };
 
 struct task_struct {
@@ -94,6 +97,12 @@ struct task_struct {
 	struct task_struct *vfork_parent;	/* waiting for our exec or exit */
 	int exit_signal;		/* sent to the parent at exit; -1: a thread */
 	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
+	bool no_new_privs;		/* prctl(PR_SET_NO_NEW_PRIVS) */
+	/* What sched_setattr and setpriority set (kernel/syscall/sched.c);
+	 * the round-robin scheduler does not weigh them. */
+	int nice, policy;
+	unsigned int rt_priority;
+	bool sched_reset_on_fork;
 	bool did_exec;			/* setpgid on us: EACCES */
 	struct list_head tasks;		/* all tasks */
 	struct list_head reap_node;	/* on a list of zombies to release */
@@ -189,6 +198,8 @@ long sleep_until_ns(u64 deadline_ns);	/* 0, or -EINTR on a signal */
  * else the ns that were left. */
 u64 schedule_timeout_ns(u64 deadline_ns);
 int sched_setaffinity(struct task_struct *t, const cpumask_t *mask);
+/* fork: the policy, priority and nice a child inherits (kernel/syscall/sched.c). */
+void sched_fork_attrs(struct task_struct *p, const struct task_struct *parent);
 void wait_task_inactive(struct task_struct *t);
 void touch_softlockup_watchdog(void);
 

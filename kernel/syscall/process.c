@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Process and thread identity: pids, credentials, and the per-thread
- * pointers glibc and musl register at start (set_tid_address,
- * set_robust_list).
+ * Process and thread identity: pids, and the per-thread pointers glibc
+ * and musl register at start (set_tid_address, set_robust_list).  The
+ * credentials are in cred.c.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -25,26 +25,6 @@ SYSCALL_DEFINE0(getppid)
 	struct task_struct *p = current->parent;
 
 	return p && p->pid ? p->tgid : 0;
-}
-
-SYSCALL_DEFINE0(getuid)
-{
-	return current->cred.uid;
-}
-
-SYSCALL_DEFINE0(geteuid)
-{
-	return current->cred.euid;
-}
-
-SYSCALL_DEFINE0(getgid)
-{
-	return current->cred.gid;
-}
-
-SYSCALL_DEFINE0(getegid)
-{
-	return current->cred.egid;
 }
 
 /* Where to write 0 when this thread exits; returns the caller's tid. */

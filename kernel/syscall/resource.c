@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Resource limits: getrlimit, setrlimit, prlimit64.  Raising a hard limit
+ * Resources: usage (getrusage, times), the system's (sysinfo), and the
+ * limits: getrlimit, setrlimit, prlimit64.  Raising a hard limit
  * needs privilege (EPERM otherwise); a soft limit above the hard one is
  * EINVAL; RLIMIT_NOFILE may not exceed the kernel's fd table (EPERM, as
  * Linux's nr_open).
@@ -8,6 +9,9 @@
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/fs.h>
+#include <lego/mm.h>
+#include <lego/string.h>
+#include <lego/time.h>
 #include <lego/errno.h>
 #include <lego/syscalls.h>
 #include <asm/uaccess.h>
@@ -110,4 +114,81 @@ SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 	if (copy_from_user(&r, rlim, sizeof(r)))
 		return -EFAULT;
 	return do_prlimit(current, resource, &r, NULL);
+}
+
+/* ------------------------------------------------------------ usage */
+
+/*
+ * getrusage(2): the caller's process, its reaped children, or the
+ * calling thread, from the accounting wait4 reports too (task_rusage).
+ */
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	task_rusage(current, who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+static long timeval_to_clock_t(const long tv[2])
+{
+	return tv[0] * USER_HZ + tv[1] / (1000000 / USER_HZ);
+}
+
+/*
+ * times(2): the process's and its reaped children's CPU times, and the
+ * clock ticks since boot as the result (Documentation/process/
+ * decisions.rst); a NULL buffer only asks for the ticks.  The result
+ * is never an error, however large it grows.
+ */
+SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
+{
+	if (tbuf) {
+		struct rusage self, children;
+		struct tms t;
+
+		task_rusage(current, RUSAGE_SELF, &self);
+		task_rusage(current, RUSAGE_CHILDREN, &children);
+		t.tms_utime = timeval_to_clock_t(self.ru_utime);
+		t.tms_stime = timeval_to_clock_t(self.ru_stime);
+		t.tms_cutime = timeval_to_clock_t(children.ru_utime);
+		t.tms_cstime = timeval_to_clock_t(children.ru_stime);
+		if (copy_to_user(tbuf, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	return ktime_get_ns() / (NSEC_PER_SEC / USER_HZ);
+}
+
+/*
+ * sysinfo(2): uptime in whole seconds rounded up (as Linux), the load
+ * averages in 16-bit fixed point, the number of threads, and memory in
+ * bytes (mem_unit 1: the sizes fit an unsigned long on x86-64, so Linux
+ * scales them so).  There is no swap and no high memory.
+ */
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo si;
+	struct task_struct *t;
+	unsigned long flags, loads[3];
+	u64 up = ktime_get_ns();
+	unsigned int n = 0;
+	int i;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = up / NSEC_PER_SEC + !!(up % NSEC_PER_SEC);
+	get_avenrun(loads);
+	for (i = 0; i < 3; i++)
+		si.loads[i] = loads[i] << (SI_LOAD_SHIFT - FSHIFT_LOADAVG);
+	flags = spin_lock_irqsave(&tasklist_lock);
+	list_for_each_entry(t, &task_list, tasks)
+		n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	si.procs = min_t(unsigned int, n, 0xffff);
+	si.totalram = totalram_pages() * PAGE_SIZE;
+	si.freeram = nr_free_pages() * PAGE_SIZE;
+	si.sharedram = shmem_pages() * PAGE_SIZE;
+	si.mem_unit = 1;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -48,4 +48,23 @@ struct rusage {
 };
 _Static_assert(sizeof(struct rusage) == 144, "struct rusage");
 
+/* times(2): clock ticks of USER_HZ, 100 (linux/times.h). */
+struct tms {
+	long tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+
+/* sysinfo(2) (linux/sysinfo.h): 112 bytes on x86-64. */
+#define SI_LOAD_SHIFT		16
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(unsigned long) - sizeof(unsigned int)];
+};
+_Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo");
+
 #endif /* _UAPI_LEGO_RESOURCE_H */

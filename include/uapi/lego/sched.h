@@ -59,4 +59,47 @@ _Static_assert(sizeof(struct clone_args) == 88, "struct clone_args");
 #define P_PGID		2
 #define P_PIDFD		3
 
+/* Scheduling policies and sched_setattr(2)'s structure
+ * (include/uapi/linux/sched.h, linux/sched/types.h). */
+#define SCHED_NORMAL		0
+#define SCHED_FIFO		1
+#define SCHED_RR		2
+#define SCHED_BATCH		3
+#define SCHED_IDLE		5
+#define SCHED_DEADLINE		6
+#define SCHED_RESET_ON_FORK	0x40000000
+
+#define SCHED_FLAG_RESET_ON_FORK	0x01
+#define SCHED_FLAG_RECLAIM		0x02
+#define SCHED_FLAG_DL_OVERRUN		0x04
+#define SCHED_FLAG_KEEP_POLICY		0x08
+#define SCHED_FLAG_KEEP_PARAMS		0x10
+#define SCHED_FLAG_UTIL_CLAMP_MIN	0x20
+#define SCHED_FLAG_UTIL_CLAMP_MAX	0x40
+#define SCHED_FLAG_UTIL_CLAMP	(SCHED_FLAG_UTIL_CLAMP_MIN | SCHED_FLAG_UTIL_CLAMP_MAX)
+#define SCHED_FLAG_ALL		0x7f
+#define SCHED_FLAG_SUGOV	0x10000000	/* kernel-internal: refused from user space */
+
+struct sched_param {
+	int sched_priority;
+};
+
+struct sched_attr {
+	unsigned int size;
+	unsigned int sched_policy;
+	unsigned long long sched_flags;
+	int sched_nice;
+	unsigned int sched_priority;
+	unsigned long long sched_runtime, sched_deadline, sched_period;
+	unsigned int sched_util_min, sched_util_max;
+};
+#define SCHED_ATTR_SIZE_VER0	48
+#define SCHED_ATTR_SIZE_VER1	56
+_Static_assert(sizeof(struct sched_attr) == SCHED_ATTR_SIZE_VER1, "struct sched_attr");
+
+/* getpriority(2)'s which (include/uapi/linux/resource.h). */
+#define PRIO_PROCESS		0
+#define PRIO_PGRP		1
+#define PRIO_USER		2
+
 #endif /* _UAPI_LEGO_SCHED_H */
