@@ -19,6 +19,7 @@
 #include <lego/time.h>
 #include <lego/futex.h>
 #include <lego/mm_types.h>
+#include <lego/capability.h>
 #include <uapi/lego/futex.h>
 #include <uapi/lego/time.h>
 #include <asm/uaccess.h>
@@ -754,4 +755,45 @@ void futex_exit_release(struct task_struct *tsk)
 	if (tsk->robust_list && tsk->mm)
 		exit_robust_list(tsk);
 	tsk->robust_list = NULL;
+}
+
+/*
+ * Whether current may read t's robust-list pointer: Linux's
+ * ptrace_may_access(PTRACE_MODE_READ_REALCREDS) -- its own thread group,
+ * a target whose ids all equal the caller's real ones, or CAP_SYS_PTRACE.
+ */
+static bool may_read_robust_list(struct task_struct *t)
+{
+	const struct cred *c = &current->cred, *tc = &t->cred;
+
+	if (t->tgid == current->tgid || capable(CAP_SYS_PTRACE))
+		return true;
+	return c->uid == tc->uid && c->uid == tc->euid && c->uid == tc->suid &&
+	       c->gid == tc->gid && c->gid == tc->egid && c->gid == tc->sgid;
+}
+
+/* The head set_robust_list(2) registered, of pid's thread (0: ours). */
+SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
+		size_t __user *, len_ptr)
+{
+	struct task_struct *t = current;
+	void __user *head = NULL;
+	unsigned long flags;
+	long r = 0;
+
+	flags = spin_lock_irqsave(&tasklist_lock);
+	if (pid)
+		t = find_task_by_pid(pid);
+	if (!t)
+		r = -ESRCH;
+	else if (!may_read_robust_list(t))
+		r = -EPERM;
+	else
+		head = t->robust_list;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (r)
+		return r;
+	if (put_user(sizeof(struct robust_list_head), len_ptr))
+		return -EFAULT;
+	return put_user(head, head_ptr);
 }

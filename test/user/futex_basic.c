@@ -546,6 +546,142 @@ static void test_pingpong(void)
 	EXPECT_EQ("pingpong/ball", ball, 0);
 }
 
+/* ------------------------------------------------ the robust list */
+
+/*
+ * get_robust_list(2) reports what set_robust_list(2) registered; a
+ * thread that exits holding a robust futex gets FUTEX_OWNER_DIED set in
+ * it (keeping FUTEX_WAITERS) and one waiter woken; a futex owned by
+ * someone else, a misaligned entry and a circular list are survived.
+ */
+struct rlist { struct rlist *next; };
+struct rhead { struct rlist list; long off; struct rlist *pending; };
+struct rlock { struct rlist node; volatile unsigned int word; };
+
+static struct rhead rh;
+static struct rlock held, other, waited, pend;
+
+static int robust_owner(void *arg)
+{
+	long tid = lt_syscall0(SYS_gettid);
+
+	rh.list.next = &held.node;
+	held.node.next = &other.node;
+	other.node.next = &waited.node;
+	waited.node.next = &rh.list;
+	rh.off = offsetof(struct rlock, word);
+	held.word = tid;
+	other.word = tid + 1;			/* someone else's */
+	waited.word = tid | FUTEX_WAITERS;	/* a sleeper is on it */
+	/* Taking pend: not on the list yet, but pending. */
+	pend.word = tid;
+	rh.pending = &pend.node;
+	if (lt_syscall2(SYS_set_robust_list, &rh, sizeof(rh)))
+		return 1;
+	return 0;				/* and exits owning them */
+}
+
+/* A circular list: the walk gives up after ROBUST_LIST_LIMIT entries. */
+static struct rhead loop_head;
+static struct rlock loop_a, loop_b;
+
+static int robust_loop(void *arg)
+{
+	loop_head.list.next = &loop_a.node;
+	loop_a.node.next = &loop_b.node;
+	loop_b.node.next = &loop_a.node;
+	loop_head.off = offsetof(struct rlock, word);
+	loop_a.word = lt_syscall0(SYS_gettid);
+	loop_b.word = 7;
+	return lt_syscall2(SYS_set_robust_list, &loop_head, sizeof(loop_head)) ? 1 : 0;
+}
+
+/* Entries pointing at unmapped memory: the walk stops there. */
+static struct rhead bad_head;
+
+static int robust_bad(void *arg)
+{
+	bad_head.list.next = (struct rlist *)8;
+	bad_head.off = 0;
+	return lt_syscall2(SYS_set_robust_list, &bad_head, sizeof(bad_head)) ? 1 : 0;
+}
+
+static void test_robust_list(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	void *head = 0;
+	size_t len = 0;
+	unsigned int tid;
+	int st = -1;
+	pid_t pid;
+
+	EXPECT_RET("set_robust_list/bad_len", lt_syscall2(SYS_set_robust_list, &rh, 23), -EINVAL);
+	EXPECT_RET("get_robust_list/self", lt_syscall3(SYS_get_robust_list, 0, &head, &len), 0);
+	EXPECT_EQ("get_robust_list/len", len, 24);
+	EXPECT_RET("get_robust_list/esrch", lt_syscall3(SYS_get_robust_list, 99999, &head, &len),
+		   -ESRCH);
+	EXPECT_RET("get_robust_list/efault_len",
+		   lt_syscall3(SYS_get_robust_list, 0, &head, (void *)8), -EFAULT);
+	EXPECT_RET("get_robust_list/efault_head",
+		   lt_syscall3(SYS_get_robust_list, 0, (void *)8, &len), -EFAULT);
+
+	/* A sleeper on waited.word, woken by the owner's death. */
+	waited.word = 0;
+	pid = clone(robust_owner, stack + sizeof(stack), CLONE_VM | SIGCHLD, 0);
+	waitpid(pid, &st, 0);
+	EXPECT_EQ("robust/owner_exit", st, 0);
+	tid = pid;
+	EXPECT_EQ("robust/held_owner_died", held.word, FUTEX_OWNER_DIED);
+	EXPECT_EQ("robust/other_untouched", other.word, tid + 1);
+	EXPECT_EQ("robust/waiters_kept", waited.word, FUTEX_WAITERS | FUTEX_OWNER_DIED);
+	EXPECT_EQ("robust/pending_owner_died", pend.word, FUTEX_OWNER_DIED);
+
+	pid = clone(robust_loop, stack + sizeof(stack), CLONE_VM | SIGCHLD, 0);
+	EXPECT_EQ("robust/loop_exits", waitpid(pid, &st, 0) == pid ? st : -1, 0);
+	EXPECT_EQ("robust/loop_marked", loop_a.word, FUTEX_OWNER_DIED);
+	EXPECT_EQ("robust/loop_other", loop_b.word, 7);
+	pid = clone(robust_bad, stack + sizeof(stack), CLONE_VM | SIGCHLD, 0);
+	EXPECT_EQ("robust/bad_pointer_exits", waitpid(pid, &st, 0) == pid ? st : -1, 0);
+}
+
+/* A sleeper on a robust futex is woken when its owner dies. */
+static struct rhead wh;
+static struct rlock wl;
+static volatile int owner_go;
+
+static int robust_owner_waits(void *arg)
+{
+	wh.list.next = &wl.node;
+	wl.node.next = &wh.list;
+	wh.off = offsetof(struct rlock, word);
+	wl.word = lt_syscall0(SYS_gettid) | FUTEX_WAITERS;
+	if (lt_syscall2(SYS_set_robust_list, &wh, sizeof(wh)))
+		return 1;
+	owner_go = 1;
+	while (owner_go != 2)
+		;
+	return 0;
+}
+
+static void test_robust_wake(void)
+{
+	static char stack[16384] __attribute__((aligned(16)));
+	int st = -1;
+	pid_t pid;
+
+	owner_go = 0;
+	pid = clone(robust_owner_waits, stack + sizeof(stack), CLONE_VM | SIGCHLD, 0);
+	while (!owner_go)
+		sched_yield();
+	/* The exit wakes a shared waiter (robust futexes are shared). */
+	EXPECT_TRUE("robust_wake/asleep",
+		    start_waiter(&ws[0], &wl.word, FUTEX_WAIT, wl.word, 0, 0));
+	owner_go = 2;
+	waitpid(pid, &st, 0);
+	EXPECT_RET("robust_wake/woken", end_waiter(&ws[0]), 0);
+	EXPECT_EQ("robust_wake/word", wl.word, FUTEX_WAITERS | FUTEX_OWNER_DIED | 0);
+}
+
 /* ------------------------------------------------------------ health */
 
 static void test_healthy(void)
@@ -575,6 +711,8 @@ int main(void)
 	test_shared_file();
 	test_signals();
 	test_pingpong();
+	test_robust_list();
+	test_robust_wake();
 	test_healthy();
 	return lt_done();
 }
