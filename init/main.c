@@ -27,6 +27,7 @@
 #include <asm/bootparam.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <lego/futex.h>
 
 
 #define MAX_INIT_ARGS	32
@@ -177,6 +178,7 @@ void start_kernel(void)
 	proc_init();
 	strace_init(boot_params.cmdline);
 	signals_init(boot_params.cmdline);
+	futex_init();
 	tty_init();
 	parse_init_args();
 	if (IS_ENABLED(CONFIG_KTEST))

@@ -27,6 +27,7 @@
 #include <asm/irqflags.h>
 #include <lego/string.h>
 #include <lego/errno.h>
+#include <lego/futex.h>
 #include <uapi/lego/sched.h>
 #include <uapi/lego/resource.h>
 
@@ -199,15 +200,20 @@ static void exit_notify(struct task_struct *tsk, bool group_dead)
 }
 
 /*
- * The memory is being left (exit, exec): CLONE_CHILD_CLEARTID zeroes the
- * tid word while others still use this memory (a thread, a vfork
- * parent), as Linux's mm_release; a process's own memory is going away,
- * and a word it shares with nobody is left alone.
+ * The memory is being left (exit, exec): first the robust mutexes still
+ * held are marked FUTEX_OWNER_DIED (kernel/futex.c); then
+ * CLONE_CHILD_CLEARTID zeroes the tid word and wakes its futex while
+ * others still use this memory (a thread, a vfork parent), as Linux's
+ * mm_release -- the wake pthread_join sleeps for.  A process's own memory
+ * is going away, and a word it shares with nobody is left alone.
  */
 void exit_mm_release(struct task_struct *tsk)
 {
-	if (tsk->clear_child_tid && tsk->mm && atomic_read(&tsk->mm->users) > 1)
+	futex_exit_release(tsk);
+	if (tsk->clear_child_tid && tsk->mm && atomic_read(&tsk->mm->users) > 1) {
 		put_user(0, tsk->clear_child_tid);	/* a bad pointer is ignored */
+		futex_wake_shared((u32 __user *)tsk->clear_child_tid, 1);
+	}
 	tsk->clear_child_tid = NULL;
 }
 

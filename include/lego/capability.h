@@ -24,6 +24,7 @@
 #define CAP_SETPCAP		8
 #define CAP_LINUX_IMMUTABLE	9
 #define CAP_SYS_CHROOT		18
+#define CAP_SYS_PTRACE		19
 #define CAP_SYS_ADMIN		21
 #define CAP_SYS_BOOT		22
 #define CAP_SYS_NICE		23
