@@ -10,6 +10,7 @@
 #include <lego/fs.h>
 #include <lego/string.h>
 #include <lego/errno.h>
+#include <lego/kmem.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -22,6 +23,7 @@ struct mm_struct *mm_alloc(void)
 
 	if (!mm)
 		return NULL;
+	kmem_inc(KMEM_MMS);
 	if (pti_enabled) {
 		mm->pgd = pti_alloc_pgd();	/* the kernel's and the user's */
 	} else {
@@ -31,6 +33,7 @@ struct mm_struct *mm_alloc(void)
 			       PAGE_SIZE / 2);
 	}
 	if (!mm->pgd) {
+		kmem_dec(KMEM_MMS);
 		kfree(mm);
 		return NULL;
 	}
@@ -228,6 +231,7 @@ void mmput(struct mm_struct *mm)
 		pti_free_pgd(mm->pgd);
 	else
 		free_page((unsigned long)mm->pgd);
+	kmem_dec(KMEM_MMS);
 	kfree(mm);
 }
 
