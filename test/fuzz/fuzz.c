@@ -47,9 +47,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef LEGO_NR_SYSCALLS
-#error "build with -DLEGO_NR_SYSCALLS=N, the end of the kernel's syscall table"
+#if !defined(LEGO_NR_SYSCALLS) || !defined(LEGO_SYSCALL_LIST)
+#error "build with -DLEGO_NR_SYSCALLS=N -DLEGO_SYSCALL_LIST=0,1,...: the kernel's syscall table"
 #endif
+
+/* The numbers of the table (from the generated unistd_64.h). */
+static const int table[] = { LEGO_SYSCALL_LIST };
+#define NTABLE	(sizeof(table) / sizeof(table[0]))
 
 #define MAX_WORKERS	16
 #define MAX_THREADS	4
@@ -60,6 +64,7 @@
 #define ARENA_PAGES	16		/* what the mm syscalls may change */
 #define TSTACK		(64 * 1024)
 #define TICK_SIG	SIGUSR1
+#define CHILD_STACK	(16 * 1024)
 
 /* ------------------------------------------------------------ raw calls */
 
@@ -108,10 +113,14 @@ static inline long sc6_clone(long nr, long a, long b, long c, long d, long e, lo
 /* One thread's progress, in memory the supervisor shares. */
 struct slot {
 	volatile long done;		/* calls made */
+	volatile long succeeded;	/* of them, returning >= 0 */
+	volatile long skipped;		/* not made: see sanitize() */
+	volatile long enosys;
 	volatile long nr;		/* the call being made */
 	volatile long args[6];
 	volatile int tid;
 	volatile int finished;
+	char *child_stack;		/* the top of a stack for clone children */
 	volatile long fault_addr;	/* a fault no syscall explains */
 	volatile int fault_sig;
 };
@@ -395,14 +404,15 @@ static int sanitize(struct rng *r, struct slot *me, int nr, long *a)
 	case SYS_rseq:			/* a bad area kills us at the next switch */
 		a[0] = below(r, 2) ? 0 : (long)bad_addrs[below(r, NBAD)];
 		break;
+	/* The codes are ints: the upper half of the register is not theirs. */
 	case SYS_arch_prctl:
-		if (a[0] == 0x1002)	/* ARCH_SET_FS: musl's TLS */
+		if ((int)a[0] == 0x1002)	/* ARCH_SET_FS: musl's TLS */
 			a[0] = 0x1003;
 		break;
 	case SYS_prctl:
 		/* PR_SET_SECCOMP, PR_SET_TSC (rdtsc faults), PR_SET_MM,
 		 * PR_SET_SYSCALL_USER_DISPATCH */
-		if (a[0] == 22 || a[0] == 26 || a[0] == 35 || a[0] == 59)
+		if ((int)a[0] == 22 || (int)a[0] == 26 || (int)a[0] == 35 || (int)a[0] == 59)
 			a[0] = 25;	/* PR_GET_TSC */
 		break;
 	case SYS_setrlimit:
@@ -557,8 +567,10 @@ static int pick_nr(struct rng *r)
 		case 4: return (int)rnd(r);
 		default: return 0x7fffffff;
 		}
+	case 1:			/* a hole in the table, or past its end */
+		return (int)below(r, LEGO_NR_SYSCALLS + 16);
 	default:
-		return (int)below(r, LEGO_NR_SYSCALLS);
+		return table[below(r, NTABLE)];
 	}
 }
 
@@ -583,17 +595,35 @@ static void reap(void)
 			break;
 }
 
+/*
+ * Numbers that returned ENOSYS, per thread: most of the table is not
+ * implemented, and calls there test only the dispatch; they are drawn
+ * again seven times in eight.  (The kernel's answers are the same in a
+ * replay, so the draws are too.)
+ */
+static int pick_nr_learned(struct rng *r, const unsigned char *enosys)
+{
+	int nr = pick_nr(r);
+
+	if (nr >= 0 && nr < LEGO_NR_SYSCALLS && enosys[nr] && below(r, 8))
+		nr = pick_nr(r);
+	return nr;
+}
+
 static void fuzz_loop(struct slot *me, struct rng *r, long count)
 {
+	unsigned char enosys[LEGO_NR_SYSCALLS];
 	unsigned long c3[11];		/* struct clone_args */
 	long i, a[6], ret, upper;
 	int nr, k;
 
+	memset(enosys, 0, sizeof(enosys));
 	for (i = 0; i < count && !sh->stop[my_worker]; i++) {
-		nr = pick_nr(r);
+		nr = pick_nr_learned(r, enosys);
 		for (k = 0; k < 6; k++)
 			a[k] = pick_any(r, me);
 		if (sanitize(r, me, nr, a) == SKIP) {
+			me->skipped++;
 			me->done = i + 1;
 			continue;
 		}
@@ -604,14 +634,31 @@ static void fuzz_loop(struct slot *me, struct rng *r, long count)
 		 * there must change nothing. */
 		upper = below(r, 8) ? 0 : (long)(rnd(r) & 0xffffffff00000000UL);
 		if (is_clone(nr)) {
-			if (nr == SYS_clone)	/* the exit signal: one we handle */
+			/*
+			 * The exit signal: one we handle.  A child sharing our
+			 * handlers (CLONE_SIGHAND) gets a stack that works: a
+			 * signal frame it could not write would reset SIGSEGV's
+			 * handler for all of us (force_sigsegv, as Linux).
+			 */
+			if (nr == SYS_clone) {
 				a[0] = (a[0] & ~0xffL) | (below(r, 2) ? SIGCHLD : 0);
+				if (a[0] & CLONE_SIGHAND)
+					a[1] = (long)me->child_stack;
+			}
 			if (nr == SYS_clone3) {	/* random args, our exit signal */
 				memcpy(c3, buf + below(r, BUF_PAGES * PAGE - sizeof(c3)),
 				       sizeof(c3));
 				c3[4] = below(r, 2) ? SIGCHLD : 0;
-				a[0] = below(r, 4) ? (long)c3 : a[0];
-				a[1] = below(r, 2) ? (long)sizeof(c3) : a[1];
+				if (c3[0] & CLONE_SIGHAND) {
+					c3[5] = (unsigned long)me->child_stack - CHILD_STACK;
+					c3[6] = CHILD_STACK;
+				}
+				if (below(r, 4)) {
+					a[0] = (long)c3;
+					a[1] = sizeof(c3);
+				} else {
+					a[0] = pick_mm_addr(r);	/* not our memory */
+				}
 			}
 			ret = sc6_clone(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 			remember_kid(ret, r);
@@ -619,7 +666,12 @@ static void fuzz_loop(struct slot *me, struct rng *r, long count)
 			ret = sc6((long)((unsigned long)upper | (unsigned int)nr),
 				  a[0], a[1], a[2], a[3], a[4], a[5]);
 		}
-		(void)ret;
+		if (ret >= 0)
+			me->succeeded++;
+		else if (ret == -ENOSYS)
+			me->enosys++;
+		if (ret == -ENOSYS && nr >= 0 && nr < LEGO_NR_SYSCALLS)
+			enosys[nr] = 1;
 		me->done = i + 1;
 		if (!(i & 63))
 			reap();
@@ -751,7 +803,7 @@ static void worker(int w, unsigned long seed, long per_thread, int nthreads, con
 	arena = guarded(ARENA_PAGES);
 	unmapped = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	safe_mask = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	stacks = mmap(NULL, MAX_THREADS * (TSTACK + PAGE), PROT_READ | PROT_WRITE,
+	stacks = mmap(NULL, MAX_THREADS * (TSTACK + PAGE + CHILD_STACK), PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (!buf || !arena || unmapped == MAP_FAILED || safe_mask == MAP_FAILED ||
 	    stacks == MAP_FAILED)
@@ -759,14 +811,19 @@ static void worker(int w, unsigned long seed, long per_thread, int nthreads, con
 	munmap(unmapped, PAGE);
 	for (t = 0; t < MAX_THREADS; t++)	/* a guard below each thread stack */
 		mprotect(stacks + t * (TSTACK + PAGE), PAGE, PROT_NONE);
-	/* Every signal but the tick may be blocked: a mask of random bits
-	 * without it. */
-	*(unsigned long *)safe_mask = rnd(&setup) & ~(1UL << (TICK_SIG - 1));
+	/* Every signal but the tick and those of a fault may be blocked (a
+	 * fault with its signal blocked kills at once, unreported): a mask
+	 * of random bits without them. */
+	*(unsigned long *)safe_mask = rnd(&setup) &
+		~((1UL << (TICK_SIG - 1)) | (1UL << (SIGSEGV - 1)) | (1UL << (SIGBUS - 1)) |
+		  (1UL << (SIGILL - 1)) | (1UL << (SIGFPE - 1)) | (1UL << (SIGTRAP - 1)));
 	pselect_arg = safe_mask + 64;
 	((unsigned long *)pselect_arg)[0] = (unsigned long)safe_mask;
 	((unsigned long *)pselect_arg)[1] = 8;
 	fill_buffers(&setup);
 	for (t = 0; t < nthreads; t++) {
+		sh->slot[w][t].child_stack = stacks + MAX_THREADS * (TSTACK + PAGE) +
+					     (t + 1) * CHILD_STACK;
 		ta[t].me = &sh->slot[w][t];
 		ta[t].rng.s = seed_for(seed, w, t);
 		ta[t].count = per_thread;
@@ -924,7 +981,7 @@ int fuzz_run(unsigned long seed, long count, int nproc, int nthreads, long *call
 	char dir[64], wdir[96];
 	pid_t pids[MAX_WORKERS];
 	long last_done[MAX_WORKERS][MAX_THREADS], last_move[MAX_WORKERS][MAX_THREADS];
-	long total = 0, per_thread;
+	long total = 0, per_thread, ok = 0, skipped = 0, enosys = 0;
 	int nbefore, nafter, w, t, i, j, alive, st;
 	struct sigaction sa;
 
@@ -1033,7 +1090,12 @@ int fuzz_run(unsigned long seed, long count, int nproc, int nthreads, long *call
 		;
 	for (w = 0; w < nproc; w++)
 		for (t = 0; t < nthreads; t++)
+		{
 			total += sh->slot[w][t].done;
+			ok += sh->slot[w][t].succeeded;
+			skipped += sh->slot[w][t].skipped;
+			enosys += sh->slot[w][t].enosys;
+		}
 	unmount_under(dir);
 	remove_tree(dir);
 	if (!access(dir, F_OK))
@@ -1057,8 +1119,9 @@ int fuzz_run(unsigned long seed, long count, int nproc, int nthreads, long *call
 	sh = NULL;
 	if (calls)
 		*calls = total;
-	printf("fuzz: seed %lu count %ld nproc %d threads %d: %ld calls, %s\n", seed, count,
-	       nproc, nthreads, total, failures ? "FAILED" : "ok");
+	printf("fuzz: seed %lu count %ld nproc %d threads %d: %ld calls (%ld succeeded, "
+	       "%ld ENOSYS, %ld skipped), %s\n", seed, count, nproc, nthreads, total, ok,
+	       enosys, skipped, failures ? "FAILED" : "ok");
 	fflush(stdout);
 	return failures ? 1 : 0;
 }
