@@ -11,10 +11,12 @@
 //	/fuzz [SEED:COUNT:NPROC:NTHREADS ...]	(make fuzz runs one longer)
 //
 // lego-test: libc=musl
-// lego-test: linux=no (reads /proc/lego/kmem; and a campaign's calls as root change a Linux guest's clock, hostname and mounts)
-// lego-test: smp=1
+// (Lego only: the counts come from /proc/lego/kmem, and a campaign makes
+// calls as root that would change a Linux guest: its clock, its hostname.)
+// lego-test: linux=no
+// lego-test: smp=4
 // lego-test: timeout=240
-// lego-test: args=5:100000:2:2
+// lego-test: args=21:100000:2:2 22:100000:4:2 23:100000:3:1
 #define _GNU_SOURCE
 #define LT_SUITE "fuzz"
 #define FUZZ_NO_MAIN
