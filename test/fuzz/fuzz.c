@@ -603,10 +603,13 @@ static void reap(void)
  */
 static int pick_nr_learned(struct rng *r, const unsigned char *enosys)
 {
-	int nr = pick_nr(r);
+	int nr = pick_nr(r), tries;
 
-	if (nr >= 0 && nr < LEGO_NR_SYSCALLS && enosys[nr] && below(r, 8))
+	for (tries = 0; tries < 4; tries++) {
+		if (nr < 0 || nr >= LEGO_NR_SYSCALLS || !enosys[nr] || !below(r, 8))
+			break;
 		nr = pick_nr(r);
+	}
 	return nr;
 }
 
@@ -622,6 +625,10 @@ static void fuzz_loop(struct slot *me, struct rng *r, long count)
 		nr = pick_nr_learned(r, enosys);
 		for (k = 0; k < 6; k++)
 			a[k] = pick_any(r, me);
+		/* Most calls take a descriptor first (read, write, ioctl,
+		 * fstat, the *at family's dfd...). */
+		if (below(r, 2))
+			a[0] = pick_fd(r);
 		if (sanitize(r, me, nr, a) == SKIP) {
 			me->skipped++;
 			me->done = i + 1;

@@ -14,9 +14,9 @@
 // (Lego only: the counts come from /proc/lego/kmem, and a campaign makes
 // calls as root that would change a Linux guest: its clock, its hostname.)
 // lego-test: linux=no
-// lego-test: smp=4
+// lego-test: smp=1,4
 // lego-test: timeout=240
-// lego-test: args=21:100000:2:2 22:100000:4:2 23:100000:3:1
+// lego-test: args=31:150000:2:2 32:150000:4:2 33:150000:3:1 34:150000:1:3
 #define _GNU_SOURCE
 #define LT_SUITE "fuzz"
 #define FUZZ_NO_MAIN
