@@ -241,7 +241,7 @@ vmlego: .tmp_vmlego1 .tmp_kallsyms1.o
 BUILD := build
 export BUILD
 
-PHONY += initramfs run isoimage test host-test bench syscalls-doc tools
+PHONY += initramfs run isoimage test host-test bench fuzz syscalls-doc tools
 initramfs: vmlego
 	$(Q)$(MAKE) -f scripts/Makefile.image default-initramfs
 run: vmlego
@@ -262,6 +262,14 @@ host-test:
 	$(Q)$(SHELL) test/run-tests.sh --host-only
 bench: vmlego
 	$(Q)$(SHELL) bench/run.sh
+# One longer syscall fuzzer campaign (Documentation/dev-tools/fuzzing.rst).
+SEED ?= 1
+COUNT ?= 1000000
+SMP ?= 4
+NPROC ?= 4
+NTHREADS ?= 2
+fuzz: vmlego
+	$(Q)$(SHELL) test/fuzz/run.sh $(SEED) $(COUNT) $(SMP) $(NPROC) $(NTHREADS)
 syscalls-doc:
 	$(Q)$(SHELL) scripts/syscall-list.sh > Documentation/syscall/list.rst.tmp
 	$(Q)mv Documentation/syscall/list.rst.tmp Documentation/syscall/list.rst
@@ -298,6 +306,8 @@ help:
 	@echo '  test            - Host unit tests, in-kernel tests and QEMU boot tests'
 	@echo '  host-test       - The host unit tests only'
 	@echo '  bench           - Guest instruction counts per operation, beside Linux'
+	@echo '  fuzz            - One syscall fuzzer campaign: SEED=1 COUNT=1000000 SMP=4'
+	@echo '                    NPROC=4 NTHREADS=2 (replays exactly with the same values)'
 	@echo '  syscalls-doc    - Regenerate Documentation/syscall/list.rst'
 	@echo 'Cleaning:'
 	@echo '  clean           - Remove build outputs, keep .config'

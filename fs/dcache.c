@@ -16,6 +16,7 @@
 #include <lego/sched.h>
 #include <lego/errno.h>
 #include <lego/syscalls.h>
+#include <lego/kmem.h>
 #include <asm/uaccess.h>
 #include "internal.h"
 
@@ -52,6 +53,7 @@ struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
 		return NULL;
 	}
 	d->d_len = len;
+	kmem_inc(KMEM_DENTRIES);
 	atomic_set(&d->d_count, 1);
 	INIT_LIST_HEAD(&d->d_child);
 	INIT_LIST_HEAD(&d->d_subdirs);
@@ -165,6 +167,7 @@ void dput(struct dentry *d)
 
 		iput(d->d_inode);
 		dname_free(d, d->d_name);
+		kmem_dec(KMEM_DENTRIES);
 		kfree(d);
 		d = parent != d ? parent : NULL;
 	}

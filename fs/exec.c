@@ -287,14 +287,16 @@ static void exec_signals(struct task_struct *tsk)
 	tsk->sas_ss_flags = SS_DISABLE;
 	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
 	tsk->did_exec = true;
+	/* Read under tasklist_lock: a parent killed in its vfork wait clears
+	 * it there before it goes (do_clone()). */
+	flags = spin_lock_irqsave(&tasklist_lock);
 	if (tsk->vfork_parent) {
 		struct task_struct *vp = tsk->vfork_parent;
 
-		flags = spin_lock_irqsave(&tasklist_lock);
 		WRITE_ONCE(tsk->vfork_parent, NULL);
 		wake_up_all(&vp->signal->wait_chldexit);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* ---------------------------------------------------------- scripts */

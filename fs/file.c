@@ -13,6 +13,7 @@
 #include <lego/string.h>
 #include <lego/errno.h>
 #include <lego/syscalls.h>
+#include <lego/kmem.h>
 #include "internal.h"
 
 #define BITS_PER_LONG	64
@@ -247,6 +248,7 @@ void fput(struct file *f)
 	if (f->f_mode & FMODE_WRITER)
 		atomic_dec(&f->inode->i_sb->s_writers);
 	path_put(f->dentry);
+	kmem_dec(KMEM_FILES);
 	kfree(f);
 }
 

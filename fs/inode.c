@@ -17,6 +17,7 @@
 #include <lego/time.h>
 #include <lego/errno.h>
 #include <lego/capability.h>
+#include <lego/kmem.h>
 #include "internal.h"
 
 struct timespec64 current_time(void)
@@ -34,6 +35,7 @@ struct inode *new_inode(struct super_block *sb, umode_t mode)
 
 	if (!inode)
 		return NULL;
+	kmem_inc(KMEM_INODES);
 	inode->i_sb = sb;
 	inode->i_ino = atomic_add_return(1, &sb->s_next_ino);
 	inode->i_mode = mode;
@@ -69,6 +71,7 @@ void iput(struct inode *inode)
 		sb->s_op->evict_inode(inode);
 	kfree(inode->i_link);
 	atomic_dec(&sb->s_inodes);
+	kmem_dec(KMEM_INODES);
 	kfree(inode);
 }
 

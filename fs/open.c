@@ -11,6 +11,7 @@
 #include <lego/errno.h>
 #include <lego/syscalls.h>
 #include <lego/capability.h>
+#include <lego/kmem.h>
 #include <asm/uaccess.h>
 #include "internal.h"
 
@@ -43,6 +44,7 @@ struct file *alloc_file(struct dentry *d, unsigned int flags,
 
 	if (!f)
 		return NULL;
+	kmem_inc(KMEM_FILES);
 	f->dentry = d;
 	f->inode = d ? d->d_inode : NULL;
 	f->f_op = fop;

@@ -201,15 +201,30 @@ ssize_t proc_read_text(const char *text, ssize_t len, struct iov_iter *to, loff_
 	return moved;
 }
 
-/* A text buffer for a /proc file: generated, read, freed. */
+/*
+ * A text buffer for a /proc file: generated, read, freed.  Contiguous
+ * pages from the direct map when there are some: a vmalloc() area's
+ * addresses are never reused, so every read would take 68 KiB more of
+ * the area and, every 30 reads, a page-table page kept for good (found
+ * by the fuzzer, Documentation/dev-tools/fuzzing.rst).  vmalloc() only
+ * when memory is too fragmented.
+ */
+#define PROC_BUF_ORDER	4
+_Static_assert(PAGE_SIZE << PROC_BUF_ORDER == PROC_BUF_SIZE, "PROC_BUF_ORDER");
+
 char *proc_buf(void)
 {
-	return vmalloc(PROC_BUF_SIZE);
+	char *buf = (char *)__get_free_pages(GFP_KERNEL, PROC_BUF_ORDER);
+
+	return buf ? buf : vmalloc(PROC_BUF_SIZE);
 }
 
 void proc_buf_free(char *buf)
 {
-	vfree(buf, PROC_BUF_SIZE);
+	if ((unsigned long)buf >= VMALLOC_START)
+		vfree(buf, PROC_BUF_SIZE);
+	else
+		free_pages((unsigned long)buf, PROC_BUF_ORDER);
 }
 
 static ssize_t pde_read(struct file *f, struct iov_iter *to, loff_t *pos)

@@ -24,6 +24,7 @@
 #include <lego/device.h>
 #include <lego/rpc.h>
 #include <lego/time.h>
+#include <lego/kmem.h>
 #include <asm/bootparam.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -177,6 +178,7 @@ void start_kernel(void)
 	chrdev_init();
 	proc_init();
 	strace_init(boot_params.cmdline);
+	kmem_init();
 	signals_init(boot_params.cmdline);
 	futex_init();
 	tty_init();

@@ -19,6 +19,7 @@
 #include <lego/errno.h>
 #include <uapi/lego/sched.h>
 #include <lego/strace.h>
+#include <lego/kmem.h>
 #include <asm/fpu.h>
 #include <asm/msr.h>
 #include <asm/uaccess.h>
@@ -81,6 +82,7 @@ struct task_struct *alloc_task(const char *comm)
 
 	if (!t)
 		return NULL;
+	kmem_inc(KMEM_TASKS);
 	t->stack = alloc_kernel_stack();
 	t->fpu_state = fpu_alloc_state();
 	if (!t->stack || !t->fpu_state) {
@@ -105,6 +107,8 @@ struct task_struct *alloc_task(const char *comm)
 	return t;
 }
 
+#define TASK_POISON	0x6b
+
 /* The last reference is gone (put_task_struct): free what is left. */
 void free_task(struct task_struct *t)
 {
@@ -119,6 +123,10 @@ void free_task(struct task_struct *t)
 	if (t->fpu_state)
 		fpu_free_state(t->fpu_state);
 	strace_task_free(t);
+	kmem_dec(KMEM_TASKS);
+	/* A stale pointer to a freed task (a vfork child's parent, say)
+	 * then reads non-canonical pointers and faults at once. */
+	memset(t, TASK_POISON, sizeof(*t));
 	kfree(t);
 }
 
@@ -323,6 +331,23 @@ static bool vfork_done(struct task_struct *child)
 	return !READ_ONCE(child->vfork_parent);
 }
 
+/*
+ * Until the child execs or exits; only a fatal signal ends the wait.
+ * Ended early, the child still runs and will exec or exit after we are
+ * gone, so it must forget us now.  It reads the pointer under the same
+ * lock (exec_signals(), exit_notify()): it either woke us already or
+ * never sees us.
+ */
+static void vfork_wait(struct task_struct *cur, struct task_struct *child)
+{
+	unsigned long flags;
+
+	wait_event_killable(cur->signal->wait_chldexit, vfork_done(child));
+	flags = spin_lock_irqsave(&tasklist_lock);
+	WRITE_ONCE(child->vfork_parent, NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 /* The arguments of clone and clone3, as Linux's struct kernel_clone_args. */
 struct kclone_args {
 	u64 flags;
@@ -443,8 +468,7 @@ static long do_clone(const struct kclone_args *a)
 	}
 	wake_up_new_task(p);
 	if (a->flags & CLONE_VFORK) {
-		/* Until it execs or exits; only a fatal signal ends the wait. */
-		wait_event_killable(cur->signal->wait_chldexit, vfork_done(p));
+		vfork_wait(cur, p);
 		put_task_struct(p);
 	}
 	return pid;

@@ -12,6 +12,7 @@
 #include <lego/cmdline.h>
 #include <lego/string.h>
 #include <lego/smp.h>
+#include <lego/kmem.h>
 #include <asm/irqflags.h>
 #include <asm/page_types.h>
 
@@ -90,6 +91,7 @@ void __warn(const char *file, int line, const char *fmt, ...)
 	va_list args;
 	struct task_struct *t = current;
 
+	kmem_inc(KMEM_WARNINGS);
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);

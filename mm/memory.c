@@ -10,6 +10,7 @@
 #include <lego/fs.h>
 #include <lego/string.h>
 #include <lego/errno.h>
+#include <lego/kmem.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -22,6 +23,7 @@ struct mm_struct *mm_alloc(void)
 
 	if (!mm)
 		return NULL;
+	kmem_inc(KMEM_MMS);
 	if (pti_enabled) {
 		mm->pgd = pti_alloc_pgd();	/* the kernel's and the user's */
 	} else {
@@ -31,6 +33,7 @@ struct mm_struct *mm_alloc(void)
 			       PAGE_SIZE / 2);
 	}
 	if (!mm->pgd) {
+		kmem_dec(KMEM_MMS);
 		kfree(mm);
 		return NULL;
 	}
@@ -229,6 +232,7 @@ void mmput(struct mm_struct *mm)
 		pti_free_pgd(mm->pgd);
 	else
 		free_page((unsigned long)mm->pgd);
+	kmem_dec(KMEM_MMS);
 	kfree(mm);
 }
 
@@ -339,6 +343,18 @@ bool pte_may_write(const struct vm_area_struct *v, pteval_t pte)
 	return page_count(pfn_to_page(PFN_DOWN(pte & PTE_PFN_MASK))) == 1;
 }
 
+/* Whether a PTE gives user space the access of a fault's error code. */
+static bool pte_allows(pteval_t pte, unsigned long error_code)
+{
+	if (!(pte & _PAGE_PRESENT) || !(pte & _PAGE_USER))
+		return false;
+	if ((error_code & X86_PF_WRITE) && !(pte & _PAGE_RW))
+		return false;
+	if ((error_code & X86_PF_INSTR) && (pte & _PAGE_NX & __supported_pte_mask))
+		return false;
+	return true;
+}
+
 /*
  * Makes addr accessible as the fault's error code asks, or says why not:
  * 0, -EFAULT (no mapping: SEGV_MAPERR), -EACCES (mapping forbids it:
@@ -371,6 +387,19 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		if ((error_code & X86_PF_WRITE) && (v->vm_flags & VM_WRITE) &&
 		    !(v->vm_flags & VM_SHARED) && (*pte & _PAGE_PRESENT) && !(*pte & _PAGE_RW))
 			return do_wp_page(mm, v, addr & PAGE_MASK, pte);
+		/*
+		 * The PTE allows it now: another thread's fault on the same
+		 * page came first (its copy-on-write break made the page
+		 * writable while we waited for mmap_lock), or this CPU's TLB
+		 * held an older entry.  A spurious fault, as Linux calls it:
+		 * drop the stale entry and let the access run again.  (Found
+		 * by the fuzzer: a thread writing while another forked got
+		 * SIGSEGV; test/user/regress_cow_race.c.)
+		 */
+		if (pte_allows(*pte, error_code)) {
+			invlpg(addr);
+			return 0;
+		}
 		return -EACCES;
 	}
 	if (*pte & _PAGE_PRESENT)	/* another path mapped it meanwhile */

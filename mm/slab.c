@@ -9,6 +9,7 @@
 #include <lego/mm.h>
 #include <lego/spinlock.h>
 #include <lego/string.h>
+#include <lego/kmem.h>
 
 #define KMALLOC_MIN_SHIFT	4
 #define KMALLOC_MAX_SHIFT	11
@@ -18,10 +19,13 @@ struct kmem_cache {
 	size_t size;
 	void *freelist;
 	unsigned long nr_slabs;
+	unsigned long inuse;		/* objects out (lock held) */
 	spinlock_t lock;
 };
 
 static struct kmem_cache caches[NR_CACHES];
+/* Pages of the allocations too large for a cache. */
+static atomic_long_t large_pages;
 
 void kmalloc_init(void)
 {
@@ -71,9 +75,14 @@ void *kmalloc(size_t size, gfp_t gfp)
 	if (size > (1UL << KMALLOC_MAX_SHIFT)) {
 		unsigned int order = 0;
 
+		void *p;
+
 		while ((PAGE_SIZE << order) < size)
 			order++;
-		return (void *)__get_free_pages(gfp, order);
+		p = (void *)__get_free_pages(gfp, order);
+		if (p)
+			__atomic_add_fetch(&large_pages.counter, 1L << order, __ATOMIC_RELAXED);
+		return p;
 	}
 	c = &caches[size_index(size)];
 	flags = spin_lock_irqsave(&c->lock);
@@ -83,6 +92,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 	}
 	obj = c->freelist;
 	c->freelist = *(void **)obj;
+	c->inuse++;
 	spin_unlock_irqrestore(&c->lock, flags);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, c->size);
@@ -105,11 +115,34 @@ void kfree(const void *p)
 	pg = virt_to_page(p);
 	c = pg->slab;
 	if (!c) {
+		__atomic_sub_fetch(&large_pages.counter, 1L << pg->order, __ATOMIC_RELAXED);
 		__free_pages(pg, pg->order);
 		return;
 	}
 	flags = spin_lock_irqsave(&c->lock);
 	*(void **)p = c->freelist;
 	c->freelist = (void *)p;
+	c->inuse--;
 	spin_unlock_irqrestore(&c->lock, flags);
+}
+
+int kmalloc_cache_info(int i, struct kmalloc_cache_info *info)
+{
+	struct kmem_cache *c;
+	unsigned long flags;
+
+	if (i < 0 || i >= NR_CACHES)
+		return -1;
+	c = &caches[i];
+	flags = spin_lock_irqsave(&c->lock);
+	info->size = c->size;
+	info->objects = c->inuse;
+	info->slabs = c->nr_slabs;
+	spin_unlock_irqrestore(&c->lock, flags);
+	return 0;
+}
+
+unsigned long kmalloc_large_pages(void)
+{
+	return READ_ONCE(large_pages.counter);
 }

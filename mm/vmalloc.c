@@ -7,6 +7,7 @@
 #include <lego/kernel.h>
 #include <lego/mm.h>
 #include <lego/spinlock.h>
+#include <lego/kmem.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
@@ -19,6 +20,10 @@ static unsigned long ioremap_next = IOREMAP_START;
 static DEFINE_SPINLOCK(vmalloc_lock);
 /* Freed stack slots, chained through their first word (still mapped). */
 static void *free_stacks;
+/* Stacks given to tasks and stacks on the free list (vmalloc_lock held). */
+static unsigned long stacks_in_use, stacks_cached;
+/* Pages of vmalloc() areas. */
+static atomic_long_t vmalloc_nr_pages;
 
 static unsigned long vmalloc_reserve(unsigned long *next, unsigned long limit,
 				     size_t size)
@@ -46,8 +51,11 @@ void *alloc_kernel_stack(void)
 
 	flags = spin_lock_irqsave(&vmalloc_lock);
 	s = free_stacks;
-	if (s)
+	if (s) {
 		free_stacks = *(void **)s;
+		stacks_cached--;
+		stacks_in_use++;
+	}
 	spin_unlock_irqrestore(&vmalloc_lock, flags);
 	if (s)
 		return s;
@@ -60,6 +68,9 @@ void *alloc_kernel_stack(void)
 		if (map_page(init_pgd, va + i * PAGE_SIZE,
 			     PFN_PHYS(page_to_pfn(pg) + i), PAGE_KERNEL))
 			panic("out of memory mapping a kernel stack");
+	flags = spin_lock_irqsave(&vmalloc_lock);
+	stacks_in_use++;
+	spin_unlock_irqrestore(&vmalloc_lock, flags);
 	return (void *)va;
 }
 
@@ -69,7 +80,23 @@ void free_kernel_stack(void *stack)
 
 	*(void **)stack = free_stacks;
 	free_stacks = stack;
+	stacks_in_use--;
+	stacks_cached++;
 	spin_unlock_irqrestore(&vmalloc_lock, flags);
+}
+
+void kstack_counts(unsigned long *in_use, unsigned long *cached)
+{
+	unsigned long flags = spin_lock_irqsave(&vmalloc_lock);
+
+	*in_use = stacks_in_use;
+	*cached = stacks_cached;
+	spin_unlock_irqrestore(&vmalloc_lock, flags);
+}
+
+unsigned long vmalloc_pages(void)
+{
+	return READ_ONCE(vmalloc_nr_pages.counter);
 }
 
 static void vfree_range(unsigned long va, size_t len);
@@ -118,6 +145,7 @@ void *vmalloc(size_t size)
 			vfree_range(va, off);
 			return NULL;
 		}
+		__atomic_add_fetch(&vmalloc_nr_pages.counter, 1, __ATOMIC_RELAXED);
 	}
 	return (void *)va;
 }
@@ -132,6 +160,7 @@ static void vfree_range(unsigned long va, size_t len)
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
 		__free_pages(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)), 0);
+		__atomic_sub_fetch(&vmalloc_nr_pages.counter, 1, __ATOMIC_RELAXED);
 		*pte = 0;
 		invlpg(va + off);
 	}

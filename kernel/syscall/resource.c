@@ -63,6 +63,7 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	struct rlimit64 n64, o64;
 	struct rlimit n, o;
 	struct task_struct *tsk = current;
+	bool ref = false;		/* whether we hold a reference on tsk */
 	int r;
 
 	if (new_rlim) {
@@ -71,12 +72,20 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 		n.rlim_cur = n64.rlim_cur;
 		n.rlim_max = n64.rlim_max;
 	}
+	/*
+	 * Any task id names its process's limits, the caller's own threads'
+	 * ids too (find_task_by_pid() may return current itself): the
+	 * reference is dropped because it was taken, not because the task
+	 * differs from the caller.
+	 */
 	if (pid && pid != current->tgid) {
 		unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 
 		tsk = find_task_by_pid(pid);
-		if (tsk)
+		if (tsk) {
 			get_task_struct(tsk);
+			ref = true;
+		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (!tsk)
 			return -ESRCH;
@@ -84,7 +93,7 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	r = prlimit_permitted(tsk);
 	if (!r)
 		r = do_prlimit(tsk, resource, new_rlim ? &n : NULL, old_rlim ? &o : NULL);
-	if (tsk != current)
+	if (ref)
 		put_task_struct(tsk);
 	if (r)
 		return r;

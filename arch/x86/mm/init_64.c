@@ -12,6 +12,7 @@
 #include <lego/kernel.h>
 #include <lego/mm.h>
 #include <lego/string.h>
+#include <lego/kmem.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/percpu.h>
@@ -20,6 +21,14 @@
 pteval_t *init_pgd;
 u64 __supported_pte_mask = ~0ULL;
 static bool mm_ready;
+/* Kernel page-table pages taken from the page allocator after boot (the
+ * vmalloc area's, which are kept: its addresses are not reused). */
+static atomic_long_t kernel_tables;
+
+unsigned long kernel_table_pages(void)
+{
+	return READ_ONCE(kernel_tables.counter);
+}
 
 static pteval_t *alloc_table(void)
 {
@@ -45,6 +54,8 @@ static pteval_t *next_level(pteval_t *entry, bool alloc, pteval_t table_flags)
 	t = alloc_table();
 	if (!t)
 		return NULL;
+	if (mm_ready && !(table_flags & _PAGE_USER))
+		__atomic_add_fetch(&kernel_tables.counter, 1, __ATOMIC_RELAXED);
 	*entry = __pa(t) | table_flags;
 	return t;
 }
