@@ -358,18 +358,25 @@ struct kclone_args {
 
 /*
  * Puts the new task in its place: pid, task list, thread group, parent.
- * A signal that arrived for the caller meanwhile (one sent to its process
- * group, say) must not miss the child: the fork is undone and restarted
- * after the signal, -ERESTARTNOINTR, as Linux's copy_process().
+ * A signal sent to the caller's process group (or to every process) while
+ * the fork was under way must not miss the child: the fork is undone and
+ * restarted after the signal, -ERESTARTNOINTR, as Linux's copy_process()
+ * does.  Such signals are the ones counted in multiprocess_signals (mp is
+ * the count when the fork began; kill_pgrp and kill(-1) count under
+ * tasklist_lock, held here).  A signal for the caller alone waits until
+ * the fork returns: restarting for it too, a fork slower than a
+ * periodic timer's signal would never finish (the fuzzer's 10 ms ticks
+ * did that).  A fatal signal ends the fork, as the caller is going away.
  */
-static int attach_task(struct task_struct *p, const struct kclone_args *a)
+static int attach_task(struct task_struct *p, const struct kclone_args *a, unsigned int mp)
 {
 	struct task_struct *cur = current;
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	unsigned long sflags = spin_lock_irqsave(&cur->sighand->siglock);
 	int r = 0;
 
-	if (signal_pending(cur)) {
+	if (fatal_signal_pending(cur) ||
+	    (!(a->flags & CLONE_THREAD) && cur->signal->multiprocess_signals != mp)) {
 		r = -ERESTARTNOINTR;
 	} else if ((a->flags & CLONE_THREAD) &&
 		   (cur->signal->flags & SIGNAL_GROUP_EXIT || cur->signal->group_exec_task)) {
@@ -392,6 +399,7 @@ static long do_clone(const struct kclone_args *a)
 {
 	struct task_struct *cur = current, *p;
 	struct pt_regs *regs;
+	unsigned int mp;
 	pid_t pid;
 	int r;
 
@@ -400,6 +408,16 @@ static long do_clone(const struct kclone_args *a)
 		return r;
 	if ((a->flags & CLONE_SETTLS) && a->tls >= TASK_SIZE_MAX)
 		return -EPERM;
+	/*
+	 * A signal already pending is handled first (Linux's copy_process()).
+	 * The count is read before the check: a group signal counted after
+	 * its queueing is then either seen pending here or seen as a change
+	 * of the count in attach_task().
+	 */
+	mp = READ_ONCE(cur->signal->multiprocess_signals);
+	smp_rmb();
+	if (signal_pending(cur))
+		return -ERESTARTNOINTR;
 	p = alloc_task(cur->comm);
 	if (!p)
 		return -ENOMEM;
@@ -444,7 +462,7 @@ static long do_clone(const struct kclone_args *a)
 			regs->sp = a->stack;
 		p->thread.fsbase = (a->flags & CLONE_SETTLS) ? a->tls : rdmsr(MSR_FS_BASE);
 		p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
-		r = attach_task(p, a);
+		r = attach_task(p, a, mp);
 	}
 	if (r) {
 		release_resources(p);

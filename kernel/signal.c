@@ -1368,6 +1368,19 @@ static int kill_process(int sig, const siginfo_t *info, struct task_struct *p)
 	return group_send_sig_info(sig, info, p);
 }
 
+/*
+ * A signal to p as one of many processes (tasklist_lock held), counted so
+ * that a fork of p's that was under way restarts and the child gets it too.
+ */
+static int kill_process_multi(int sig, const siginfo_t *info, struct task_struct *p)
+{
+	int r = kill_process(sig, info, p);
+
+	if (!r && sig)
+		p->signal->multiprocess_signals++;
+	return r;
+}
+
 /* Every process of pgrp (tasklist_lock held): 0 if one took it. */
 static void __kill_pgrp(pid_t pgrp, int sig, const siginfo_t *info, int *found)
 {
@@ -1377,7 +1390,7 @@ static void __kill_pgrp(pid_t pgrp, int sig, const siginfo_t *info, int *found)
 	for_each_process(p) {
 		if (p->signal->pgrp != pgrp || (p->exit_state && thread_group_empty(p)))
 			continue;
-		r = kill_process(sig, info, p);
+		r = kill_process_multi(sig, info, p);
 		if (!r)
 			*found = 1;
 		else if (*found <= 0)
@@ -1435,7 +1448,7 @@ static int kill_something_info(int sig, const siginfo_t *info, pid_t pid)
 
 		if (p->tgid <= 1 || p->tgid == current->tgid)
 			continue;
-		e = kill_process(sig, info, p);
+		e = kill_process_multi(sig, info, p);
 		count++;
 		if (e != -EPERM)
 			r = e;

@@ -111,6 +111,9 @@ struct signal_struct {
 	struct wait_queue_head wait_chldexit;	/* wait4, waitid, vfork */
 	int nr_queued;			/* sigqueue entries against RLIMIT_SIGPENDING */
 	unsigned int flags;
+	/* Signals taken as one of many processes (a process group, kill(-1));
+	 * a fork that saw this change restarts (kernel/fork.c). */
+	unsigned int multiprocess_signals;
 	int group_exit_code;		/* exit status, or the stop signal */
 	int group_stop_count;		/* threads still to stop */
 	struct task_struct *group_exec_task;	/* de_thread() waits here */
