@@ -58,6 +58,17 @@ static int self_segv(void)
 	return 1;
 }
 
+/* With RLIMIT_CORE raised, a core action writes a core file. */
+static int quit_core(void)
+{
+	struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
+
+	setrlimit(RLIMIT_CORE, &r);
+	chdir("/");
+	raise(SIGQUIT);
+	return 1;
+}
+
 static int ignored_by_default(void)
 {
 	raise(SIGCHLD);
@@ -78,6 +89,16 @@ static void defaults(void)
 	EXPECT_TRUE("quit_signaled", WIFSIGNALED(st) && WTERMSIG(st) == SIGQUIT);
 	/* A core action, but RLIMIT_CORE is 0 from boot: no dump, no bit. */
 	EXPECT_EQ("quit_status", st, SIGQUIT);
+	st = lt_child(quit_core);
+	EXPECT_TRUE("quit_core_limit_signaled", WIFSIGNALED(st) && WTERMSIG(st) == SIGQUIT);
+	/*
+	 * LEGO-BUG: with RLIMIT_CORE raised, Linux writes /core and reports
+	 * the status 0x83 (WCOREDUMP set); Lego writes no core files at all
+	 * (kernel/signal.c, the core action) and reports 0x03.  The check
+	 * stays out until Lego dumps core:
+	 *
+	 *	EXPECT_EQ("quit_core_limit_wcoredump", st, SIGQUIT | 0x80);
+	 */
 	st = lt_child(self_segv);
 	EXPECT_EQ("segv_status", st, SIGSEGV);
 	st = lt_child(ignored_by_default);
