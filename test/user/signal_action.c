@@ -175,6 +175,20 @@ static void siginfo_codes(void)
 		kill(c, SIGKILL);
 		waitpid(c, NULL, 0);
 	}
+	/* rt_tgsigqueueinfo: the same, to one thread. */
+	q.si_code = SI_QUEUE;
+	q.si_value.sival_int = 0x7777;
+	memset(&got, 0, sizeof(got));
+	EXPECT_RET("tgsigqueueinfo", lt_syscall4(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGUSR1, &q), 0);
+	EXPECT_EQ("tgqueue_code", got.si_code, SI_QUEUE);
+	EXPECT_EQ("tgqueue_value", got.si_value.sival_int, 0x7777);
+	hits = 0;
+	EXPECT_RET("tgqueue_tgid0", lt_syscall4(SYS_rt_tgsigqueueinfo, 0, gettid(), SIGUSR1, &q), -EINVAL);
+	EXPECT_RET("tgqueue_tid0", lt_syscall4(SYS_rt_tgsigqueueinfo, getpid(), 0, SIGUSR1, &q), -EINVAL);
+	EXPECT_RET("tgqueue_esrch", lt_syscall4(SYS_rt_tgsigqueueinfo, getpid(), 99999, SIGUSR1, &q), -ESRCH);
+	EXPECT_RET("tgqueue_efault", lt_syscall4(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGUSR1, (void *)1), -EFAULT);
+	EXPECT_RET("tgqueue_sig65", lt_syscall4(SYS_rt_tgsigqueueinfo, getpid(), gettid(), 65, &q), -EINVAL);
+	EXPECT_EQ("tgqueue_bad_nothing", hits, 0);
 	/* To itself a positive si_code is allowed. */
 	q.si_code = SI_USER;
 	memset(&got, 0, sizeof(got));

@@ -44,6 +44,9 @@
 #define UC_FP_XSTATE		0x1
 #define UC_SIGCONTEXT_SS	0x2
 #define UC_STRICT_RESTORE_SS	0x4
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM		(1U << 31)	/* <linux/signal.h>, not in glibc's */
+#endif
 
 /* The kernel's struct ucontext (uc_sigmask is its 8-byte sigset). */
 struct kucontext {
@@ -224,6 +227,12 @@ static void frame_registers(void)
 		xmm_in[i] = 0x30 + i;
 	install(0);
 	ks_action(SIGUSR1, NULL, &ka);
+	/* glibc's sigaction, as the kernel sees it: SA_RESTORER added, its
+	 * __restore_rt as the restorer, sa_mask as given. */
+	EXPECT_EQ("glibc_flags", ka.flags, SA_SIGINFO | SA_RESTORER);
+	EXPECT_TRUE("glibc_restorer", ka.restorer != NULL);
+	EXPECT_EQ("glibc_mask", ka.mask, SIGBIT(SIGUSR2));
+	EXPECT_EQ("glibc_handler", (long)ka.handler, (long)entry_stub);
 	ks_mask(SIG_SETMASK, &block, NULL);
 	mode = M_RECORD;
 	probe_marker = 0;
@@ -394,6 +403,29 @@ static void altstack(void)
 	probe(getpid(), SIGUSR1);
 	EXPECT_TRUE("flags0_on_altstack", entry_rsp >= lo && entry_rsp < hi);
 	EXPECT_EQ("flags0_uc_stack_flags", seen.uc_stack.ss_flags, 0);
+	ss.ss_flags = SS_DISABLE;
+	lt_syscall2(SYS_sigaltstack, &ss, NULL);
+	/* SS_AUTODISARM: released while the handler runs (sigaltstack reads
+	 * it disabled in there, and a change is allowed), given back by
+	 * rt_sigreturn from the frame's uc_stack. */
+	ss.ss_flags = SS_AUTODISARM;
+	ss.ss_sp = stk;
+	ss.ss_size = sizeof(stk);
+	EXPECT_RET("autodisarm_set", lt_syscall2(SYS_sigaltstack, &ss, NULL), 0);
+	lt_syscall2(SYS_sigaltstack, NULL, &old);
+	EXPECT_EQ("autodisarm_read", (unsigned int)old.ss_flags, SS_AUTODISARM);
+	install(1);
+	probe(getpid(), SIGUSR1);
+	EXPECT_TRUE("autodisarm_on_altstack", entry_rsp >= lo && entry_rsp < hi);
+	EXPECT_EQ("autodisarm_handler_disabled", seen_ss.ss_flags, SS_DISABLE);
+	EXPECT_EQ("autodisarm_handler_change_ok", seen_eperm, 0);
+	EXPECT_EQ("autodisarm_uc_stack_flags", (unsigned int)seen.uc_stack.ss_flags, SS_AUTODISARM);
+	EXPECT_EQ("autodisarm_uc_stack_sp", (long)seen.uc_stack.ss_sp, (long)stk);
+	memset(&old, 0, sizeof(old));
+	lt_syscall2(SYS_sigaltstack, NULL, &old);
+	EXPECT_EQ("autodisarm_restored_flags", (unsigned int)old.ss_flags, SS_AUTODISARM);
+	EXPECT_EQ("autodisarm_restored_sp", (long)old.ss_sp, (long)stk);
+	EXPECT_EQ("autodisarm_restored_size", old.ss_size, sizeof(stk));
 	ss.ss_flags = SS_DISABLE;
 	lt_syscall2(SYS_sigaltstack, &ss, NULL);
 	install(0);
