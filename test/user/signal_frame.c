@@ -44,6 +44,9 @@
 #define UC_FP_XSTATE		0x1
 #define UC_SIGCONTEXT_SS	0x2
 #define UC_STRICT_RESTORE_SS	0x4
+#define X86_EFLAGS_IF		0x200
+#define X86_EFLAGS_IOPL		0x3000
+#define X86_EFLAGS_AC		0x40000
 #ifndef SS_AUTODISARM
 #define SS_AUTODISARM		(1U << 31)	/* <linux/signal.h>, not in glibc's */
 #endif
@@ -89,7 +92,7 @@ _Static_assert(sizeof(struct _libc_fpstate) == sizeof(struct _fpstate_64) &&
  * handler returned.  probe_after is the instruction after the SYSCALL;
  * a handler moving RIP to probe_skip makes it skip the marker store.
  */
-unsigned long probe_post[12], probe_pre_rsp, probe_marker;
+unsigned long probe_post[13], probe_pre_rsp, probe_marker;
 unsigned char probe_redzone[128];
 unsigned char xmm_in[32] __attribute__((aligned(16))), xmm_out[32] __attribute__((aligned(16)));
 unsigned long entry_rsp;
@@ -141,6 +144,12 @@ __asm__(".text\n"
 	"	lea probe_redzone(%rip), %rdi\n"
 	"	mov $128, %ecx\n"
 	"	rep movsb\n"
+	"	pushfq\n"
+	"	popq probe_post+96(%rip)\n"
+	/* AC off again at once (with CR0.AM, unaligned C code would fault). */
+	"	pushfq\n"
+	"	andq $~0x40000, (%rsp)\n"
+	"	popfq\n"
 	"	pop %r15\n pop %r14\n pop %r13\n pop %r12\n pop %rbp\n pop %rbx\n"
 	"	ret\n"
 	/* The handler's first instruction: notes rsp, then the C handler. */
@@ -157,7 +166,7 @@ static const unsigned long want_regs[] = {
 	0xaaaaaaaaaaaaaaaa,
 };
 
-enum { M_RECORD, M_MODIFY, M_SKIP, M_BAD_RSP, M_BAD_CS };
+enum { M_RECORD, M_MODIFY, M_SKIP, M_BAD_RSP, M_BAD_CS, M_EFLAGS };
 static int mode;
 static struct kucontext seen;
 static struct _fpstate_64 seen_fp;
@@ -198,6 +207,11 @@ void frame_handler(int sig, siginfo_t *si, void *ucv)
 		break;
 	case M_SKIP:
 		uc->uc_mcontext.ip = (unsigned long)probe_skip;
+		break;
+	case M_EFLAGS:
+		/* AC may be changed (Linux's FIX_EFLAGS); IF and IOPL not. */
+		uc->uc_mcontext.flags = (uc->uc_mcontext.flags | X86_EFLAGS_AC | X86_EFLAGS_IOPL) &
+					~X86_EFLAGS_IF;
 		break;
 	case M_BAD_RSP:
 		uc->uc_mcontext.sp = 0x10;
@@ -318,6 +332,12 @@ static void frame_registers(void)
 	EXPECT_EQ("modify_r13_kept", probe_post[3], want_regs[3]);
 	EXPECT_TRUE("modify_xmm0_kept", lt_memeq(xmm_out, xmm_in, 16));
 	EXPECT_TRUE("modify_xmm1_new", lt_memeq(xmm_out + 16, xmm_new, 16));
+	/* RFLAGS: AC comes back set, IF stays set, IOPL stays 0. */
+	mode = M_EFLAGS;
+	probe(getpid(), SIGUSR1);
+	EXPECT_EQ("eflags_ac_set", probe_post[12] & X86_EFLAGS_AC, X86_EFLAGS_AC);
+	EXPECT_EQ("eflags_if_kept", probe_post[12] & X86_EFLAGS_IF, X86_EFLAGS_IF);
+	EXPECT_EQ("eflags_iopl_0", probe_post[12] & X86_EFLAGS_IOPL, 0);
 	/* And RIP: the marker store is skipped. */
 	mode = M_SKIP;
 	probe_marker = 0;
