@@ -327,9 +327,66 @@ static void no_zombies(void)
 	EXPECT_EQ("dfl_status", st, 7 << 8);
 }
 
-int main(void)
+/*
+ * Across execve (Linux's flush_signal_handlers and de_thread): handled
+ * signals go back to SIG_DFL, ignored ones stay ignored, and every
+ * action loses its flags, restorer and mask; the blocked mask and the
+ * pending signals stay; the alternate stack is gone.
+ */
+static int exec_side(void)
 {
+	struct ksigaction o;
+	stack_t ss;
+
+	ks_action(SIGUSR1, NULL, &o);
+	EXPECT_EQ("exec/handled_now_dfl", (long)o.handler, (long)SIG_DFL);
+	EXPECT_EQ("exec/handled_flags", o.flags, 0);
+	EXPECT_EQ("exec/handled_restorer", (long)o.restorer, 0);
+	EXPECT_EQ("exec/handled_mask", o.mask, 0);
+	ks_action(SIGUSR2, NULL, &o);
+	EXPECT_EQ("exec/ignored_stays", (long)o.handler, (long)SIG_IGN);
+	EXPECT_EQ("exec/ignored_flags", o.flags, 0);
+	EXPECT_EQ("exec/ignored_mask", o.mask, 0);
+	EXPECT_EQ("exec/mask_kept", ks_blocked(), SIGBIT(SIGHUP) | SIGBIT(SIGRTMIN + 2));
+	EXPECT_EQ("exec/pending_kept", ks_pending(), SIGBIT(SIGHUP) | SIGBIT(SIGRTMIN + 2));
+	memset(&ss, 0, sizeof(ss));
+	sigaltstack(NULL, &ss);
+	EXPECT_EQ("exec/altstack_gone", ss.ss_flags, SS_DISABLE);
+	EXPECT_EQ("exec/altstack_gone_size", ss.ss_size, 0);
+	return lt_done();
+}
+
+static void across_exec(void)
+{
+	static char stk[8192];
+	pid_t c = fork();
+	int st = -1;
+
+	if (!c) {
+		unsigned long m = SIGBIT(SIGHUP) | SIGBIT(SIGRTMIN + 2);
+		stack_t ss = { .ss_sp = stk, .ss_size = sizeof(stk) };
+		char *argv[] = { "/signal_action", "exec-side", NULL };
+
+		ls_handle(SIGUSR1, count, SA_RESTART | SA_ONSTACK, SIGBIT(SIGINT));
+		ls_handle(SIGUSR2, count, 0, 0);
+		signal(SIGUSR2, SIG_IGN);
+		sigaltstack(&ss, NULL);
+		ks_mask(SIG_BLOCK, &m, NULL);
+		raise(SIGHUP);
+		sigqueue(getpid(), SIGRTMIN + 2, (union sigval){ 1 });
+		execve(argv[0], argv, NULL);
+		_exit(99);
+	}
+	waitpid(c, &st, 0);
+	EXPECT_EQ("exec_side_passed", st, 0);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "exec-side"))
+		return exec_side();
 	ls_watchdog("signal_action", 30);
+	across_exec();
 	bad_input();
 	read_back();
 	siginfo_codes();
