@@ -12,6 +12,7 @@
 #include "lego_child.h"
 #include "lego_sig.h"
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
@@ -173,6 +174,108 @@ static void stop_continue(void)
 	kill(c, SIGCONT);
 	EXPECT_EQ("cont_then_term", waitpid(c, &st, 0), c);
 	EXPECT_EQ("cont_then_term_status", st, SIGTERM);
+}
+
+/*
+ * prepare_signal's side effects, seen in a child that blocks both kinds:
+ * SIGCONT discards pending stop signals, a stop signal discards a pending
+ * SIGCONT.  The parent sends; the child reports its pending set through
+ * a pipe.
+ */
+static void held(int sig)
+{
+}
+
+static void discards(void)
+{
+	int req[2], rep[2];
+	unsigned long p1 = 0, p2 = 0;
+	char c;
+	pid_t k;
+	int st;
+
+	pipe(req);
+	pipe(rep);
+	k = fork();
+	if (!k) {
+		unsigned long m = SIGBIT(SIGCONT) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN);
+		unsigned long p;
+		struct timespec zero = { 0, 0 };
+
+		ls_handle(SIGCONT, held, 0, 0);
+		ls_handle(SIGTSTP, held, 0, 0);
+		ls_handle(SIGTTIN, held, 0, 0);
+		ks_mask(SIG_BLOCK, &m, NULL);
+		write(rep[1], "r", 1);
+		read(req[0], &c, 1);		/* TSTP, TTIN, then CONT sent */
+		p = ks_pending();
+		write(rep[1], &p, sizeof(p));
+		/* Drain: each sigtimedwait takes one. */
+		while (lt_syscall4(SYS_rt_sigtimedwait, &m, NULL, &zero, 8) > 0)
+			;
+		write(rep[1], "r", 1);
+		read(req[0], &c, 1);		/* CONT, then TSTP sent */
+		p = ks_pending();
+		write(rep[1], &p, sizeof(p));
+		_exit(0);
+	}
+	read(rep[0], &c, 1);
+	kill(k, SIGTSTP);
+	kill(k, SIGTTIN);
+	kill(k, SIGCONT);
+	write(req[1], "g", 1);
+	read(rep[0], &p1, sizeof(p1));
+	read(rep[0], &c, 1);
+	kill(k, SIGCONT);
+	kill(k, SIGTSTP);
+	write(req[1], "g", 1);
+	read(rep[0], &p2, sizeof(p2));
+	EXPECT_EQ("cont_discards_stops", p1, SIGBIT(SIGCONT));
+	EXPECT_EQ("stop_discards_cont", p2, SIGBIT(SIGTSTP));
+	EXPECT_EQ("discards_child", waitpid(k, &st, 0) == k && st == 0, 1);
+	close(req[0]);
+	close(req[1]);
+	close(rep[0]);
+	close(rep[1]);
+}
+
+/* A stopped process runs no handler until continued. */
+static int hfd = -1;
+static void say(int sig)
+{
+	write(hfd, "h", 1);
+}
+
+static void held_while_stopped(void)
+{
+	int fd[2], st;
+	char c = 0;
+	pid_t k;
+	struct pollfd pf;
+
+	pipe(fd);
+	hfd = fd[1];
+	k = fork();
+	if (!k) {
+		ls_handle(SIGUSR1, say, 0, 0);
+		for (;;)
+			pause();
+	}
+	msleep(30);
+	kill(k, SIGSTOP);
+	waitpid(k, &st, WUNTRACED);
+	kill(k, SIGUSR1);
+	pf.fd = fd[0];
+	pf.events = POLLIN;
+	EXPECT_EQ("stopped_no_handler", poll(&pf, 1, 100), 0);
+	kill(k, SIGCONT);
+	EXPECT_EQ("continued_handler_runs", poll(&pf, 1, 5000), 1);
+	read(fd[0], &c, 1);
+	EXPECT_EQ("continued_handler_byte", c, 'h');
+	kill(k, SIGKILL);
+	waitpid(k, &st, 0);
+	close(fd[0]);
+	close(fd[1]);
 }
 
 static void groups(void)
@@ -365,6 +468,8 @@ int main(void)
 	ls_watchdog("signal_jobctl", 40);
 	defaults();
 	stop_continue();
+	discards();
+	held_while_stopped();
 	groups();
 	lt_expect_exit0("session_kill_0_and_minus1", session);
 	threads();
