@@ -15,6 +15,8 @@
 
 /* Each fault in an instruction of known address; the handler resumes
  * at the _r label. */
+long f_call(long addr);
+extern char f_call_r[];
 long f_load(long addr), f_store(long addr), f_ud2(void), f_div(void), f_int3(void);
 extern char f_load_i[], f_load_r[], f_store_i[], f_store_r[], f_ud2_i[], f_ud2_r[],
 	f_div_i[], f_div_r[], f_int3_i[], f_int3_r[];
@@ -35,6 +37,9 @@ __asm__(".text\n"
 	"f_div: xor %edx, %edx\n mov $1, %eax\n xor %ecx, %ecx\n"
 	"f_div_i: idiv %ecx\n"
 	"f_div_r: ret\n"
+	".globl f_call, f_call_r\n"
+	"f_call: call *%rdi\n"
+	"f_call_r: ret\n"
 	".globl f_int3, f_int3_i, f_int3_r\n"
 	"f_int3:\n"
 	"f_int3_i: int3\n"
@@ -57,11 +62,15 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
 	g_cr2 = uc->uc_mcontext.gregs[REG_CR2];
 	if (resume)
 		uc->uc_mcontext.gregs[REG_RIP] = (unsigned long)resume;
+	/* Out of a call into nowhere: as if the callee had returned. */
+	if (resume == f_call_r)
+		uc->uc_mcontext.gregs[REG_RSP] += 8;
 }
 
 #define PF_PROT		1	/* the page was present */
 #define PF_WRITE	2
 #define PF_USER		4
+#define PF_INSTR	0x10
 
 static void page_faults(void)
 {
@@ -131,6 +140,36 @@ static void page_faults(void)
 	EXPECT_EQ("kernel_addr_addr", (long)got.si_addr, (long)0xffffffff81000000UL);
 	EXPECT_EQ("kernel_addr_err", g_err, PF_USER | PF_PROT);
 	munmap(p, 4096);
+
+	/* Instruction fetches: err has PF_INSTR, si_addr and RIP are the
+	 * target; unmapped is MAPERR, a present page without PROT_EXEC
+	 * ACCERR (the CPU's NX bit). */
+	{
+		char *q = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		/* Below the program (linked at 0x400000): never mapped. */
+		unsigned long nowhere = 0x200040;
+
+		q[0] = (char)0xc3;		/* ret, were it executable */
+		resume = f_call_r;
+		hits = 0;
+		f_call(nowhere);
+		EXPECT_EQ("exec_unmapped_hit", hits, 1);
+		EXPECT_EQ("exec_unmapped_code", got.si_code, SEGV_MAPERR);
+		EXPECT_EQ("exec_unmapped_addr", (long)got.si_addr, nowhere);
+		EXPECT_EQ("exec_unmapped_rip", g_rip, nowhere);
+		EXPECT_EQ("exec_unmapped_err", g_err, PF_USER | PF_INSTR);
+		f_call((long)q);
+		EXPECT_EQ("exec_nx_code", got.si_code, SEGV_ACCERR);
+		EXPECT_EQ("exec_nx_addr", (long)got.si_addr, (long)q);
+		EXPECT_EQ("exec_nx_err", g_err, PF_USER | PF_INSTR | PF_PROT);
+		EXPECT_EQ("exec_nx_cr2", g_cr2, (long)q);
+		/* Made executable, the same call returns. */
+		mprotect(q, 4096, PROT_READ | PROT_EXEC);
+		hits = 0;
+		f_call((long)q);
+		EXPECT_EQ("exec_ok_no_fault", hits, 0);
+		munmap(q, 4096);
+	}
 }
 
 static void other_faults(void)
