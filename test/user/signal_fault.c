@@ -9,6 +9,7 @@
 #include "lego_child.h"
 #include "lego_sig.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <ucontext.h>
 #include <sys/mman.h>
@@ -172,6 +173,36 @@ static void page_faults(void)
 	}
 }
 
+/* A file mapping past the end of its file: SIGBUS BUS_ADRERR there,
+ * the rest of the last page reads as zeros. */
+static void bus_error(void)
+{
+	int fd = open("/signal_fault.bus", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	char *m;
+
+	EXPECT_TRUE("bus_file", fd >= 0 && write(fd, "0123456789", 10) == 10);
+	m = mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0);
+	EXPECT_TRUE("bus_mmap", m != MAP_FAILED);
+	if (m == MAP_FAILED)
+		return;
+	ls_handle_info(SIGBUS, on_fault, 0);
+	hits = 0;
+	EXPECT_EQ("bus_in_file", f_load((long)m) & 0xff, '0');
+	EXPECT_EQ("bus_tail_zero", f_load((long)m + 4088), 0);
+	EXPECT_EQ("bus_none_yet", hits, 0);
+	resume = f_load_r;
+	f_load((long)m + 4096 + 8);
+	EXPECT_EQ("bus_hit", hits, 1);
+	EXPECT_EQ("bus_signo", got.si_signo, SIGBUS);
+	EXPECT_EQ("bus_code", got.si_code, BUS_ADRERR);
+	EXPECT_EQ("bus_addr", (long)got.si_addr, (long)m + 4096 + 8);
+	EXPECT_EQ("bus_trapno", g_trapno, 14);
+	munmap(m, 8192);
+	close(fd);
+	unlink("/signal_fault.bus");
+	signal(SIGBUS, SIG_DFL);
+}
+
 static void other_faults(void)
 {
 	/* #GP from a non-canonical address: no address to report. */
@@ -314,6 +345,7 @@ int main(void)
 	ls_watchdog("signal_fault", 30);
 	page_faults();
 	other_faults();
+	bus_error();
 	fatal("segv_blocked_kills", segv_blocked, SIGSEGV);
 	fatal("segv_ignored_kills", segv_ignored, SIGSEGV);
 	fatal("ill_blocked_kills", ill_blocked, SIGILL);
