@@ -970,13 +970,19 @@ static void sas_ss_reset(struct task_struct *t)
 	t->sas_ss_flags = SS_DISABLE;
 }
 
-/* The uc_stack of a signal frame; an SS_AUTODISARM stack is released. */
+/*
+ * The uc_stack of a signal frame; an SS_AUTODISARM stack is released.
+ * Its ss_flags are the ones sigaltstack was given, stored as they were
+ * (Linux's __save_altstack since 4.7): SS_ONSTACK if the program passed
+ * it, never computed from sp as sigaltstack's read-back is.  sp is the
+ * interrupted stack pointer, kept for the callers' sake.
+ */
 int save_altstack(stack_t __user *uss, unsigned long sp)
 {
 	struct task_struct *t = current;
 	stack_t st = {
 		.ss_sp = (void __user *)t->sas_ss_sp,
-		.ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS),
+		.ss_flags = t->sas_ss_flags,
 		.ss_size = t->sas_ss_size,
 	};
 
