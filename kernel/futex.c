@@ -372,6 +372,27 @@ long futex_wake_shared(u32 __user *uaddr, int nr)
 }
 
 /*
+ * The keys of uaddr1 and uaddr2 and both their buckets, locked (for
+ * REQUEUE and WAKE_OP, which look at both under both locks); 0, or the
+ * error of a key.
+ */
+static int lock_two_futexes(u32 __user *uaddr1, u32 __user *uaddr2, unsigned int flags,
+			    struct futex_key *key1, struct futex_key *key2,
+			    struct futex_bucket **hb1, struct futex_bucket **hb2)
+{
+	int r = get_futex_key(uaddr1, flags, key1);
+
+	if (!r)
+		r = get_futex_key(uaddr2, flags, key2);
+	if (r)
+		return r;
+	*hb1 = futex_hash(key1);
+	*hb2 = futex_hash(key2);
+	double_lock(*hb1, *hb2);
+	return 0;
+}
+
+/*
  * FUTEX_REQUEUE and FUTEX_CMP_REQUEUE (cmpval non-NULL): wakes nr_wake
  * sleepers of uaddr1 and moves up to nr_requeue more to uaddr2, after
  * checking, under both locks, that *uaddr1 is still *cmpval (-EAGAIN).
@@ -390,15 +411,9 @@ static long futex_requeue(u32 __user *uaddr1, unsigned int flags, u32 __user *ua
 	if (nr_wake < 0 || nr_requeue < 0)
 		return -EINVAL;
 	for (;;) {
-		r = get_futex_key(uaddr1, flags, &key1);
+		r = lock_two_futexes(uaddr1, uaddr2, flags, &key1, &key2, &hb1, &hb2);
 		if (r)
 			return r;
-		r = get_futex_key(uaddr2, flags, &key2);
-		if (r)
-			return r;
-		hb1 = futex_hash(&key1);
-		hb2 = futex_hash(&key2);
-		double_lock(hb1, hb2);
 		if (!cmpval || !futex_get_value_locked(&uval, uaddr1))
 			break;
 		double_unlock(hb1, hb2);
@@ -532,15 +547,9 @@ static long futex_wake_op(u32 __user *uaddr1, unsigned int flags, u32 __user *ua
 	int r;
 
 	for (;;) {
-		r = get_futex_key(uaddr1, flags, &key1);
+		r = lock_two_futexes(uaddr1, uaddr2, flags, &key1, &key2, &hb1, &hb2);
 		if (r)
 			return r;
-		r = get_futex_key(uaddr2, flags, &key2);
-		if (r)
-			return r;
-		hb1 = futex_hash(&key1);
-		hb2 = futex_hash(&key2);
-		double_lock(hb1, hb2);
 		r = futex_atomic_op_inuser(op, uaddr2);
 		if (r >= 0)
 			break;

@@ -74,7 +74,6 @@ void *kmalloc(size_t size, gfp_t gfp)
 		return NULL;
 	if (size > (1UL << KMALLOC_MAX_SHIFT)) {
 		unsigned int order = 0;
-
 		void *p;
 
 		while ((PAGE_SIZE << order) < size)

@@ -68,19 +68,7 @@ static const int table[] = { LEGO_SYSCALL_LIST };
 
 /* ------------------------------------------------------------ raw calls */
 
-static inline long sc6(long nr, long a, long b, long c, long d, long e, long f)
-{
-	register long r10 asm("r10") = d;
-	register long r8 asm("r8") = e;
-	register long r9 asm("r9") = f;
-	long ret;
-
-	asm volatile("syscall"
-		     : "=a"(ret)
-		     : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-		     : "rcx", "r11", "memory");
-	return ret;
-}
+#include "raw_syscall.h"	/* raw_syscall6(): no libc wrapper in the way */
 
 /*
  * The clone family: a child, whatever the flags, stack or TLS, exits at
@@ -522,7 +510,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	 * worker ends; SIGKILL-free, so the supervisor sees it. */
 	if (is_fault_sig(sig) && si->si_code > 0) {
 		if (sh) {
-			tid = (int)sc6(SYS_gettid, 0, 0, 0, 0, 0, 0);
+			tid = (int)raw_syscall6(SYS_gettid, 0, 0, 0, 0, 0, 0);
 			for (t = 0; t < MAX_THREADS; t++)
 				if (sh->slot[my_worker][t].tid == tid)
 					me = &sh->slot[my_worker][t];
@@ -531,7 +519,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 				me->fault_sig = sig;
 			}
 		}
-		sc6(SYS_exit_group, 3, 0, 0, 0, 0, 0);
+		raw_syscall6(SYS_exit_group, 3, 0, 0, 0, 0, 0);
 	}
 }
 
@@ -591,7 +579,7 @@ static void reap(void)
 	int n;
 
 	for (n = 0; n < 64; n++)
-		if (sc6(SYS_wait4, -1, 0, WNOHANG | __WALL, 0, 0, 0) <= 0)
+		if (raw_syscall6(SYS_wait4, -1, 0, WNOHANG | __WALL, 0, 0, 0) <= 0)
 			break;
 }
 
@@ -670,7 +658,7 @@ static void fuzz_loop(struct slot *me, struct rng *r, long count)
 			ret = sc6_clone(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 			remember_kid(ret, r);
 		} else {
-			ret = sc6((long)((unsigned long)upper | (unsigned int)nr),
+			ret = raw_syscall6((long)((unsigned long)upper | (unsigned int)nr),
 				  a[0], a[1], a[2], a[3], a[4], a[5]);
 		}
 		if (ret >= 0)
@@ -722,10 +710,10 @@ static int thread_main(void *p)
 {
 	struct thread_arg *ta = p;
 
-	ta->me->tid = (int)sc6(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	ta->me->tid = (int)raw_syscall6(SYS_gettid, 0, 0, 0, 0, 0, 0);
 	fuzz_loop(ta->me, &ta->rng, ta->count);
 	ta->me->finished = 1;
-	sc6(SYS_exit, 0, 0, 0, 0, 0, 0);
+	raw_syscall6(SYS_exit, 0, 0, 0, 0, 0, 0);
 	return 0;
 }
 
@@ -779,8 +767,8 @@ static void open_fds(void)
 	fds[nfds++] = open(".", O_PATH);
 	symlink("f0", "l0");
 	mkfifo("p0", 0644);
-	fds[nfds++] = (int)sc6(SYS_eventfd2, 0, O_NONBLOCK, 0, 0, 0, 0);
-	fds[nfds++] = (int)sc6(SYS_memfd_create, (long)"m", 0, 0, 0, 0, 0);
+	fds[nfds++] = (int)raw_syscall6(SYS_eventfd2, 0, O_NONBLOCK, 0, 0, 0, 0);
+	fds[nfds++] = (int)raw_syscall6(SYS_memfd_create, (long)"m", 0, 0, 0, 0, 0);
 	for (i = 0; i < nfds; i++)
 		if (fds[i] < 0)
 			fds[i] = -1;
@@ -798,7 +786,7 @@ static void worker(int w, unsigned long seed, long per_thread, int nthreads, con
 	 * opened outside stays open (an fd to the old root escapes it). */
 	if (chdir(dir) || chroot(".") || chdir("/"))
 		_exit(10);
-	sc6(SYS_close_range, 0, ~0U, 0, 0, 0, 0);
+	raw_syscall6(SYS_close_range, 0, ~0U, 0, 0, 0, 0);
 	/* 0, 1, 2 are files of ours: a tty fd could be told to stop output
 	 * or change the console's modes under the test. */
 	for (fd = 0; fd < 3; fd++)
@@ -835,7 +823,7 @@ static void worker(int w, unsigned long seed, long per_thread, int nthreads, con
 		ta[t].rng.s = seed_for(seed, w, t);
 		ta[t].count = per_thread;
 	}
-	sh->slot[w][0].tid = (int)sc6(SYS_gettid, 0, 0, 0, 0, 0, 0);
+	sh->slot[w][0].tid = (int)raw_syscall6(SYS_gettid, 0, 0, 0, 0, 0, 0);
 	for (t = 1; t < nthreads; t++)
 		if (start_thread(&ta[t], stacks + t * (TSTACK + PAGE) + PAGE) < 0)
 			ta[t].me->finished = 1;
@@ -851,12 +839,12 @@ static void worker(int w, unsigned long seed, long per_thread, int nthreads, con
 			all &= sh->slot[w][t].finished;
 		if (all)
 			break;
-		sc6(SYS_nanosleep, (long)&ts, 0, 0, 0, 0, 0);
+		raw_syscall6(SYS_nanosleep, (long)&ts, 0, 0, 0, 0, 0);
 	}
-	while (sc6(SYS_wait4, -1, 0, __WALL, 0, 0, 0) > 0 ||
-	       sc6(SYS_wait4, -1, 0, __WALL | WNOHANG, 0, 0, 0) == -EINTR)
+	while (raw_syscall6(SYS_wait4, -1, 0, __WALL, 0, 0, 0) > 0 ||
+	       raw_syscall6(SYS_wait4, -1, 0, __WALL | WNOHANG, 0, 0, 0) == -EINTR)
 		;
-	sc6(SYS_exit_group, 0, 0, 0, 0, 0, 0);
+	raw_syscall6(SYS_exit_group, 0, 0, 0, 0, 0, 0);
 }
 
 /* ------------------------------------------------------------ the supervisor */
@@ -1078,7 +1066,7 @@ int fuzz_run(unsigned long seed, long count, int nproc, int nthreads, long *call
 				if (s->finished)
 					continue;
 				if (s->tid)
-					sc6(SYS_tgkill, pids[w], s->tid, TICK_SIG, 0, 0, 0);
+					raw_syscall6(SYS_tgkill, pids[w], s->tid, TICK_SIG, 0, 0, 0);
 				if (s->done != last_done[w][t]) {
 					last_done[w][t] = s->done;
 					last_move[w][t] = now_ms();
