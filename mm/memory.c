@@ -259,8 +259,12 @@ static struct page *fault_page(struct vm_area_struct *v, unsigned long addr)
 	struct page *pg;
 	ssize_t n;
 
-	if (!v->vm_file)
-		return alloc_pages(__GFP_ZERO, 0);
+	if (!v->vm_file) {
+		/* NULL would become a PTE for the frame page_to_pfn(NULL):
+		 * found by the fuzzer (seed 206), test/user/regress_fault_oom.c */
+		pg = alloc_pages(__GFP_ZERO, 0);
+		return pg ? pg : ERR_PTR(-ENOMEM);
+	}
 	idx = ((addr - v->vm_start) >> PAGE_SHIFT) + v->vm_pgoff;
 	if (idx >= DIV_ROUND_UP(READ_ONCE(v->vm_file->inode->i_size), PAGE_SIZE))
 		return ERR_PTR(VM_FAULT_SIGBUS);

@@ -76,9 +76,12 @@ static long apply_lock(struct mm_struct *mm, unsigned long start, unsigned long 
 	if (lock && !onfault)
 		for (a = start; a < end; a += PAGE_SIZE) {
 			v = find_vma(mm, a);
-			/* PROT_NONE and write-only pages stay unpopulated. */
-			if (v->vm_flags & VM_READ)
-				handle_mm_fault(mm, a, X86_PF_USER);
+			/* PROT_NONE and write-only pages stay unpopulated.  No
+			 * memory for the rest is EAGAIN, as Linux's
+			 * __mlock_posix_error_return; the range stays locked. */
+			if ((v->vm_flags & VM_READ) &&
+			    handle_mm_fault(mm, a, X86_PF_USER) == -ENOMEM)
+				return -EAGAIN;
 		}
 	return 0;
 }
@@ -143,6 +146,10 @@ SYSCALL_DEFINE1(mlockall, int, flags)
 			if (r)
 				break;
 			r = apply_lock(mm, v->vm_start, v->vm_end, true, flags & MCL_ONFAULT);
+			/* Whole mappings never split: EAGAIN is populating
+			 * without memory, which Linux's mm_populate ignores. */
+			if (r == -EAGAIN)
+				r = 0;
 		}
 	}
 	mm->def_locked = !r && (flags & MCL_FUTURE);

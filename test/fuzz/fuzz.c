@@ -1049,7 +1049,8 @@ int fuzz_run(unsigned long seed, long count, int nproc, int nthreads, long *call
 							report_slot(w, t, seed);
 						}
 				} else if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL) {
-					/* the watchdog's, reported already */
+					/* the watchdog's, reported already, or the
+					 * kernel's out-of-memory kill (decisions.rst) */
 				} else {
 					fail("worker %d: wait status %#x", w, st);
 					for (t = 0; t < nthreads; t++)

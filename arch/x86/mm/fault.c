@@ -105,6 +105,18 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 	current->thread.trap_nr = X86_TRAP_PF;
 	current->thread.error_code = err | X86_PF_USER;
 	current->thread.cr2 = addr;
+	/*
+	 * No memory for the page.  Lego has no OOM killer to choose a
+	 * victim: the process that needs the page is the one killed, as
+	 * Linux's vm.oom_kill_allocating_task=1 does (Documentation/process/
+	 * decisions.rst).  A signal it could catch would fault again.
+	 */
+	if (r == -ENOMEM) {
+		pr_err("Out of memory: Killed process %d (%s) at %lx\n",
+		       current->tgid, current->comm, addr);
+		group_send_sig_info(SIGKILL, SEND_SIG_PRIV, current);
+		return;
+	}
 	/* A file mapping touched past the end of its file (Linux's do_sigbus). */
 	if (r == VM_FAULT_SIGBUS) {
 		force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)addr);
