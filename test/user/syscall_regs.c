@@ -50,5 +50,26 @@ int main(void)
 	EXPECT_EQ("enosys/rflags", out[FLAGS], in[FLAGS]);
 	check_untouched("enosys/registers", in, out);
 
+	/*
+	 * Every register all ones going in (Linux's selftests do this to
+	 * catch entry code that trusts a user value): rax -1 is no syscall,
+	 * -ENOSYS, and getpid with the rest all ones works; nothing else
+	 * changes either way.
+	 */
+	for (int i = 0; i < 2; i++) {
+		const char *what = i ? "all_ones_getpid" : "all_ones";
+		int r;
+
+		for (r = 0; r < NREGS; r++)
+			in[r] = ~0UL;
+		in[RAX] = i ? 39 : ~0UL;
+		in[FLAGS] = X86_EFLAGS_FIXED | X86_EFLAGS_IF;
+		regs_syscall(in, out);
+		EXPECT_EQ(lt_cat(what, "rax"), out[RAX], i ? lt_syscall0(39) : -38);
+		EXPECT_EQ(lt_cat(what, "rcx"), out[RCX], (unsigned long)regs_syscall_ret);
+		EXPECT_EQ(lt_cat(what, "r11"), out[R11], in[FLAGS]);
+		EXPECT_EQ(lt_cat(what, "rflags"), out[FLAGS], in[FLAGS]);
+		check_untouched(lt_cat(what, "registers"), in, out);
+	}
 	return lt_done();
 }
