@@ -23,6 +23,7 @@
 #include <lego/strace.h>
 #include <lego/device.h>
 #include <lego/rpc.h>
+#include <lego/rmem.h>
 #include <lego/time.h>
 #include <lego/kmem.h>
 #include <asm/bootparam.h>
@@ -137,6 +138,7 @@ static int kernel_init(void *unused)
 		for (;;)
 			sleep_until_ns(ktime_get_ns() + 3600 * NSEC_PER_SEC);
 	}
+	rmem_init(boot_params.cmdline);
 	current->files = alloc_files();
 	current->fs = alloc_fs();
 	if (!current->files || !current->fs)

@@ -15,6 +15,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/pti.h>
+#include <lego/rmem.h>
 
 /* A new address space: empty user half, the kernel half shared. */
 struct mm_struct *mm_alloc(void)
@@ -53,7 +54,6 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
-
 /*
  * Whether a PTE holds a page reference.  Every mapped page does (its own,
  * or for shared file mappings one on the file's page cache page), except
@@ -73,18 +73,27 @@ static bool pte_counted(pteval_t pte)
 void zap_range(struct mm_struct *mm, struct vm_area_struct *v,
 	       unsigned long start, unsigned long end)
 {
-	unsigned long a, first = end, last = start;
+	unsigned long a, first = end, last = start, here = 0;
+	bool remote = false, rmem = rmem_vma(v);
 	pteval_t *pte;
 
 	for (a = start; a < end; a += PAGE_SIZE) {
 		pte = pte_lookup(mm->pgd, a, false, 0);
+		if (pte && (*pte & _PAGE_REMOTE)) {	/* on the memory component */
+			*pte = 0;
+			remote = true;
+			continue;
+		}
 		if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
 			continue;
 		*pte = (*pte & (PTE_PFN_MASK | _PAGE_SPECIAL)) | _PAGE_ZAPPED;
 		mm->total_vm--;
+		here += rmem;
 		first = min(first, a);
 		last = a + PAGE_SIZE;
 	}
+	if (here || remote)
+		rmem_zapped(mm, start, end, here, remote);
 	if (first >= last)
 		return;
 	flush_tlb_mm_range(mm, first, last);
@@ -144,6 +153,40 @@ void put_page(struct page *pg)
 		__free_pages(pg, 0);
 }
 
+static pteval_t vma_pte_flags(const struct vm_area_struct *v)
+{
+	pteval_t f = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+	if (v->vm_flags & VM_WRITE)
+		f |= _PAGE_RW | _PAGE_DIRTY;
+	if (!(v->vm_flags & VM_EXEC))
+		f |= _PAGE_NX;
+	return f;
+}
+
+/*
+ * fork, a page old keeps on the memory component: the child gets a copy
+ * in a frame of its own, dirty (its own copy there is empty).
+ */
+static int dup_remote_page(struct mm_struct *old, struct mm_struct *mm,
+			   struct vm_area_struct *v, unsigned long a)
+{
+	pteval_t *npte = pte_lookup(mm->pgd, a, true, _PAGE_TABLE);
+	struct page *pg;
+
+	if (!npte)
+		return -ENOMEM;
+	pg = rmem_copy_for_child(old, a);
+	if (!pg)
+		return -ENOMEM;
+	*npte = PFN_PHYS(page_to_pfn(pg)) | (vma_pte_flags(v) & __supported_pte_mask) |
+		_PAGE_DIRTY;
+	mm->total_vm++;
+	if (rmem_vma(v))
+		rmem_inherit(mm, a);
+	return 0;
+}
+
 /*
  * A copy of old for fork: the same VMAs; private pages shared
  * copy-on-write (read-only in both until one writes), shared file pages
@@ -187,6 +230,11 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		for (a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
 			pteval_t *pte = pte_lookup(old->pgd, a, false, 0), *npte;
 
+			if (pte && (*pte & _PAGE_REMOTE)) {
+				if (dup_remote_page(old, mm, v, a))
+					goto fail;
+				continue;
+			}
 			if (!pte || !(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)))
 				continue;
 			npte = pte_lookup(mm->pgd, a, true, _PAGE_TABLE);
@@ -199,6 +247,12 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			if (pte_counted(*pte))
 				get_page(pfn_to_page(PFN_DOWN(*pte & PTE_PFN_MASK)));
 			*npte = *pte;
+			if (rmem_vma(v)) {
+				/* The child's memory-component copy is empty:
+				 * evicted, the page must be written there. */
+				*npte |= _PAGE_DIRTY;
+				rmem_inherit(mm, a);
+			}
 			mm->total_vm++;
 		}
 	}
@@ -224,6 +278,7 @@ void mmput(struct mm_struct *mm)
 		vma_unlink_file(v);
 		kfree(v);
 	}
+	rmem_exit(mm);
 	/* The user half's page tables; the kernel half is shared. */
 	for (i = 0; i < PTRS_PER_TABLE / 2; i++)
 		if (mm->pgd[i] & _PAGE_PRESENT)
@@ -234,17 +289,6 @@ void mmput(struct mm_struct *mm)
 		free_page((unsigned long)mm->pgd);
 	kmem_dec(KMEM_MMS);
 	kfree(mm);
-}
-
-static pteval_t vma_pte_flags(const struct vm_area_struct *v)
-{
-	pteval_t f = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
-
-	if (v->vm_flags & VM_WRITE)
-		f |= _PAGE_RW | _PAGE_DIRTY;
-	if (!(v->vm_flags & VM_EXEC))
-		f |= _PAGE_NX;
-	return f;
 }
 
 /*
@@ -410,6 +454,9 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return 0;
 	if (v->vm_special)
 		return special_fault(mm, v, addr, pte, error_code);
+	if ((*pte & _PAGE_REMOTE) || rmem_vma(v))
+		return rmem_fault(mm, v, addr & PAGE_MASK, pte,
+				  vma_pte_flags(v) & __supported_pte_mask);
 	pg = fault_page(v, addr & PAGE_MASK);
 	if (IS_ERR(pg))
 		return PTR_ERR(pg);

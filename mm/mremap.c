@@ -12,6 +12,7 @@
 #include <lego/sched.h>
 #include <lego/syscalls.h>
 #include <lego/errno.h>
+#include <lego/rmem.h>
 #include <uapi/lego/mman.h>
 #include <asm/pgtable.h>
 
@@ -97,7 +98,12 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *v,
 	r = v->vm_end > addr + old_len ? split_vma(v, addr + old_len) : 0;
 	if (r)
 		goto fail;
-	r = move_page_tables(mm, addr, new_addr, old_len);
+	/* The memory component names pages by address: they come back
+	 * before they move (mm/remote.c). */
+	r = rmem_pin_range(mm, addr, addr + old_len);
+	if (!r)
+		r = move_page_tables(mm, addr, new_addr, old_len);
+	rmem_unpin(mm, r ? addr : new_addr, (r ? addr : new_addr) + old_len);
 	if (r)
 		goto fail;
 	*nv = *v;

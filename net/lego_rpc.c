@@ -262,8 +262,8 @@ wake:
 		send_control(src_mac, h, RPC_KIND_REPLY_ACK);
 }
 
-long rpc_call(int node, u16 type, const void *req, size_t req_len,
-	      void *resp, size_t resp_max, u64 timeout_ns)
+static long __rpc_call(int node, u16 type, const void *req, size_t req_len,
+		       void *resp, size_t resp_max, u64 timeout_ns, unsigned int state)
 {
 	struct rpc_call c = { .dst = node, .type = type, .resp = resp, .resp_max = resp_max };
 	struct rpc_hdr t = { .kind = RPC_KIND_REQUEST, .type = type, .dst = node };
@@ -296,8 +296,8 @@ long rpc_call(int node, u16 type, const void *req, size_t req_len,
 	peer_mac(node, mac);
 	send_message(mac, &t, req, req_len);
 	for (;;) {
-		long r = wait_event_interruptible_deadline(c.wq, READ_ONCE(c.done),
-							   min(now + rto, deadline));
+		long r = ___wait_event(c.wq, READ_ONCE(c.done), state,
+				       min(now + rto, deadline));
 
 		if (READ_ONCE(c.done))
 			break;
@@ -332,6 +332,20 @@ long rpc_call(int node, u16 type, const void *req, size_t req_len,
 	if (ret < 0)
 		STAT_INC(call_errors);
 	return ret;
+}
+
+long rpc_call(int node, u16 type, const void *req, size_t req_len,
+	      void *resp, size_t resp_max, u64 timeout_ns)
+{
+	return __rpc_call(node, type, req, req_len, resp, resp_max, timeout_ns,
+			  TASK_INTERRUPTIBLE);
+}
+
+long rpc_call_killable(int node, u16 type, const void *req, size_t req_len,
+		       void *resp, size_t resp_max, u64 timeout_ns)
+{
+	return __rpc_call(node, type, req, req_len, resp, resp_max, timeout_ns,
+			  TASK_KILLABLE);
 }
 
 /* ------------------------------------------------------------ server */

@@ -73,6 +73,7 @@ struct mm_struct {
 	unsigned long vdso;		/* the vDSO's address (AT_SYSINFO_EHDR) or 0 */
 	unsigned long total_vm;		/* pages mapped */
 	int dumpable;			/* prctl(PR_GET_DUMPABLE): SUID_DUMP_* */
+	struct rmem_cache *rmem;	/* remote memory's cache (mm/remote.c) */
 };
 
 /* mm/memory.c, mm/mmap.c */

@@ -60,9 +60,18 @@ static inline const char *lego_role_name(enum lego_role role) { return "processo
 #ifdef CONFIG_LEGO_RPC
 long rpc_call(int node, u16 type, const void *req, size_t req_len,
 	      void *resp, size_t resp_max, u64 timeout_ns);
+/* The same, but only a fatal signal ends the wait early (-EINTR): for
+ * callers that cannot stop halfway, as a page fault. */
+long rpc_call_killable(int node, u16 type, const void *req, size_t req_len,
+		       void *resp, size_t resp_max, u64 timeout_ns);
 #else
 static inline long rpc_call(int node, u16 type, const void *req, size_t req_len,
 			    void *resp, size_t resp_max, u64 timeout_ns)
+{
+	return -ENETDOWN;
+}
+static inline long rpc_call_killable(int node, u16 type, const void *req, size_t req_len,
+				     void *resp, size_t resp_max, u64 timeout_ns)
 {
 	return -ENETDOWN;
 }

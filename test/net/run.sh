@@ -9,9 +9,13 @@
 #                     the host directory shows what the VM did, and the VM
 #                     reads what the host put there
 #   net/mem/...       processor VM <-> memory VM: pages out and back
+#   net/rmem/...      a program using more memory than the processor's
+#                     cache (lego.cache_pages=256): its pages live on the
+#                     memory VM; every byte checked, results as a local run
 #   net/lossy/...     all three through a hub dropping 5% of frames: the
 #                     same results, every handler run exactly once, many
-#                     calls in flight from two CPUs
+#                     calls in flight from two CPUs; net/lossy-rmem/...
+#                     remote memory through it, the same bytes
 #   net/restart/...   lego-storaged killed with a call pending: pending and
 #                     new calls fail within their bound; restarted, it
 #                     serves again and no acknowledged write is lost
@@ -61,7 +65,13 @@ if ! musl-gcc -static -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	fail net/build "netprog: $(grep -m1 error "$out/build.log")"
 	exit 1
 fi
+if ! musl-gcc -static -O2 -g -Wall -Wextra -Werror -o "$out/rmem" test/net/rmem.c \
+	>> "$out/build.log" 2>&1; then
+	fail net/build "rmem: $(grep -m1 error "$out/build.log")"
+	exit 1
+fi
 scripts/mkinitramfs.sh "$out/netprog.cpio" "$out/netprog:/netprog" > /dev/null
+scripts/mkinitramfs.sh "$out/rmem.cpio" "$out/rmem:/rmem" > /dev/null
 [ -f vmlego ] || { fail net/build "no vmlego: build the kernel first"; exit 1; }
 pass net/build
 
@@ -189,6 +199,31 @@ stop "$mem_pid"
 grep -aqE 'Kernel panic|BUG:|Oops|WARNING:' "$out/memory-vm.log" &&
 	fail net/mem/memory-kernel "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops|WARNING:' "$out/memory-vm.log")"
 
+# ---------------------------------------------------------------- rmem
+# Remote memory: 2048 pages touched with 256 cached; the same program on
+# a processor with no memory component gives the same RMEM-SUM.
+rmem_pages=2048
+scripts/qemu-run.sh --initrd "$out/rmem.cpio" --timeout 180 \
+	--append "rdinit=/rmem -- $rmem_pages" > "$out/rmem-local.log" 2>&1
+rc=$?
+results rmem-local "$out/rmem-local.log" "$rc"
+memory_vm "$(port 15)" "$(port 14)" "$out/rmem-memory-vm.log"
+log=$out/rmem.log
+scripts/qemu-run.sh --initrd "$out/rmem.cpio" --timeout 300 --smp 2 \
+	--append "rdinit=/rmem lego.node=1 lego.peers=memory:2 lego.cache_pages=256 -- $rmem_pages remote" \
+	-- $(netdev n0 "$(port 14)" "$(port 15)" 52:54:00:4c:00:01) > "$log" 2>&1
+rc=$?
+stop "$mem_pid"
+results rmem "$log" "$rc"
+grep -aqE 'Kernel panic|BUG:|Oops|WARNING:' "$out/rmem-memory-vm.log" &&
+	fail net/rmem/memory-kernel "$(grep -a -m1 -E 'Kernel panic|BUG:|Oops|WARNING:' "$out/rmem-memory-vm.log")"
+sum_local=$(tr -d '\r' < "$out/rmem-local.log" | grep -a '^RMEM-SUM' | tail -n1)
+sum_remote=$(tr -d '\r' < "$log" | grep -a '^RMEM-SUM' | tail -n1)
+[ -n "$sum_local" ] && [ "$sum_local" = "$sum_remote" ] &&
+	pass net/rmem/same-as-local ||
+	fail net/rmem/same-as-local "local '$sum_local', remote '$sum_remote'"
+echo "# rmem, $rmem_pages pages through a 256-page cache: $(tr -d '\r' < "$log" | grep -a '^RMEM-STATS' | tail -n1)"
+
 # ---------------------------------------------------------------- lossy
 # processor (4) -- hub -- memory VM (6), lego-storaged (8).
 root=$work/lossy/root
@@ -202,6 +237,17 @@ shim=$last_pid
 memory_vm "$(port 6)" "$(port 7)" "$out/lossy-memory-vm.log"
 processor lossy "$(port 4)" "$(port 5)" 400 memory:2,storage:3 \
 	"storage 3 mem 2 count 3 200 count 2 200 parallel 3 40 parallel 2 40" 2
+# Remote memory over the same bad link: the same bytes as a local run.
+scripts/qemu-run.sh --initrd "$out/rmem.cpio" --timeout 400 \
+	--append "rdinit=/rmem lego.node=1 lego.peers=memory:2 lego.cache_pages=256 -- 512 remote" \
+	-- $(netdev n0 "$(port 4)" "$(port 5)" 52:54:00:4c:00:01) > "$out/lossy-rmem.log" 2>&1
+results lossy-rmem "$out/lossy-rmem.log" $?
+scripts/qemu-run.sh --initrd "$out/rmem.cpio" --timeout 180 \
+	--append "rdinit=/rmem -- 512" > "$out/rmem-local-512.log" 2>&1
+a=$(tr -d '\r' < "$out/rmem-local-512.log" | grep -a '^RMEM-SUM' | tail -n1)
+b=$(tr -d '\r' < "$out/lossy-rmem.log" | grep -a '^RMEM-SUM' | tail -n1)
+[ -n "$a" ] && [ "$a" = "$b" ] && pass net/lossy-rmem/same-as-local ||
+	fail net/lossy-rmem/same-as-local "local '$a', lossy '$b'"
 stop "$mem_pid"
 stop "$sd"
 stop "$shim"

@@ -93,6 +93,10 @@ void do_page_fault(struct pt_regs *regs, unsigned long err)
 	}
 	if (!r)
 		return;
+	/* A fatal signal stopped a remote page's fetch (mm/remote.c): it is
+	 * delivered on the way back to user mode; a user copy just fails. */
+	if (r == -EINTR && user_mode(regs))
+		return;
 	if (!user_mode(regs)) {
 		local_irq_disable();
 		kernel_page_fault(regs, addr, err);

@@ -65,5 +65,9 @@
 /* A user PTE mapping a frame the kernel owns (struct vm_special_mapping):
  * never freed, never written through, not counted. */
 #define _PAGE_SPECIAL		_AC(0x800, UL)
+/* A not-present PTE, no frame, whose page is on the memory component
+ * (mm/remote.c).  Bit 52: outside the frame number, and with P clear the
+ * CPU reads no bit at all (Intel SDM Vol. 3A 4.5, Table 4-19). */
+#define _PAGE_REMOTE		(_AC(1, UL) << 52)
 
 #endif /* _ASM_X86_PROCESSOR_FLAGS_H */
