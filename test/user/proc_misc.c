@@ -70,13 +70,31 @@ static unsigned long long now_ns(void)
 	return t.tv_sec * 1000000000ULL + t.tv_nsec;
 }
 
+/*
+ * Runs on the CPU until the caller has used ms of CPU time more, as
+ * getrusage counts it, or 30 s have passed.  Not a wall-clock spin: on a
+ * loaded host the virtual CPU does not run all the time that passes, and
+ * a kernel that counts CPU time by ticks (Lego) sees only the ticks it
+ * ran for.  A kernel that counted nothing would spin the 30 s and fail
+ * the checks after it.
+ */
 static void spin_ms(unsigned ms)
 {
-	unsigned long long end = now_ns() + ms * 1000000ULL;
+	unsigned long long cap = now_ns() + 30000000000ULL;
 	volatile unsigned long x = 0;
+	struct rusage ru;
+	long start, used;
 
-	while (now_ns() < end)
-		x++;
+	getrusage(RUSAGE_SELF, &ru);
+	start = ru.ru_utime.tv_sec * 1000 + ru.ru_utime.tv_usec / 1000 +
+		ru.ru_stime.tv_sec * 1000 + ru.ru_stime.tv_usec / 1000;
+	do {
+		for (int i = 0; i < 100000; i++)
+			x++;
+		getrusage(RUSAGE_SELF, &ru);
+		used = ru.ru_utime.tv_sec * 1000 + ru.ru_utime.tv_usec / 1000 +
+		       ru.ru_stime.tv_sec * 1000 + ru.ru_stime.tv_usec / 1000 - start;
+	} while (used < (long)ms && now_ns() < cap);
 }
 
 static void sleep_ms(unsigned ms)
