@@ -159,6 +159,7 @@ SYSCALL_DIR := arch/x86/entry/syscalls
 gen-headers := include/generated/autoconf.h include/generated/utsrelease.h \
 	include/generated/errnames.h include/generated/asm-offsets.h \
 	arch/x86/include/generated/asm/syscalls_64.h \
+	arch/x86/include/generated/asm/syscall_homes_64.h \
 	arch/x86/include/generated/uapi/asm/unistd_64.h
 
 include/generated/autoconf.h: include/config/auto.conf
@@ -185,10 +186,14 @@ include/generated/errnames.h: include/lego/errno.h scripts/gen-errnames.sh
 	$(Q)$(SHELL) scripts/gen-errnames.sh $< $@
 arch/x86/include/generated/asm/syscalls_64.h: $(SYSCALL_DIR)/syscall_64.tbl $(SYSCALL_DIR)/syscalltbl.sh
 	$(call cmd,systbl)
+arch/x86/include/generated/asm/syscall_homes_64.h: $(SYSCALL_DIR)/syscall_64.tbl $(SYSCALL_DIR)/syscalltbl.sh
+	$(call cmd,syshomes)
 arch/x86/include/generated/uapi/asm/unistd_64.h: $(SYSCALL_DIR)/syscall_64.tbl $(SYSCALL_DIR)/syscallhdr.sh $(SYSCALL_DIR)/syscalltbl.sh
 	$(call cmd,syshdr)
 quiet_cmd_systbl = SYSTBL  $@
       cmd_systbl = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscalltbl.sh --abis common,64 $< $@
+quiet_cmd_syshomes = SYSHOME $@
+      cmd_syshomes = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscalltbl.sh --homes --abis common,64 $< $@
 quiet_cmd_syshdr = SYSHDR  $@
       cmd_syshdr = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscallhdr.sh --abis common,64 --emit-nr $< $@
 

@@ -29,6 +29,7 @@
 #include <asm/bootparam.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/syscall.h>
 #include <lego/futex.h>
 
 
@@ -180,6 +181,7 @@ void start_kernel(void)
 	chrdev_init();
 	proc_init();
 	strace_init(boot_params.cmdline);
+	syscall_homes_init();
 	kmem_init();
 	signals_init(boot_params.cmdline);
 	futex_init();

@@ -36,7 +36,9 @@ function load(file, tag,    line, n, f) {
 		n = split(line, f, /[ \t]+/)
 		if (n < 3 || f[1] == "") continue
 		if (f[2] == "x32") continue
-		if (n >= 4 && f[4] != "") {
+		# The entry point is the fourth field unless that is the home
+		# (syscall_64.tbl ends every line with local, memory or storage).
+		if (n >= 4 && f[4] != "" && f[4] !~ /^(local|memory|storage)$/) {
 			entry[tag, f[3]] = f[4]
 			owner[tag, f[4]] = (owner[tag, f[4]] == "" ? f[3] : owner[tag, f[4]])
 			names[tag, f[3]] = 1

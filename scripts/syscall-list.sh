@@ -6,7 +6,7 @@
 # The syscall list: for each 64-bit table line, its number and name,
 # whether Lego implements it, the Kconfig option that gates its handler
 # (from the obj-$(CONFIG_...) line of its directory's Makefile), and the
-# component that handles it.  A handler that does only part of the job
+# component that serves it: the home, the table line's last field.  A handler that does only part of the job
 # says what is missing with a comment the list picks up:
 #	// syscall-status: NAME: partial: WHAT IS MISSING
 set -e
@@ -35,8 +35,13 @@ The x86-64 syscall list
 Status: **yes** means implemented with Linux's semantics; **partial**
 names what is missing; **ENOSYS** means the number is reserved and returns
 -ENOSYS.  Option: the Kconfig option without which the handler is not
-built.  Component: where the syscall is handled (every syscall is handled
-locally by the processor component for now).
+built.  Component: the syscall's home, the last field of its table line:
+where it is served when the processor has memory and storage peers
+(``storage``: it names a path or acts on an open file; ``memory``: it
+changes the address space's mappings; ``local``: the processor alone).
+Without peers the processor serves everything itself.  The rule is in
+Documentation/syscall/facts.rst; a running kernel lists the homes in
+/proc/lego/syscall_homes.
 
 HDR
 printf '%s\n' "====== ================================ ========================================================================================== ====================== =========="
@@ -56,12 +61,12 @@ BEGIN {
 }
 /^[ \t]*#/ || NF < 3 || $2 == "x32" { next }
 {
-	name = $3; e = $4; sub(/^sys_/, "", e)
+	name = $3; e = (NF >= 5) ? $4 : ""; sub(/^sys_/, "", e)
 	status = "ENOSYS"; opt = "-"
 	if (e != "" && (e in file)) {
 		status = (e in part) ? "partial: " part[e] : "yes"
 		if (file[e] in gate) opt = gate[file[e]]
 	}
-	printf "%-6s %-32s %-90s %-22s %s\n", $1, name, substr(status, 1, 90), opt, "local"
+	printf "%-6s %-32s %-90s %-22s %s\n", $1, name, substr(status, 1, 90), opt, $NF
 }' "$src/arch/x86/entry/syscalls/syscall_64.tbl"
 printf '%s\n' "====== ================================ ========================================================================================== ====================== =========="

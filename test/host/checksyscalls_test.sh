@@ -20,7 +20,7 @@ fi
 mktree() {
 	rm -rf "$work/t"
 	mkdir -p "$work/t/arch/x86/entry/syscalls" "$work/t/kernel"
-	printf '0\tcommon\tread\tsys_read\n1\tcommon\twrite\tsys_write\n2\tcommon\topen\tsys_open\n' \
+	printf '0\tcommon\tread\tsys_read\tstorage\n1\tcommon\twrite\tsys_write\tstorage\n2\tcommon\topen\tsys_open\tstorage\n3\t64\tuselib\tstorage\n' \
 		> "$work/t/arch/x86/entry/syscalls/syscall_64.tbl"
 	printf 'SYSCALL_DEFINE3(read, int, fd, char *, buf, size_t, n)\n' > "$work/t/kernel/a.c"
 }
@@ -37,10 +37,18 @@ expect_fail() {	# expect_fail CASE PATTERN
 
 mktree
 if out=$(bash scripts/checksyscalls.sh --srcdir "$work/t" 2>&1) &&
-   grep -q 'CHKSYS  1 of 3' <<< "$out"; then
+   grep -q 'CHKSYS  1 of 4' <<< "$out"; then
 	pass fake-tree-consistent
 else
 	fail fake-tree-consistent "$out"
+fi
+# A line without an entry point ends in its home, which is no entry point.
+if out=$(bash scripts/checksyscalls.sh -v --srcdir "$work/t" 2>&1) &&
+   grep -q '^not implemented (-ENOSYS):' <<< "$out" &&
+   ! grep -qE 'uselib|storage' <<< "$out"; then
+	pass home-not-entry
+else
+	fail home-not-entry "$out"
 fi
 
 mktree
@@ -56,7 +64,7 @@ printf 'SYSCALL_DEFINE3(read, int, fd, char *, buf, size_t, n)\n' > "$work/t/ker
 expect_fail defined-twice "sys_read defined twice"
 
 mktree
-printf '3\tcommon\tclose\tsys_read\n' >> "$work/t/arch/x86/entry/syscalls/syscall_64.tbl"
+printf '4\tcommon\tclose\tsys_read\tstorage\n' >> "$work/t/arch/x86/entry/syscalls/syscall_64.tbl"
 printf 'SYSCALL_DEFINE1(close, int, fd)\n' >> "$work/t/kernel/a.c"
 expect_fail entry-point-of-another 'handler sys_close is in no syscall table'
 

@@ -38,6 +38,7 @@ check() {
 
 tbl_out=$work/syscalls_64.h
 hdr_out=$work/unistd_64.h
+homes_out=$work/syscall_homes_64.h
 if sh "$tblsh" --abis common,64 "$table" "$tbl_out" 2>"$work/tbl.err"; then
 	pass tbl-generate
 else
@@ -48,7 +49,12 @@ if sh "$hdrsh" --abis common,64 --emit-nr "$table" "$hdr_out" 2>"$work/hdr.err";
 else
 	fail hdr-generate "syscallhdr.sh failed: $(head -n 3 "$work/hdr.err")"
 fi
-touch "$tbl_out" "$hdr_out"
+if sh "$tblsh" --homes --abis common,64 "$table" "$homes_out" 2>"$work/homes.err"; then
+	pass homes-generate
+else
+	fail homes-generate "syscalltbl.sh --homes failed: $(head -n 3 "$work/homes.err")"
+fi
+touch "$tbl_out" "$hdr_out" "$homes_out"
 
 has_line() { grep -qxF -- "$2" "$1"; }
 for want in "__SYSCALL(0, sys_read)" "__SYSCALL(60, sys_exit)" \
@@ -59,8 +65,9 @@ for want in "__SYSCALL(0, sys_read)" "__SYSCALL(60, sys_exit)" \
 done
 
 # The selected lines, counted straight from the table, independently of the
-# generators: "number name entry" for abi common or 64.
-awk '!/^[ \t]*(#|$)/ && ($2 == "common" || $2 == "64") { print $1, $3, $4 }' \
+# generators: "number name entry" for abi common or 64 (the entry point is
+# the fourth of five fields; the last is the home).
+awk '!/^[ \t]*(#|$)/ && ($2 == "common" || $2 == "64") { print $1, $3, (NF == 5 ? $4 : "") }' \
 	"$table" >"$work/selected"
 
 want=$(awk 'NF == 3' "$work/selected" | wc -l)
@@ -125,6 +132,53 @@ else
 	pass hdr-no-x32
 fi
 
+# --- Homes ---------------------------------------------------------------
+
+# One __SYSCALL_HOME per selected line, entry point or not, in number order,
+# with the table's number, name and home.
+awk '!/^[ \t]*(#|$)/ && ($2 == "common" || $2 == "64") { print $1, $3, $NF }' \
+	"$table" | sort -n >"$work/want_homes"
+sed -n 's/^__SYSCALL_HOME(\([0-9]*\), \([a-z0-9_]*\), \([a-z]*\))$/\1 \2 \3/p' "$homes_out" \
+	>"$work/got_homes"
+if cmp -s "$work/want_homes" "$work/got_homes" &&
+   [ "$(grep -vc '^/\*' "$homes_out")" -eq "$(wc -l <"$work/want_homes")" ]; then
+	pass homes-all-selected
+else
+	fail homes-all-selected "the __SYSCALL_HOME lines differ from the table: $(diff "$work/want_homes" "$work/got_homes" | sed -n 2p)"
+fi
+
+# The rule of syscall_64.tbl's header, for the syscalls it names and their
+# relatives: a wrong home here fails the test.
+home_of() { awk -v n="$1" '$2 == n { print $3 }' "$work/got_homes"; }
+expect_homes() {	# expect_homes HOME NAME...
+	local want=$1 name got bad=
+	shift
+	for name; do
+		got=$(home_of "$name")
+		[ "$got" = "$want" ] || bad="$bad $name=${got:-missing}"
+	done
+	check "homes-$want" "expected $want:$bad" test -z "$bad"
+}
+expect_homes storage read write open openat openat2 creat close close_range lseek \
+	pread64 pwrite64 readv writev preadv pwritev preadv2 pwritev2 stat lstat fstat \
+	newfstatat statx statfs fstatfs getdents getdents64 mkdir mkdirat rmdir unlink \
+	unlinkat rename renameat renameat2 link linkat symlink symlinkat readlink \
+	readlinkat truncate ftruncate fsync fdatasync sync syncfs fallocate access \
+	faccessat faccessat2 chmod fchmod fchmodat chown fchown lchown fchownat utimensat \
+	chdir fchdir chroot mknod mknodat execve execveat sendfile copy_file_range \
+	getxattr setxattr listxattr removexattr uselib
+expect_homes memory brk mmap munmap mremap mprotect madvise mlock mlock2 munlock \
+	mlockall munlockall mincore remap_file_pages pkey_mprotect mseal shmat shmdt
+expect_homes local getpid gettid fork vfork clone clone3 exit exit_group wait4 \
+	kill rt_sigaction rt_sigprocmask rt_sigreturn nanosleep clock_gettime futex \
+	pipe pipe2 dup dup2 dup3 fcntl ioctl poll select epoll_wait socket eventfd2 \
+	uname getcwd umask sched_yield arch_prctl set_tid_address lego_ktest_irqs_off
+# An x32 line serves what its 64-bit namesake serves.
+mismatch=$(awk '!/^[ \t]*(#|$)/ { if ($2 == "x32") x[$3] = $NF; else h[$3] = $NF }
+	END { for (n in x) if ((n in h) && h[n] != x[n]) printf " %s", n }' "$table")
+check homes-x32-agree "x32 lines with another home than the 64-bit line:$mismatch" \
+	test -z "$mismatch"
+
 guard=$(sed -n 's/^#ifndef \(.*\)/\1/p' "$hdr_out")
 if [ -n "$guard" ] && grep -qx "#define $guard" "$hdr_out" &&
    grep -qx "#endif /\* $guard \*/" "$hdr_out"; then
@@ -151,6 +205,12 @@ if command -v gcc >/dev/null 2>&1; then
 	};
 	_Static_assert(sizeof(table) / sizeof(table[0]) == __NR_syscalls, "table size");
 	_Static_assert(__NR_exit_group == 231, "exit_group");
+	enum { local, memory, storage };
+	#define __SYSCALL_HOME(nr, name, home) [nr] = home,
+	const unsigned char homes[] = {
+	#include "$homes_out"
+	};
+	_Static_assert(sizeof(homes) == __NR_syscalls, "homes size");
 	EOF
 	if gcc -std=gnu11 -Wall -c "$work/use.c" -o "$work/use.o" 2>"$work/gcc.err"; then
 		pass c-compiles
@@ -207,7 +267,9 @@ copy=$work/other/syscall_64.tbl
 cp "$table" "$copy"
 sh "$tblsh" "$copy" "$work/other/syscalls_64.h" 2>/dev/null
 sh "$hdrsh" --emit-nr "$copy" "$work/other/unistd_64.h" 2>/dev/null
-if cmp -s "$tbl_out" "$work/other/syscalls_64.h" && cmp -s "$hdr_out" "$work/other/unistd_64.h"; then
+sh "$tblsh" --homes "$copy" "$work/other/syscall_homes_64.h" 2>/dev/null
+if cmp -s "$tbl_out" "$work/other/syscalls_64.h" && cmp -s "$hdr_out" "$work/other/unistd_64.h" &&
+   cmp -s "$homes_out" "$work/other/syscall_homes_64.h"; then
 	pass stable-output
 else
 	fail stable-output "a second run (default --abis, table in another directory) wrote different bytes"
@@ -224,7 +286,7 @@ else
 	fail unchanged-keeps-mtime "rerunning on the same table touched the output"
 fi
 # ... and changed output is replaced.
-printf '1500\t64\tlego_new_test\tsys_lego_new_test\n' >>"$copy"
+printf '1500\t64\tlego_new_test\tsys_lego_new_test\tlocal\n' >>"$copy"
 sh "$tblsh" "$copy" "$tbl_out" 2>/dev/null
 if [ "$(stat -c %Y "$tbl_out")" != "$old_tbl" ] &&
    grep -qxF '__SYSCALL(1500, sys_lego_new_test)' "$tbl_out"; then
@@ -239,19 +301,19 @@ check no-temp-files "left behind: $leftover" test -z "$leftover"
 
 # --- Bad tables ------------------------------------------------------------
 
-# bad_table CASE LINE CONTENTS [ABIS]: both generators must fail, say
+# bad_table CASE LINE CONTENTS [ABIS]: every generator mode must fail, say
 # "FILE:LINE: ..." on stderr, and write no output file.
 bad_table() {
 	local name=$1 line=$2 contents=$3 abis=${4:-common,64}
 	local in=$work/$name.tbl why= tool out err
 	printf '%s' "$contents" >"$in"
-	for tool in tbl hdr; do
+	for tool in tbl hdr homes; do
 		out=$work/$name.$tool.h err=$work/$name.$tool.err
-		if [ "$tool" = tbl ]; then
-			sh "$tblsh" --abis "$abis" "$in" "$out" 2>"$err"
-		else
-			sh "$hdrsh" --abis "$abis" --emit-nr "$in" "$out" 2>"$err"
-		fi
+		case $tool in
+		tbl)	sh "$tblsh" --abis "$abis" "$in" "$out" 2>"$err" ;;
+		hdr)	sh "$hdrsh" --abis "$abis" --emit-nr "$in" "$out" 2>"$err" ;;
+		homes)	sh "$tblsh" --homes --abis "$abis" "$in" "$out" 2>"$err" ;;
+		esac
 		if [ $? -eq 0 ]; then
 			why="$why syscall$tool.sh succeeded;"
 		elif ! grep -q "^$in:$line: ." "$err"; then
@@ -265,56 +327,84 @@ bad_table() {
 T=$'\t'
 ok_lines="# a comment${T}line
 
-0${T}common${T}read${T}${T}${T}sys_read
+0${T}common${T}read${T}${T}${T}sys_read${T}storage
    # an indented comment
-1${T}common${T}write${T}${T}${T}sys_write"
+1${T}common${T}write${T}${T}${T}sys_write${T}storage"
 bad_table dup-number 6 "$ok_lines
-0${T}64${T}other${T}${T}${T}sys_other
+0${T}64${T}other${T}${T}${T}sys_other${T}storage
 "
 bad_table dup-name 6 "$ok_lines
-7${T}common${T}write${T}${T}${T}sys_write2
+7${T}common${T}write${T}${T}${T}sys_write2${T}storage
 "
 bad_table dup-entry 6 "$ok_lines
-7${T}common${T}write2${T}${T}${T}sys_write
+7${T}common${T}write2${T}${T}${T}sys_write${T}storage
 "
 bad_table bad-abi 6 "$ok_lines
-7${T}x64${T}poll${T}${T}${T}sys_poll
+7${T}x64${T}poll${T}${T}${T}sys_poll${T}local
 "
 bad_table garbage-3-fields 6 "$ok_lines
 this is garbage
 "
 bad_table non-numeric 6 "$ok_lines
-7a${T}common${T}poll${T}${T}${T}sys_poll
+7a${T}common${T}poll${T}${T}${T}sys_poll${T}local
 "
 bad_table negative 6 "$ok_lines
--7${T}common${T}poll${T}${T}${T}sys_poll
+-7${T}common${T}poll${T}${T}${T}sys_poll${T}local
 "
 bad_table leading-zero 6 "$ok_lines
-010${T}common${T}poll${T}${T}${T}sys_poll
+010${T}common${T}poll${T}${T}${T}sys_poll${T}local
 "
 bad_table too-large 6 "$ok_lines
-99999${T}common${T}poll${T}${T}${T}sys_poll
+99999${T}common${T}poll${T}${T}${T}sys_poll${T}local
 "
 bad_table too-few-fields 6 "$ok_lines
 7${T}common
 "
 bad_table too-many-fields 6 "$ok_lines
-7${T}common${T}poll${T}sys_poll${T}sys_poll2
+7${T}common${T}poll${T}sys_poll${T}sys_poll2${T}local
 "
+# The home: never missing, never anything but local, memory or storage.
+bad_table missing-home 6 "$ok_lines
+7${T}common${T}poll${T}${T}${T}sys_poll
+"
+bad_table no-entry-missing-home 6 "$ok_lines
+7${T}common${T}poll
+"
+bad_table unknown-home 6 "$ok_lines
+7${T}common${T}poll${T}${T}${T}sys_poll${T}remote
+"
+bad_table home-before-entry 6 "$ok_lines
+7${T}common${T}poll${T}local${T}sys_poll
+"
+bad_table home-case 6 "$ok_lines
+7${T}common${T}poll${T}${T}${T}sys_poll${T}Local
+"
+bad_table unknown-home-unselected 6 "$ok_lines
+512${T}x32${T}rt_sigaction${T}compat_sys_rt_sigaction${T}processor
+"
+has_error() {	# has_error CASE TEXT: syscalltbl.sh's message for CASE says TEXT
+	check "$1-message" "stderr: $(head -n 1 "$work/$1.tbl.err")" grep -qF -- "$2" "$work/$1.tbl.err"
+}
+has_error missing-home 'no home after entry point "sys_poll"'
+has_error unknown-home 'unknown home "remote" (expected local, memory or storage)'
+has_error home-before-entry 'no home after entry point "sys_poll"'
+has_error home-case 'unknown home "Local"'
+has_error no-entry-missing-home 'expected 4 or 5 fields'
+
 bad_table bad-name 6 "$ok_lines
-7${T}common${T}po-ll${T}${T}${T}sys_poll
+7${T}common${T}po-ll${T}${T}${T}sys_poll${T}local
 "
 bad_table bad-entry 6 "$ok_lines
-7${T}common${T}poll${T}${T}${T}sys_poll()
+7${T}common${T}poll${T}${T}${T}sys_poll()${T}local
 "
 # A bad line is an error even in an ABI that is not selected.
 bad_table malformed-unselected 6 "$ok_lines
-512${T}x32${T}rt_sigaction${T}compat sys_rt_sigaction
+512${T}x32${T}rt_sigaction${T}compat sys_rt_sigaction${T}local
 "
 
 # A bad table leaves an existing output exactly as it was, and no work files.
 printf '%s\n' "$ok_lines" >"$work/good.tbl"
-printf '%s\n0\tcommon\tread2\n' "$ok_lines" >"$work/bad.tbl"
+printf '%s\n0\tcommon\tread2\tstorage\n' "$ok_lines" >"$work/bad.tbl"
 sh "$tblsh" "$work/good.tbl" "$work/keep.h" 2>/dev/null
 cp -p "$work/keep.h" "$work/keep.orig"
 if ! sh "$tblsh" "$work/bad.tbl" "$work/keep.h" 2>/dev/null &&
@@ -329,9 +419,9 @@ fi
 # A duplicate among unselected ABIs is fine: x32 reuses 64-bit names and
 # entry points under its own numbers, and the entry point column may be empty.
 printf '%s' "$ok_lines
-19${T}64${T}readv${T}${T}${T}sys_readv
-174${T}64${T}create_module
-515${T}x32${T}readv${T}${T}${T}sys_readv
+19${T}64${T}readv${T}${T}${T}sys_readv${T}storage
+174${T}64${T}create_module${T}local
+515${T}x32${T}readv${T}${T}${T}sys_readv${T}storage
 " >"$work/x32dup.tbl"
 if sh "$tblsh" "$work/x32dup.tbl" "$work/x32dup.h" 2>"$work/x32dup.err" &&
    sh "$hdrsh" --abis common,x32 "$work/x32dup.tbl" "$work/x32dup_hdr.h" 2>>"$work/x32dup.err"; then

@@ -8,6 +8,8 @@
 #include <lego/kernel.h>
 #include <lego/errno.h>
 #include <lego/sched.h>
+#include <lego/fs.h>
+#include <lego/vsprintf.h>
 #include <asm/syscall.h>
 
 #define SYSCALL_ARGS unsigned long, unsigned long, unsigned long, \
@@ -49,4 +51,33 @@ const char *syscall_name(long nr)
 	if (nr < 0 || nr >= NR_syscalls || !(n = sys_call_names[nr]))
 		return "?";
 	return n + 4;
+}
+
+/*
+ * /proc/lego/syscall_homes: "<number> <name> <home>" for every table line
+ * (those without a handler too), in number order.  The home is where the
+ * syscall is served when the processor has peers, the last field of its
+ * line (syscall_64.tbl says what local, memory and storage mean).
+ */
+#define __SYSCALL_HOME(nr, name, home) { nr, #name, #home },
+static const struct { u16 nr; const char *name, *home; } home_lines[] = {
+#include <asm/syscall_homes_64.h>
+};
+#undef __SYSCALL_HOME
+
+static ssize_t homes_show(char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < ARRAY_SIZE(home_lines); i++)
+		len += scnprintf(buf + len, size - len, "%u %s %s\n", home_lines[i].nr,
+				 home_lines[i].name, home_lines[i].home);
+	return len;
+}
+
+static const struct proc_ops homes_ops = { .show = homes_show };
+
+void syscall_homes_init(void)
+{
+	proc_create("lego/syscall_homes", 0444, &homes_ops);
 }

@@ -12,6 +12,7 @@ extern const sys_call_ptr_t sys_call_table[NR_syscalls];
 extern const char *const sys_call_names[NR_syscalls];
 
 const char *syscall_name(long nr);
+void syscall_homes_init(void);
 asmlinkage long sys_ni_syscall(unsigned long, unsigned long, unsigned long,
 			       unsigned long, unsigned long, unsigned long);
 bool do_syscall_64(struct pt_regs *regs, int nr);
