@@ -47,23 +47,6 @@ struct dentry *follow_mounts(struct dentry *d);
 struct vfsmount *alloc_vfsmnt(struct super_block *sb, const char *devname);
 ssize_t show_filesystems(char *buf, size_t size);
 
-/* fs/stat.c */
-struct kstat {
-	u32 result_mask;
-	umode_t mode;
-	unsigned int nlink;
-	uid_t uid;
-	gid_t gid;
-	dev_t dev, rdev;
-	u64 ino;
-	loff_t size;
-	u64 blocks;
-	u32 blksize;
-	u64 attributes, attributes_mask;
-	struct timespec64 atime, mtime, ctime, btime;
-	u64 mnt_id;
-};
-void vfs_getattr(struct dentry *d, struct kstat *st);
 
 /* fs/read_write.c */
 int import_iovec(const struct iovec __user *uvec, unsigned long nr_segs,

@@ -1063,29 +1063,14 @@ static int may_rename(struct inode *odi, struct dentry *od, struct inode *ndi,
 	return 0;
 }
 
-static int do_renameat2(int olddfd, const char __user *oldname, int newdfd,
-			const char __user *newname, unsigned int flags)
+/* A rename of kernel paths, its flags checked. */
+static int rename_paths(int olddfd, const char *opath, int newdfd, const char *npath,
+			unsigned int flags)
 {
 	struct dentry *odir = NULL, *ndir = NULL, *od = NULL, *nd = NULL;
 	struct qlast olast, nlast;
-	char *opath = NULL, *npath = NULL;
 	int r;
 
-	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT))
-		return -EINVAL;
-	if ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE))
-		return -EINVAL;
-	if ((flags & RENAME_WHITEOUT) && (flags & RENAME_EXCHANGE))
-		return -EINVAL;
-	/* Whiteouts belong to overlay file systems: none here. */
-	if (flags & RENAME_WHITEOUT)
-		return fs_capable(CAP_MKNOD) ? -EINVAL : -EPERM;
-	r = user_getname(oldname, &opath, false);
-	if (r)
-		return r;
-	r = user_getname(newname, &npath, false);
-	if (r)
-		goto out;
 	r = kern_parentat(olddfd, opath, &odir, &olast);
 	if (r)
 		goto out;
@@ -1165,6 +1150,37 @@ out:
 		path_put(odir);
 	if (ndir)
 		path_put(ndir);
+	return r;
+}
+
+/* rename(2) of kernel paths from the working directory (the storage
+ * component's backend). */
+int kern_rename(const char *oldpath, const char *newpath)
+{
+	return rename_paths(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
+}
+
+static int do_renameat2(int olddfd, const char __user *oldname, int newdfd,
+			const char __user *newname, unsigned int flags)
+{
+	char *opath = NULL, *npath = NULL;
+	int r;
+
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT))
+		return -EINVAL;
+	if ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE))
+		return -EINVAL;
+	if ((flags & RENAME_WHITEOUT) && (flags & RENAME_EXCHANGE))
+		return -EINVAL;
+	/* Whiteouts belong to overlay file systems: none here. */
+	if (flags & RENAME_WHITEOUT)
+		return fs_capable(CAP_MKNOD) ? -EINVAL : -EPERM;
+	r = user_getname(oldname, &opath, false);
+	if (r)
+		return r;
+	r = user_getname(newname, &npath, false);
+	if (!r)
+		r = rename_paths(olddfd, opath, newdfd, npath, flags);
 	kfree(opath);
 	kfree(npath);
 	return r;

@@ -201,15 +201,22 @@ static struct file *do_file_open(int dfd, const char *path, const struct open_fl
 	return f;
 }
 
-/* A kernel open (init's console, the executable of execve). */
-struct file *filp_open(const char *path, unsigned int flags)
+/* A kernel open (init's console, the initramfs, the storage component):
+ * path relative to the caller's working directory and root; a created
+ * file gets mode less the caller's umask. */
+struct file *file_open_mode(const char *path, unsigned int flags, umode_t mode)
 {
 	struct open_flags op;
-	int r = build_open_flags(flags, 0, 0, false, &op);
+	int r = build_open_flags(flags, mode, 0, false, &op);
 
 	if (r)
 		return ERR_PTR(r);
 	return do_file_open(AT_FDCWD, path, &op);
+}
+
+struct file *filp_open(const char *path, unsigned int flags)
+{
+	return file_open_mode(path, flags, 0);
 }
 
 /*
@@ -559,20 +566,13 @@ SYSCALL_DEFINE3(fchown, unsigned int, fd, uid_t, user, gid_t, group)
 	return r;
 }
 
-/* truncate(2): Linux's order: the length, the name, the type (EISDIR,
- * EINVAL), the file system (EROFS), write permission (EACCES). */
-SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+/* truncate(2) of the file d names, after the length check: the type
+ * (EISDIR, EINVAL), the file system (EROFS), write permission (EACCES). */
+int truncate_dentry(struct dentry *d, loff_t length)
 {
-	struct dentry *d;
-	struct inode *inode;
+	struct inode *inode = d->d_inode;
 	int r;
 
-	if (length < 0)
-		return -EINVAL;
-	r = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, &d);
-	if (r)
-		return r;
-	inode = d->d_inode;
 	if (S_ISDIR(inode->i_mode))
 		r = -EISDIR;
 	else if (!S_ISREG(inode->i_mode))
@@ -583,12 +583,34 @@ SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
 		r = inode_permission(inode, MAY_WRITE);
 	if (!r)
 		r = vfs_truncate(d, length);
+	return r;
+}
+
+/* truncate(2): Linux's order: the length, the name, then truncate_dentry's. */
+SYSCALL_DEFINE2(truncate, const char __user *, path, long, length)
+{
+	struct dentry *d;
+	int r;
+
+	if (length < 0)
+		return -EINVAL;
+	r = user_path_at(AT_FDCWD, path, LOOKUP_FOLLOW, &d);
+	if (r)
+		return r;
+	r = truncate_dentry(d, length);
 	path_put(d);
 	return r;
 }
 
-/* ftruncate(2): a descriptor not open for writing is EINVAL, as Linux's
- * do_ftruncate says (not EBADF). */
+/* ftruncate(2) of an open file: one not open for writing is EINVAL, as
+ * Linux's do_ftruncate says (not EBADF). */
+int ftruncate_file(struct file *f, loff_t length)
+{
+	if (length < 0 || !S_ISREG(f->inode->i_mode) || !(f->f_mode & FMODE_WRITE))
+		return -EINVAL;
+	return vfs_truncate(f->dentry, length);
+}
+
 SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 {
 	struct file *f;
@@ -599,10 +621,7 @@ SYSCALL_DEFINE2(ftruncate, unsigned int, fd, long, length)
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (!S_ISREG(f->inode->i_mode) || !(f->f_mode & FMODE_WRITE))
-		r = -EINVAL;
-	else
-		r = vfs_truncate(f->dentry, length);
+	r = ftruncate_file(f, length);
 	fput(f);
 	return r;
 }

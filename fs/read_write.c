@@ -466,8 +466,25 @@ loff_t default_llseek(struct file *f, loff_t off, int whence)
 	return no_seek_end_llseek(f, off, whence, READ_ONCE(f->inode->i_size));
 }
 
-/* lseek(2): a whence past SEEK_HOLE is EINVAL even on a pipe; files
- * without a position are ESPIPE. */
+/* lseek(2) of an open file: a whence past SEEK_HOLE is EINVAL even on a
+ * pipe; files without a position are ESPIPE. */
+loff_t vfs_llseek(struct file *f, loff_t offset, unsigned int whence)
+{
+	bool lock = f->f_mode & FMODE_ATOMIC_POS;
+	loff_t r;
+
+	if (whence > SEEK_HOLE)
+		return -EINVAL;
+	if (!(f->f_mode & FMODE_LSEEK) || !f->f_op || !f->f_op->llseek)
+		return -ESPIPE;
+	if (lock)
+		mutex_lock(&f->f_pos_lock);
+	r = f->f_op->llseek(f, offset, whence);
+	if (lock)
+		mutex_unlock(&f->f_pos_lock);
+	return r;
+}
+
 SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
 {
 	struct file *f = fget(fd);
@@ -475,19 +492,7 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, off_t, offset, unsigned int, whence)
 
 	if (!f)
 		return -EBADF;
-	if (whence > SEEK_HOLE) {
-		r = -EINVAL;
-	} else if (!(f->f_mode & FMODE_LSEEK) || !f->f_op || !f->f_op->llseek) {
-		r = -ESPIPE;
-	} else {
-		bool lock = f->f_mode & FMODE_ATOMIC_POS;
-
-		if (lock)
-			mutex_lock(&f->f_pos_lock);
-		r = f->f_op->llseek(f, offset, whence);
-		if (lock)
-			mutex_unlock(&f->f_pos_lock);
-	}
+	r = vfs_llseek(f, offset, whence);
 	fput(f);
 	return r;
 }

@@ -114,6 +114,26 @@ static bool fill_dirent(struct dir_context *c, const char *name, int len,
 }
 
 /*
+ * The entries of directory f from ctx->pos on, through ctx's actor, with
+ * f's f_pos_lock held by the caller: not a directory (no iterate method)
+ * is ENOTDIR, a removed one ENOENT; the access time is touched, as
+ * Linux's iterate_dir does.
+ */
+int iterate_dir(struct file *f, struct dir_context *ctx)
+{
+	int r;
+
+	if (!f->f_op || !f->f_op->iterate)
+		return -ENOTDIR;
+	if (!f->inode->i_nlink)
+		return -ENOENT;
+	r = f->f_op->iterate(f, ctx);
+	if (r >= 0)
+		inode_touch_atime(f);
+	return r;
+}
+
+/*
  * Linux's order: the descriptor (EBADF), a directory (ENOTDIR), a removed
  * directory (ENOENT), a buffer too small for one entry (EINVAL), and the
  * copy (EFAULT, the position then unchanged).
@@ -126,20 +146,14 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 
 	if (!f)
 		return -EBADF;
-	r = -ENOTDIR;
-	if (!f->f_op || !f->f_op->iterate)
-		goto out;
 	g.size = min_t(size_t, count, 64 * 1024);
 	g.buf = kmalloc(g.size + 1, GFP_KERNEL);
 	r = -ENOMEM;
 	if (!g.buf)
 		goto out;
 	mutex_lock(&f->f_pos_lock);
-	r = -ENOENT;
-	if (f->inode->i_nlink) {
-		g.ctx.pos = f->f_pos;
-		r = f->f_op->iterate(f, &g.ctx);
-	}
+	g.ctx.pos = f->f_pos;
+	r = iterate_dir(f, &g.ctx);
 	if (!r && g.any) {
 		if (old)
 			((struct linux_dirent *)(g.buf + g.prev))->d_off = g.ctx.pos;
@@ -154,8 +168,6 @@ static long do_getdents(unsigned int fd, void __user *dirent, unsigned int count
 	} else if (!r && g.full) {
 		r = -EINVAL;		/* the first entry does not fit */
 	}
-	if (r >= 0)
-		inode_touch_atime(f);
 	mutex_unlock(&f->f_pos_lock);
 	kfree(g.buf);
 out:

@@ -25,6 +25,11 @@ SYSCALL_DEFINE1(syncfs, int, fd)
 }
 
 /* A file without an fsync method (a pipe, a tty) is EINVAL. */
+int vfs_fsync(struct file *f, int datasync)
+{
+	return f->f_op && f->f_op->fsync ? f->f_op->fsync(f, datasync) : -EINVAL;
+}
+
 static long do_fsync(unsigned int fd, int datasync)
 {
 	struct file *f = fget(fd);
@@ -32,9 +37,7 @@ static long do_fsync(unsigned int fd, int datasync)
 
 	if (!f)
 		return -EBADF;
-	r = -EINVAL;
-	if (f->f_op && f->f_op->fsync)
-		r = f->f_op->fsync(f, datasync);
+	r = vfs_fsync(f, datasync);
 	fput(f);
 	return r;
 }

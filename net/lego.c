@@ -198,7 +198,7 @@ bool lego_net_init(const char *cmdline)
 	if (lego_role == LEGO_ROLE_MEMORY)
 		mem_server_init();
 	else if (lego_role == LEGO_ROLE_STORAGE)
-		storage_server_init();
+		storage_server_init(cmdline);
 	if (IS_ENABLED(CONFIG_KTEST))
 		rpc_test_init();
 	dev = netdev_default();

@@ -94,7 +94,7 @@ static long do_request(const struct storage_ops *ops, void *ctx, int node, rpc_u
 		a = rpc_r32(r);
 		b = rpc_r32(r);
 		rpc_rstr(r, p1, RPC_PATH_MAX);
-		if (!rpc_rdone(r))
+		if (!rpc_rdone(r) || (a & ~RPC_ST_OPEN_FLAGS) || (b & ~RPC_ST_MODE_BITS))
 			return -EINVAL;
 		ret = ops->open(ctx, node, p1, a, b, &h, &st);
 		if (ret >= 0) {

@@ -59,6 +59,27 @@ struct storage_ops {
 long storage_dispatch(const struct storage_ops *ops, void *ctx, int node, rpc_u16 type,
 		      const void *req, size_t len, void *resp, size_t cap);
 
+/*
+ * A handle names (server incarnation, slot generation, slot): a handle of
+ * an earlier run of the server is -ESTALE, one of a slot closed and used
+ * again -EBADF.  The incarnation is random at the server's start.
+ */
+static inline rpc_u64 storage_handle(rpc_u32 instance, rpc_u16 gen, rpc_u16 slot)
+{
+	return (rpc_u64)instance << 32 | (rpc_u64)gen << 16 | slot;
+}
+
+/* h's slot and generation, or -ESTALE when h is of another incarnation. */
+static inline long storage_handle_parse(rpc_u64 h, rpc_u32 instance, rpc_u16 *gen,
+					rpc_u32 *slot)
+{
+	if ((rpc_u32)(h >> 32) != instance)
+		return -ESTALE;
+	*gen = (rpc_u16)(h >> 16);
+	*slot = h & 0xffff;
+	return 0;
+}
+
 /* Whether type is one of the RPC_ST_* requests. */
 static inline int storage_type(rpc_u16 type)
 {

@@ -2,10 +2,9 @@
 /*
  * The storage component's services (lego.role=storage): every RPC_ST_*
  * request goes through storage_dispatch() to the file system set with
- * storage_set_backend().  Until the VFS provides one (stage 2 of the
- * disaggregation work, Documentation/lego/disaggregation.rst) a storage
- * kernel answers -ENOSYS; tools/lego-storaged serves the same protocol
- * from a host directory meanwhile.
+ * storage_set_backend(), the VFS's (net/storage_vfs.c: the directory
+ * lego.storage_root=).  Without a backend a storage kernel answers
+ * -ENOSYS.
  */
 #include <lego/kernel.h>
 #include <lego/rpc.h>
@@ -32,10 +31,11 @@ static long storage_handler(struct rpc_request *rq)
 				rq->req_len, rq->resp, rq->resp_max);
 }
 
-void storage_server_init(void)
+void storage_server_init(const char *cmdline)
 {
 	u16 type;
 
+	storage_vfs_init(cmdline);
 	for (type = RPC_ST_OPEN; type <= RPC_ST_FTRUNCATE; type++)
 		rpc_register_handler(type, storage_handler);
 }

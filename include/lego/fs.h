@@ -407,6 +407,24 @@ int setattr_prepare(struct inode *inode, const struct iattr *attr);
 void setattr_copy(struct inode *inode, const struct iattr *attr);
 int vfs_truncate(struct dentry *d, loff_t length);
 
+/* fs/stat.c: a stat snapshot of an inode */
+struct kstat {
+	u32 result_mask;
+	umode_t mode;
+	unsigned int nlink;
+	uid_t uid;
+	gid_t gid;
+	dev_t dev, rdev;
+	u64 ino;
+	loff_t size;
+	u64 blocks;
+	u32 blksize;
+	u64 attributes, attributes_mask;
+	struct timespec64 atime, mtime, ctime, btime;
+	u64 mnt_id;
+};
+void vfs_getattr(struct dentry *d, struct kstat *st);
+
 /* fs/dcache.c */
 struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len);
 struct dentry *d_alloc_root(struct inode *inode);
@@ -478,12 +496,16 @@ int kern_mkdir(const char *path, umode_t mode);
 int kern_symlink(const char *target, const char *path);
 int kern_link(const char *oldpath, const char *newpath);
 int kern_unlink(const char *path, bool dir);
+int kern_rename(const char *oldpath, const char *newpath);
 
 /* fs/open.c */
 struct file *alloc_file(struct dentry *d, unsigned int flags,
 			const struct file_operations *fop);
 struct file *dentry_open(struct dentry *d, unsigned int flags);
 struct file *filp_open(const char *path, unsigned int flags);
+struct file *file_open_mode(const char *path, unsigned int flags, umode_t mode);
+int truncate_dentry(struct dentry *d, loff_t length);
+int ftruncate_file(struct file *f, loff_t length);
 struct file *open_exec(const char *path);
 int filp_close(struct file *f, struct files_struct *owner);
 
@@ -523,6 +545,7 @@ loff_t generic_file_llseek(struct file *f, loff_t off, int whence);
 ssize_t generic_read_dir(struct file *f, struct iov_iter *to, loff_t *pos);
 loff_t no_seek_end_llseek(struct file *f, loff_t off, int whence, loff_t size);
 loff_t default_llseek(struct file *f, loff_t off, int whence);
+loff_t vfs_llseek(struct file *f, loff_t offset, unsigned int whence);
 int rw_verify_area(struct file *f, const loff_t *pos, size_t count);
 #define MAX_RW_COUNT	(INT_MAX & PAGE_MASK)
 #define MAX_LFS_FILESIZE	0x7fffffffffffffffLL
@@ -531,6 +554,10 @@ int rw_verify_area(struct file *f, const loff_t *pos, size_t count);
 unsigned char fs_umode_to_dtype(umode_t mode);
 int dcache_readdir(struct file *f, struct dir_context *ctx);
 bool dir_emit_dots(struct file *f, struct dir_context *ctx);
+int iterate_dir(struct file *f, struct dir_context *ctx);
+
+/* fs/sync.c */
+int vfs_fsync(struct file *f, int datasync);
 
 /* fs/ramfs.c: the RAM file system (and tmpfs, rootfs, devtmpfs). */
 extern const struct file_operations ramfs_file_ops;

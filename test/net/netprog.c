@@ -11,6 +11,14 @@
  *   netprog parallel NODE N   four processes making N calls each at once
  *   netprog latency NODE N SIZE   round trips of SIZE-byte pings
  *   netprog restart NODE      the storage daemon killed and restarted
+ *   netprog storage-state NODE    what "storage" left on the server, seen
+ *                             through the protocol (for a Lego storage VM,
+ *                             whose directory the host cannot look at)
+ *   netprog storage-escape NODE   a served /srv cannot be left: the server's
+ *                             /secret.txt and /etc/passwd stay out of reach
+ *   netprog storage-outside NODE  the same server with root "/": they are
+ *                             there (so storage-escape's ENOENT means
+ *                             something)
  *
  * Several commands may follow one another ("storage 3 mem 2 count 3 100").
  * Lines "PASS net/..." and "FAIL net/...: why" report each check; lines
@@ -279,6 +287,108 @@ static void test_storage(void)
 	EXPECT_EQ("storage/unknown-flags", st_open("host.txt", 0x40000000, 0, &h, NULL), -EINVAL);
 }
 
+/* Reads all of a file (at most 4096 bytes) into rbuf: its length or -errno. */
+static long st_slurp(const char *path)
+{
+	unsigned long long h;
+	long r;
+
+	r = st_open(path, O_RDONLY, 0, &h, NULL);
+	if (r < 0)
+		return r;
+	r = st_read(h, 0, 4096);
+	st_handle_op(RPC_ST_CLOSE, h);
+	return r;
+}
+
+/* run.sh's host_checks, through the protocol. */
+static void test_storage_state(void)
+{
+	struct rpc_stat st;
+	long r;
+
+	r = st_slurp("from-lego.txt");
+	lt_check("storage-state/created-file", r == 16 && !memcmp(rbuf, "written by lego\n", 16),
+		 "read returned %ld", r);
+	r = st_slurp("dir1/renamed.txt");
+	lt_check("storage-state/renamed-truncated", r == 5 && !memcmp(rbuf, "writt", 5) &&
+		 st_stat("dir1/renamed.txt", 0, &st) == 0 && st.mode == (S_IFREG | 0640),
+		 "read returned %ld, mode %x", r, st.mode);
+	EXPECT_TRUE("storage-state/removals", st_stat("to-delete.txt", 1, &st) == -ENOENT &&
+		    st_stat("dir1/new.txt", 1, &st) == -ENOENT &&
+		    st_stat("dir1/sub", 1, &st) == -ENOENT);
+	r = st_slurp("host.txt");
+	lt_check("storage-state/host-file-intact",
+		 r == 20 && !memcmp(rbuf, "hello from the host\n", 20), "read returned %ld", r);
+}
+
+/*
+ * The server serves /srv; its /secret.txt and /etc/passwd are outside.
+ * Every way out ends at /srv: "..", absolute and relative links (up ->
+ * "..", root-link -> "/"), and the names that change things land inside
+ * or find nothing.
+ */
+static void test_storage_escape(void)
+{
+	static const char *const outside[] = {
+		"../secret.txt", "/../secret.txt", "../../etc/passwd", "up/secret.txt",
+		"up/up/etc/passwd", "root-link/secret.txt", "abs-link/passwd", "rel-link",
+		"dir-link/../../secret.txt",
+	};
+	unsigned long long h;
+	struct rpc_stat st, root;
+	char name[64];
+	size_t i;
+
+	EXPECT_EQ("storage-escape/root", st_stat("/", 0, &root), 0);
+	for (i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+		snprintf(name, sizeof(name), "storage-escape/stat-%zu", i);
+		EXPECT_EQ(name, st_stat(outside[i], 0, &st), -ENOENT);
+		snprintf(name, sizeof(name), "storage-escape/open-%zu", i);
+		EXPECT_EQ(name, st_open(outside[i], O_RDONLY, 0, &h, NULL), -ENOENT);
+	}
+	EXPECT_TRUE("storage-escape/up-is-root", st_stat("up", 0, &st) == 0 && st.ino == root.ino);
+	EXPECT_TRUE("storage-escape/root-link-is-root",
+		    st_stat("root-link/", 0, &st) == 0 && st.ino == root.ino);
+	EXPECT_EQ("storage-escape/unlink-outside", st_path_op(RPC_ST_UNLINK, 0, "../secret.txt",
+							    NULL), -ENOENT);
+	EXPECT_EQ("storage-escape/truncate-outside",
+		  st_path_op(RPC_ST_TRUNCATE, 0, "up/secret.txt", NULL), -ENOENT);
+	/* Names made "outside" are made inside. */
+	EXPECT_EQ("storage-escape/create-outside",
+		  st_open("../made.txt", O_CREAT | O_EXCL | O_WRONLY, 0600, &h, NULL), 0);
+	st_handle_op(RPC_ST_CLOSE, h);
+	EXPECT_EQ("storage-escape/made-inside", st_stat("made.txt", 0, &st), 0);
+	EXPECT_EQ("storage-escape/create-through-link",
+		  st_open("root-link/made2.txt", O_CREAT | O_EXCL | O_WRONLY, 0600, &h, NULL), 0);
+	st_handle_op(RPC_ST_CLOSE, h);
+	EXPECT_EQ("storage-escape/made2-inside", st_stat("made2.txt", 0, &st), 0);
+	EXPECT_EQ("storage-escape/mkdir-outside", st_path_op(RPC_ST_MKDIR, 0700, "up/../madedir",
+							   NULL), 0);
+	EXPECT_TRUE("storage-escape/madedir-inside",
+		    st_stat("madedir", 0, &st) == 0 && S_ISDIR(st.mode));
+	EXPECT_EQ("storage-escape/rename-outside", st_path_op(RPC_ST_RENAME, 0, "made.txt",
+							    "../../moved.txt"), 0);
+	EXPECT_EQ("storage-escape/moved-inside", st_stat("moved.txt", 0, &st), 0);
+	EXPECT_EQ("storage-escape/rename-from-outside",
+		  st_path_op(RPC_ST_RENAME, 0, "../secret.txt", "stolen.txt"), -ENOENT);
+}
+
+/* The server of storage-escape with root "/": what was out of reach is there. */
+static void test_storage_outside(void)
+{
+	struct rpc_stat st;
+	long r;
+
+	r = st_slurp("secret.txt");
+	lt_check("storage-outside/secret", r == 7 && !memcmp(rbuf, "secret\n", 7),
+		 "read returned %ld", r);
+	EXPECT_EQ("storage-outside/passwd", st_stat("/etc/passwd", 0, &st), 0);
+	EXPECT_TRUE("storage-outside/srv", st_stat("srv/host.txt", 0, &st) == 0 && st.size == 20);
+	/* up -> ".." from /srv is "/" now: the way out that /srv refused. */
+	EXPECT_EQ("storage-outside/up", st_stat("srv/up/secret.txt", 0, &st), 0);
+}
+
 /* ------------------------------------------------------------ memory */
 static long mem(int type, unsigned int pid, unsigned long long a, unsigned long long b,
 		const void *page)
@@ -523,6 +633,12 @@ int main(int argc, char **argv)
 			test_parallel(atoi(argv[i++]));
 		} else if (!strcmp(cmd, "restart")) {
 			test_restart();
+		} else if (!strcmp(cmd, "storage-state")) {
+			test_storage_state();
+		} else if (!strcmp(cmd, "storage-escape")) {
+			test_storage_escape();
+		} else if (!strcmp(cmd, "storage-outside")) {
+			test_storage_outside();
 		} else {
 			lt_check("usage", 0, "unknown command %s", cmd);
 			break;

@@ -20,6 +20,7 @@
 #                     new calls fail within their bound; restarted, it
 #                     serves again and no acknowledged write is lost
 #   net/latency/...   round trips (reported, not judged)
+#   net/storage-vm/...  the storage checks against a Lego storage VM
 # Every process started here is in its own process group and killed on
 # exit; every wait is bounded.
 set -u
@@ -47,8 +48,8 @@ trap 'exit 130' INT TERM
 pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: $2"; }
 
-# Ports: a block of 16 from the pid, away from the ephemeral range's start.
-base=$((20000 + ($$ * 16) % 20000))
+# Ports: a block of 32 from the pid, away from the ephemeral range's start.
+base=$((20000 + ($$ * 32) % 20000))
 port() { echo $((base + $1)); }
 
 # ---------------------------------------------------------------- build
@@ -293,3 +294,53 @@ processor latency "$(port 12)" "$(port 13)" 180 storage:3 \
 	"latency 3 200 64 latency 3 100 4096 latency 3 30 65536"
 stop "$last_pid"
 tr -d '\r' < "$out/latency.log" | grep -a '^NET-LATENCY' | sed 's/^NET-LATENCY/# latency to lego-storaged:/'
+
+# ================================================================ storage-vm
+# (The cluster branch's section.)  The storage checks of net/storage against
+# a Lego storage VM (lego.role=storage, net/storage_vfs.c) serving its RAM
+# file system's /srv instead of lego-storaged: the same program, the same
+# expected results.  What they leave behind is checked through the protocol
+# (storage-state: the VM's directory is not the host's to look at); /srv
+# cannot be left by "..", absolute or relative links (storage-escape); and
+# the same VM serving its root "/" (the default) shows the files /srv hid
+# (storage-outside), so those ENOENTs are not vacuous.
+svm=$work/storage-vm
+mkroot "$svm/srv"
+mkdir -p "$svm/etc" "$svm/srv/deep/er"
+printf 'root:x:0:0::/:/bin/sh\n' > "$svm/etc/passwd"
+printf 'secret\n' > "$svm/secret.txt"
+ln -s .. "$svm/srv/up"
+ln -s / "$svm/srv/root-link"
+ln -s deep/er "$svm/srv/dir-link"
+scripts/mkinitramfs.sh "$out/storage-vm.cpio" --dir "$svm" > /dev/null
+
+# storage_vm TAG LOCAL REMOTE [ROOT]: a Lego storage component, node 3,
+# serving ROOT (lego.storage_root=; none: the default "/"), log TAG-server.log.
+storage_vm() {
+	local log=$out/$1-server.log
+	bg "$log" scripts/qemu-run.sh --initrd "$out/storage-vm.cpio" --timeout 600 \
+		--append "lego.role=storage lego.node=3${4:+ lego.storage_root=$4}" \
+		-- $(netdev n0 "$2" "$3" 52:54:00:4c:00:03)
+	svm_pid=$last_pid
+	wait_for "$log" "storage component ready" 60 ||
+		fail "net/$1/server" "the storage VM did not come up: $(tail -n 3 "$log")"
+	grep -aqF "storage: serving ${4:-/}" "$log" && pass "net/$1/serving" ||
+		fail "net/$1/serving" "$(grep -a 'storage:' "$log" | head -n 2)"
+}
+
+# storage_vm_done TAG: the server's kernel stayed healthy.
+storage_vm_done() {
+	stop "$svm_pid"
+	grep -aqE 'Kernel panic|BUG:|Oops|WARNING:' "$out/$1-server.log" &&
+		fail "net/$1/server-kernel" \
+			"$(grep -a -m1 -E 'Kernel panic|BUG:|Oops|WARNING:' "$out/$1-server.log")"
+}
+
+storage_vm storage-vm "$(port 17)" "$(port 16)" /srv
+processor storage-vm "$(port 16)" "$(port 17)" 180 storage:3 \
+	"storage 3 count 3 50 storage-state 3 storage-escape 3"
+storage_vm_done storage-vm
+
+storage_vm storage-vm-root "$(port 19)" "$(port 18)"
+processor storage-vm-root "$(port 18)" "$(port 19)" 120 storage:3 "storage-outside 3"
+storage_vm_done storage-vm-root

@@ -248,17 +248,18 @@ static struct handle {
 
 static struct handle *get_handle(int node, rpc_u64 h, long *err)
 {
-	rpc_u32 idx = h & 0xffff;
 	struct handle *hd;
+	rpc_u32 idx;
+	rpc_u16 gen;
 
-	*err = -ESTALE;			/* from another run of the daemon */
-	if ((rpc_u32)(h >> 32) != instance)
+	*err = storage_handle_parse(h, instance, &gen, &idx);
+	if (*err)
 		return NULL;
 	*err = -EBADF;
 	if (idx >= MAX_HANDLES)
 		return NULL;
 	hd = &handles[idx];
-	if (!hd->in_use || hd->gen != (rpc_u16)(h >> 16) || hd->node != node)
+	if (!hd->in_use || hd->gen != gen || hd->node != node)
 		return NULL;
 	return hd;
 }
@@ -298,10 +299,7 @@ static void to_rpc_stat(const struct stat *s, struct rpc_stat *r)
 }
 
 /* ------------------------------------------------------------ storage ops */
-#define OPEN_FLAGS	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | \
-			 O_NONBLOCK | O_DSYNC | O_SYNC | O_DIRECTORY | O_NOFOLLOW | \
-			 O_NOATIME | O_CLOEXEC | O_LARGEFILE)
-
+/* Flags and mode arrive checked (RPC_ST_OPEN_FLAGS, storage_dispatch). */
 static long st_open(void *ctx, int node, const char *path, rpc_u32 flags, rpc_u32 mode,
 		    rpc_u64 *handle, struct rpc_stat *rst)
 {
@@ -309,8 +307,6 @@ static long st_open(void *ctx, int node, const char *path, rpc_u32 flags, rpc_u3
 	char last[NAME_MAX + 1];
 	struct stat st;
 
-	if (flags & ~OPEN_FLAGS || mode & ~07777)
-		return -EINVAL;
 	for (i = 0; i < MAX_HANDLES && handles[i].in_use; i++)
 		;
 	if (i == MAX_HANDLES)
@@ -341,7 +337,7 @@ static long st_open(void *ctx, int node, const char *path, rpc_u32 flags, rpc_u3
 	handles[i].node = node;
 	handles[i].gen++;
 	handles[i].in_use = 1;
-	*handle = (rpc_u64)instance << 32 | (rpc_u64)handles[i].gen << 16 | i;
+	*handle = storage_handle(instance, handles[i].gen, i);
 	to_rpc_stat(&st, rst);
 	return 0;
 }

@@ -350,6 +350,18 @@ static inline enum rpc_bad rpc_hdr_decode(const rpc_u8 *p, size_t len,
 
 #define RPC_PATH_MAX		4096
 #define RPC_ST_NOFOLLOW		0x1	/* RPC_ST_STAT: lstat */
+/*
+ * The open flags a storage component takes (anything else is EINVAL),
+ * Linux's x86-64 values (asm-generic/fcntl.h): O_ACCMODE, O_CREAT,
+ * O_EXCL, O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK, O_DSYNC, O_LARGEFILE
+ * (a no-op on 64-bit, set by libcs), O_DIRECTORY, O_NOFOLLOW, O_NOATIME,
+ * O_CLOEXEC and O_SYNC (__O_SYNC | O_DSYNC); and the mode bits a create
+ * takes.
+ */
+#define RPC_ST_OPEN_FLAGS	(00000003 | 00000100 | 00000200 | 00000400 | 00001000 | \
+				 00002000 | 00004000 | 00010000 | 00100000 | 00200000 | \
+				 00400000 | 01000000 | 02000000 | 04000000)
+#define RPC_ST_MODE_BITS	07777
 /* The most data one READ/WRITE/PREAD/PWRITE moves. */
 #define RPC_ST_IO_MAX		65536
 
