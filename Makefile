@@ -246,7 +246,7 @@ vmlego: .tmp_vmlego1 .tmp_kallsyms1.o
 BUILD := build
 export BUILD
 
-PHONY += initramfs run isoimage test host-test bench fuzz syscalls-doc tools
+PHONY += initramfs run run-cluster isoimage test host-test bench fuzz syscalls-doc tools
 initramfs: vmlego
 	$(Q)$(MAKE) -f scripts/Makefile.image default-initramfs
 run: vmlego
@@ -254,6 +254,13 @@ run: vmlego
 	$(Q)$(MAKE) -f scripts/Makefile.image default-initramfs
 	$(Q)scripts/qemu-run.sh --kernel vmlego --initrd $(BUILD)/initramfs.cpio \
 		--append "$(RUN_APPEND)" --timeout 0 $(if $(ACCEL),-- -accel $(ACCEL))
+# A processor VM, a memory VM and lego-storaged on loopback, the user at
+# the processor's shell (Documentation/lego/disaggregation.rst).
+run-cluster: vmlego tools
+	$(Q)scripts/install-deps.sh --check
+	$(Q)$(MAKE) -f scripts/Makefile.image default-initramfs
+	$(Q)scripts/run-cluster.sh $(if $(STORAGE),--storage $(STORAGE)) \
+		$(if $(RUN_APPEND),--append "$(RUN_APPEND)")
 isoimage: vmlego
 	$(Q)$(MAKE) -f scripts/Makefile.image iso
 # Linux programs: lego-storaged and lego-netshim, into $(BUILD)/tools.
@@ -308,6 +315,8 @@ help:
 	@echo '  tools           - build/tools: lego-storaged, lego-netshim (Linux programs)'
 	@echo 'Running and testing:'
 	@echo '  run             - Boot in QEMU on the serial console (ACCEL=kvm for KVM)'
+	@echo '  run-cluster     - Processor and memory VMs and lego-storaged on loopback,'
+	@echo '                    the processor'"'"'s shell here (STORAGE=dir served)'
 	@echo '  test            - Host unit tests, in-kernel tests and QEMU boot tests'
 	@echo '  host-test       - The host unit tests only'
 	@echo '  bench           - Guest instruction counts per operation, beside Linux'

@@ -22,6 +22,8 @@
 #include <lego/string.h>
 #include <lego/vsprintf.h>
 #include <lego/errno.h>
+#include <lego/fs.h>
+#include <lego/time.h>
 #include "lego_services.h"
 
 #ifdef CONFIG_LEGO_ROLE_DEFAULT_MEMORY
@@ -182,6 +184,42 @@ static void parse_params(const char *cmdline)
 	}
 }
 
+/*
+ * /proc/lego/peers: this node's role and id, then a line per peer the
+ * processor uses, "ROLE NODE up US" (an RPC_PING answered in US
+ * microseconds, wall clock) or "ROLE NODE down ERRNO" (no answer within
+ * a second: -ETIMEDOUT), or "ROLE local" without one.  Reading it is a
+ * ping of each peer, so it takes up to a second per peer that is gone.
+ */
+static ssize_t peers_show(char *buf, size_t size)
+{
+	static const char *const roles[] = { "memory", "storage" };
+	int nodes[] = { memory_node, storage_node }, i;
+	size_t len;
+
+	len = scnprintf(buf, size, "role %s\nnode %d\n", lego_role_name(lego_role), node_id);
+	for (i = 0; i < 2; i++) {
+		char echo[8];
+		u64 t0 = ktime_get_ns();
+		long r;
+
+		if (!nodes[i]) {
+			len += scnprintf(buf + len, size - len, "%s local\n", roles[i]);
+			continue;
+		}
+		r = rpc_call(nodes[i], RPC_PING, "peers", 5, echo, sizeof(echo), NSEC_PER_SEC);
+		if (r == 5)
+			len += scnprintf(buf + len, size - len, "%s %d up %llu us\n", roles[i],
+					 nodes[i], (ktime_get_ns() - t0) / NSEC_PER_USEC);
+		else
+			len += scnprintf(buf + len, size - len, "%s %d down %ld\n", roles[i],
+					 nodes[i], r < 0 ? r : -EIO);
+	}
+	return len;
+}
+
+static const struct proc_ops peers_ops = { .show = peers_show };
+
 bool lego_net_init(const char *cmdline)
 {
 	char mem[16] = "local", sto[16] = "local";
@@ -211,5 +249,6 @@ bool lego_net_init(const char *cmdline)
 		dev ? dev->name : "", mem, sto);
 	if ((memory_node || storage_node) && !dev)
 		pr_warn("lego: peers given but no network device: remote calls will fail\n");
+	proc_create("lego/peers", 0444, &peers_ops);
 	return lego_role == LEGO_ROLE_PROCESSOR;
 }

@@ -21,6 +21,8 @@
 #                     serves again and no acknowledged write is lost
 #   net/latency/...   round trips (reported, not judged)
 #   net/storage-vm/...  the storage checks against a Lego storage VM
+#   net/run-cluster/... make run-cluster in batch mode: pings, remote memory,
+#                     nothing left running
 # Every process started here is in its own process group and killed on
 # exit; every wait is bounded.
 set -u
@@ -344,3 +346,71 @@ storage_vm_done storage-vm
 storage_vm storage-vm-root "$(port 19)" "$(port 18)"
 processor storage-vm-root "$(port 18)" "$(port 19)" 120 storage:3 "storage-outside 3"
 storage_vm_done storage-vm-root
+
+# ================================================================ run-cluster
+# (The cluster branch's section.)  `make run-cluster` in its batch mode
+# (scripts/run-cluster.sh, stdin not a terminal): the processor's shell
+# runs a short script, with a cache of 16 pages so that a sort's heap lives
+# on the memory VM; /proc/lego/peers pings both peers.  Then a second run
+# is stopped with SIGTERM at its prompt.  Neither may leave a process.
+cl=$work/cluster
+cl_port=$(port 20)		# ports 20..25
+cl_sum=$(seq 1 100000 | sort -n | md5sum | cut -d' ' -f1)
+make -s -f scripts/Makefile.image default-initramfs > /dev/null 2>&1 ||
+	fail net/run-cluster/initramfs "cannot build build/initramfs.cpio"
+# leftovers: processes of this cluster still running (its ports, its
+# directory), from /proc (no procps needed); this shell's own are skipped.
+leftovers() {
+	local p c
+	for p in /proc/[0-9]*; do
+		[ "${p#/proc/}" = "$BASHPID" ] && continue
+		c=$(tr '\0' ' ' < "$p/cmdline" 2>/dev/null) || continue
+		grep -qE -- "port=$cl_port,|port=$((cl_port + 1)),|--root $cl/storage|127\.0\.0\.1:$((cl_port + 2))|$cl/logs" <<< "$c" &&
+			echo "${p#/proc/} ${c:0:120}"
+	done
+}
+CLUSTER_PORT=$cl_port CLUSTER_LOGS=$cl/logs CI=true scripts/run-cluster.sh --storage "$cl/storage" --timeout 240 \
+	--append "lego.cache_pages=16" > "$out/run-cluster.log" 2>&1 <<'SCRIPT'
+cat /proc/lego/peers
+echo sum=$(seq 1 100000 | sort -n | md5sum)
+cat /proc/lego/rmem
+echo cluster-script-done
+SCRIPT
+rc=$?
+c=$(tr -d '\r' < "$out/run-cluster.log")
+[ "$rc" = 0 ] && grep -q 'reboot: Power down' <<< "$c" && pass net/run-cluster/poweroff ||
+	fail net/run-cluster/poweroff "status $rc: $(tail -n 3 <<< "$c" | tr '\n' '|')"
+grep -qE 'command line: .* lego\.node=1 lego\.peers=memory:2,storage:3 lego\.cache_pages=16' <<< "$c" &&
+	pass net/run-cluster/peers-named || fail net/run-cluster/peers-named "$(grep -m1 'command line' <<< "$c")"
+grep -qE '^memory 2 up [0-9]+ us$' <<< "$c" && pass net/run-cluster/ping-memory ||
+	fail net/run-cluster/ping-memory "$(grep -E '^memory ' <<< "$c")"
+grep -qE '^storage 3 up [0-9]+ us$' <<< "$c" && pass net/run-cluster/ping-storage ||
+	fail net/run-cluster/ping-storage "$(grep -E '^storage ' <<< "$c")"
+grep -qxF "sum=$cl_sum -" <<< "$c" && pass net/run-cluster/sort-remote-memory ||
+	fail net/run-cluster/sort-remote-memory "$(grep '^sum=' <<< "$c"), expected $cl_sum"
+ev=$(sed -n 's/^evictions \([0-9]*\)$/\1/p' <<< "$c")
+grep -qx 'active 1' <<< "$c" && grep -qx 'cache_pages 16' <<< "$c" && [ "${ev:-0}" -gt 0 ] &&
+	pass net/run-cluster/rmem-active ||
+	fail net/run-cluster/rmem-active "$(grep -E '^(active|cache_pages|evictions) ' <<< "$c" | tr '\n' ' ')"
+grep -qx 'cluster-script-done' <<< "$c" && pass net/run-cluster/script-ran ||
+	fail net/run-cluster/script-ran "no cluster-script-done"
+grep -qF "serving $cl/storage as node 3" "$cl/logs/storaged.log" && pass net/run-cluster/storaged ||
+	fail net/run-cluster/storaged "$(tail -n 2 "$cl/logs/storaged.log" 2>&1)"
+lo=$(leftovers)
+[ -z "$lo" ] && pass net/run-cluster/nothing-left || fail net/run-cluster/nothing-left "$lo"
+
+# Stopped at the prompt: everything goes, at once.
+echo 'sleep 200' > "$cl/sleep.sh"
+bg "$out/run-cluster-term.log" env CLUSTER_PORT=$cl_port CLUSTER_LOGS=$cl/logs CI=true \
+	scripts/run-cluster.sh --storage "$cl/storage" --timeout 240 --script "$cl/sleep.sh"
+rcl=$last_pid
+if wait_for "$out/run-cluster-term.log" 'lego:~# ' 180; then
+	kill -TERM "$rcl"
+	wait "$rcl" 2>/dev/null
+	sleep 1
+	lo=$(leftovers)
+	[ -z "$lo" ] && pass net/run-cluster/term-nothing-left ||
+		fail net/run-cluster/term-nothing-left "$lo"
+else
+	fail net/run-cluster/term-prompt "$(tail -n 3 "$out/run-cluster-term.log")"
+fi
