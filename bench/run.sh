@@ -65,9 +65,10 @@ rm -f "$out"/*.log "$out/results.md"
 make -s -C bench O="$out/bin" || { echo "bench/run.sh: building bench/ failed" >&2; exit 1; }
 cpio=$out/bench.cpio
 files=("$out/bin/init:/init")
-for p in syscall mm proc smp compat32 tiny; do
+for p in syscall mm proc smp rmem compat32 tiny; do
 	files+=("$out/bin/$p:/bench/$p")
 done
+files+=("$out/bin/rmem:/bench/rmemvm")	# its name picks its row (bench/rmem.c)
 scripts/mkinitramfs.sh "$cpio" "${files[@]}" || exit 1
 
 # The rows: BENCH_OP(program, name, iterations, reference, "description").
@@ -123,7 +124,7 @@ boot() {
 	echo "  BOOT    ${title[$k]}: $tag, $smp CPU(s)${*:+, $*}" >&2
 	start=${EPOCHREALTIME/./}
 	scripts/qemu-run.sh --kernel "${image[$k]}" --initrd "$cpio" --smp "$smp" \
-		--append "quiet rdinit=/init -- $args" --timeout "$timeout" -- "$@" 2>&1 |
+		--append "quiet ${kargs:+$kargs }rdinit=/init -- $args" --timeout "$timeout" -- "$@" 2>&1 |
 	while IFS= read -r line || [ -n "$line" ]; do
 		line=${line%$'\r'}
 		[[ $line == "BENCH boot_to_init "* ]] &&
@@ -137,6 +138,43 @@ boot() {
 		echo "  WARN    ${title[$k]} $tag: qemu-run.sh status $rc (see $log)" >&2
 }
 
+# Remote page faults (bench/rmem.c), Lego's only: remote_page_fault on a
+# processor that is its own memory component (lego.peers=memory:1), whose
+# protocol runs whole with nothing to wait for, so -icount counts every
+# instruction of the fault on both sides; remote_page_fault_vm with a
+# memory VM over loopback UDP, by the wall clock only: under -icount
+# sleep=off a guest waiting for the reply has its clock moved to its next
+# timer, so its ticks would not be instructions.
+kargs=
+rmem_kargs="lego.node=1 lego.cache_pages=16 lego.peers=memory"
+boot_rmem() {	# boot_rmem KERNEL TAG [QEMU ARGS...]: remote_page_fault
+	kargs="$rmem_kargs:1"
+	boot "$1" "$2" 1 "$opts rmem" "${@:3}"
+	kargs=
+}
+boot_rmemvm() {	# boot_rmemvm KERNEL TAG: remote_page_fault_vm, a memory VM beside
+	local mport=$((20000 + ($$ * 4) % 20000)) mlog=$out/$1-$2-memory-vm.log mpid i
+	echo "  BOOT    memory VM for ${title[$1]}: $2" >&2
+	setsid scripts/qemu-run.sh --kernel "${image[$1]}" --initrd "$cpio" --timeout "$timeout" \
+		--append "lego.role=memory lego.node=2" -- \
+		-netdev "dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port=$((mport + 1)),remote.type=inet,remote.host=127.0.0.1,remote.port=$mport" \
+		-device virtio-net-pci,netdev=n0,disable-legacy=on,mac=52:54:00:4c:00:02 \
+		> "$mlog" 2>&1 < /dev/null &
+	mpid=$!
+	for ((i = 0; i < 600; i++)); do
+		grep -aq 'memory component ready' "$mlog" && break
+		sleep 0.1
+	done
+	kargs="$rmem_kargs:2"
+	boot "$1" "$2" 1 "$opts rmemvm" \
+		-netdev "dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port=$mport,remote.type=inet,remote.host=127.0.0.1,remote.port=$((mport + 1))" \
+		-device virtio-net-pci,netdev=n0,disable-legacy=on,mac=52:54:00:4c:00:01
+	kargs=
+	kill -TERM -- "-$mpid" 2>/dev/null
+	wait "$mpid" 2>/dev/null
+}
+lego_kernel() { [ "$1" = lego ] || [ "$1" = hardened ]; }
+
 # The same boot at 2 ns per instruction (shift=1) next to shift=0 splits
 # boot_to_init into instructions and time-based waits (boot_split below).
 for k in stub "${kernels[@]}"; do
@@ -144,6 +182,7 @@ for k in stub "${kernels[@]}"; do
 	[ $k = stub ] && args=boot
 	boot "$k" icount-main 1 "$args" "${icount0[@]}"
 	boot "$k" icount-shift1 1 boot "${icount1[@]}"
+	lego_kernel "$k" && boot_rmem "$k" icount-rmem "${icount0[@]}"
 done
 # Throughput is measured without -icount only: under -icount QEMU runs
 # the virtual CPUs one at a time on one host thread (and Linux 6.1 does
@@ -153,12 +192,19 @@ for ((r = 1; r <= runs; r++)); do
 	for k in "${kernels[@]}"; do
 		boot "$k" wall$r-main 1 "$main_args"
 		boot "$k" wall$r-smp 4 "$opts smp"
+		if lego_kernel "$k"; then
+			boot_rmem "$k" wall$r-rmem
+			boot_rmemvm "$k" wall$r-rmemvm
+		fi
 	done
 done
 
 # ---------------------------------------------------------------- results
 log_of() {	# log_of KERNEL MODE NAME: the log holding that row
-	if [ "${prog_of[$3]:-}" = smp ]; then echo "$out/$1-$2-smp.log"; else echo "$out/$1-$2-main.log"; fi
+	case ${prog_of[$3]:-} in
+	smp|rmem|rmemvm) echo "$out/$1-$2-${prog_of[$3]}.log" ;;
+	*) echo "$out/$1-$2-main.log" ;;
+	esac
 }
 # result LOG NAME: "ITERATIONS COST" or "n/a REASON", saying why when the
 # program printed nothing for it.
@@ -203,11 +249,17 @@ boot_split() {
 
 # Instructions: I[kernel,name] is "ITERATIONS COST" or "n/a REASON".
 smp_icount="n/a wall-clock only: -icount runs one virtual CPU at a time"
+rmemvm_icount="n/a wall-clock only: a guest waiting for another VM's reply under -icount has its clock moved to its next timer"
+no_rmem="n/a no memory component: Lego's remote memory"
 declare -A I
 for k in "${kernels[@]}"; do
 	for n in "${names[@]}"; do
 		if [ "${prog_of[$n]}" = smp ]; then
 			I[$k,$n]=$smp_icount
+		elif [ "${prog_of[$n]}" = rmemvm ]; then
+			I[$k,$n]=$rmemvm_icount
+		elif [ "${prog_of[$n]}" = rmem ] && ! lego_kernel "$k"; then
+			I[$k,$n]=$no_rmem
 		else
 			I[$k,$n]=$(result "$(log_of "$k" icount "$n")" "$n")
 		fi
@@ -227,6 +279,9 @@ declare -A W
 for k in "${kernels[@]}" stub; do
 	for n in "${names[@]}" boot_seen; do
 		[ $k = stub ] && [ $n != boot_to_init ] && continue
+		case ${prog_of[$n]:-} in
+		rmem|rmemvm) lego_kernel "$k" || { W[$k,$n]=$no_rmem; continue; } ;;
+		esac
 		vals= why=
 		for ((r = 1; r <= runs; r++)); do
 			log=$(log_of "$k" wall$r "$n")

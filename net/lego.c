@@ -233,7 +233,16 @@ bool lego_net_init(const char *cmdline)
 		memory_node = storage_node = 0;
 		return true;
 	}
-	if (lego_role == LEGO_ROLE_MEMORY)
+	/*
+	 * A processor whose memory peer is itself (lego.peers=memory:N with
+	 * lego.node=N) is its own memory component: its remote memory goes
+	 * through the whole protocol, delivered in memory with no device
+	 * (the RPC layer's frames to its own node), which is how `make
+	 * bench` counts the instructions of a remote page fault without a
+	 * network's waits.
+	 */
+	if (lego_role == LEGO_ROLE_MEMORY ||
+	    (lego_role == LEGO_ROLE_PROCESSOR && memory_node && memory_node == node_id))
 		mem_server_init();
 	else if (lego_role == LEGO_ROLE_STORAGE)
 		storage_server_init(cmdline);

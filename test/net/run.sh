@@ -414,3 +414,21 @@ if wait_for "$out/run-cluster-term.log" 'lego:~# ' 180; then
 else
 	fail net/run-cluster/term-prompt "$(tail -n 3 "$out/run-cluster-term.log")"
 fi
+
+# ================================================================ rmem-self
+# (The cluster branch's section.)  A processor that is its own memory
+# component (lego.node=1 lego.peers=memory:1, what `make bench` measures the
+# remote page fault on): the same program as net/rmem, no NIC, the same
+# bytes as a run without a memory component.
+rs_pages=2048
+[ "${rmem_pages:-}" = "$rs_pages" ] && [ -f "$out/rmem-local.log" ] ||
+	scripts/qemu-run.sh --initrd "$out/rmem.cpio" --timeout 180 \
+		--append "rdinit=/rmem -- $rs_pages" > "$out/rmem-local.log" 2>&1
+scripts/qemu-run.sh --initrd "$out/rmem.cpio" --timeout 300 \
+	--append "rdinit=/rmem lego.node=1 lego.peers=memory:1 lego.cache_pages=256 -- $rs_pages remote" \
+	> "$out/rmem-self.log" 2>&1
+results rmem-self "$out/rmem-self.log" $?
+a=$(tr -d '\r' < "$out/rmem-local.log" | grep -a '^RMEM-SUM' | tail -n1)
+b=$(tr -d '\r' < "$out/rmem-self.log" | grep -a '^RMEM-SUM' | tail -n1)
+[ -n "$a" ] && [ "$a" = "$b" ] && pass net/rmem-self/same-as-local ||
+	fail net/rmem-self/same-as-local "local '$a', self-served '$b'"
