@@ -153,27 +153,23 @@ boot_rmem() {	# boot_rmem KERNEL TAG [QEMU ARGS...]: remote_page_fault
 	kargs=
 }
 boot_rmemvm() {	# boot_rmemvm KERNEL TAG: remote_page_fault_vm, a memory VM beside
-	local mport=$((20000 + ($$ * 4) % 20000)) mlog=$out/$1-$2-memory-vm.log mpid i
+	local mport=$((20000 + ($$ * 4) % 20000)) mlog=$out/$1-$2-memory-vm.log
 	echo "  BOOT    memory VM for ${title[$1]}: $2" >&2
-	setsid scripts/qemu-run.sh --kernel "${image[$1]}" --initrd "$cpio" --timeout "$timeout" \
-		--append "lego.role=memory lego.node=2" -- \
-		-netdev "dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port=$((mport + 1)),remote.type=inet,remote.host=127.0.0.1,remote.port=$mport" \
-		-device virtio-net-pci,netdev=n0,disable-legacy=on,mac=52:54:00:4c:00:02 \
-		> "$mlog" 2>&1 < /dev/null &
-	mpid=$!
-	for ((i = 0; i < 600; i++)); do
-		grep -aq 'memory component ready' "$mlog" && break
-		sleep 0.1
-	done
+	bg "$mlog" scripts/qemu-run.sh --kernel "${image[$1]}" --initrd "$cpio" \
+		--timeout "$timeout" --append "lego.role=memory lego.node=2" \
+		-- $(netdev n0 $((mport + 1)) "$mport" 52:54:00:4c:00:02)
+	wait_for "$mlog" 'memory component ready' 60 ||
+		echo "  WARN    the memory VM did not come up (see $mlog)" >&2
 	kargs="$rmem_kargs:2"
-	boot "$1" "$2" 1 "$opts rmemvm" \
-		-netdev "dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port=$mport,remote.type=inet,remote.host=127.0.0.1,remote.port=$((mport + 1))" \
-		-device virtio-net-pci,netdev=n0,disable-legacy=on,mac=52:54:00:4c:00:01
+	boot "$1" "$2" 1 "$opts rmemvm" $(netdev n0 "$mport" $((mport + 1)) 52:54:00:4c:00:01)
 	kargs=
-	kill -TERM -- "-$mpid" 2>/dev/null
-	wait "$mpid" 2>/dev/null
+	stop_groups
+	pgids=()
 }
 lego_kernel() { [ "$1" = lego ] || [ "$1" = hardened ]; }
+. scripts/lego-vms.sh		# netdev, bg, wait_for, stop_groups
+trap stop_groups EXIT		# a memory VM left by an interrupted boot_rmemvm
+trap 'exit 130' INT TERM
 
 # The same boot at 2 ns per instruction (shift=1) next to shift=0 splits
 # boot_to_init into instructions and time-based waits (boot_split below).

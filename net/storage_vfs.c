@@ -301,31 +301,29 @@ static long sv_write(void *ctx, int node, rpc_u64 h, const void *buf, rpc_u32 co
 	return rw(node, h, (void *)buf, count, off, true);
 }
 
+/* expr's value for f, node's open file of handle h (referenced while expr
+ * runs), or the handle's error. */
+#define WITH_FILE(node, h, f, expr) ({				\
+	struct file *f = handle_get(node, h);			\
+	long __r = IS_ERR(f) ? PTR_ERR(f) : (long)(expr);	\
+	if (!IS_ERR(f))						\
+		fput(f);					\
+	__r;							\
+})
+
 static long sv_lseek(void *ctx, int node, rpc_u64 h, rpc_s64 off, rpc_u32 whence,
 		     rpc_u64 *pos)
 {
-	struct file *f = handle_get(node, h);
-	loff_t r;
+	long r = WITH_FILE(node, h, f, vfs_llseek(f, off, whence));
 
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	r = vfs_llseek(f, off, whence);
-	fput(f);
-	if (r < 0)
-		return r;
-	*pos = r;
-	return 0;
+	if (r >= 0)
+		*pos = r;
+	return r < 0 ? r : 0;
 }
 
 static long sv_fstat(void *ctx, int node, rpc_u64 h, struct rpc_stat *st)
 {
-	struct file *f = handle_get(node, h);
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	to_rpc_stat(f->dentry, st);
-	fput(f);
-	return 0;
+	return WITH_FILE(node, h, f, (to_rpc_stat(f->dentry, st), 0));
 }
 
 /*
@@ -401,26 +399,12 @@ static long sv_getdents(void *ctx, int node, rpc_u64 h, rpc_u64 cookie,
 
 static long sv_fsync(void *ctx, int node, rpc_u64 h, int datasync)
 {
-	struct file *f = handle_get(node, h);
-	long r;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	r = vfs_fsync(f, datasync);
-	fput(f);
-	return r;
+	return WITH_FILE(node, h, f, vfs_fsync(f, datasync));
 }
 
 static long sv_ftruncate(void *ctx, int node, rpc_u64 h, rpc_u64 len)
 {
-	struct file *f = handle_get(node, h);
-	long r;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	r = ftruncate_file(f, len);
-	fput(f);
-	return r;
+	return WITH_FILE(node, h, f, ftruncate_file(f, len));
 }
 
 static const struct storage_ops vfs_ops = {

@@ -66,48 +66,14 @@ base=${CLUSTER_PORT:-$((30000 + ($$ * 8) % 20000))}
 p_cpu=$base p_mem=$((base + 1)) p_sto=$((base + 2))
 h_cpu=$((base + 3)) h_mem=$((base + 4)) h_sto=$((base + 5))
 
-pgids=()
+# netdev, bg, wait_for, stop_groups
+. scripts/lego-vms.sh
 cleanup() {
-	local g
-	for g in "${pgids[@]}"; do
-		kill -TERM -- "-$g" 2>/dev/null
-	done
-	for g in "${pgids[@]}"; do
-		for _ in 1 2 3 4 5 6 7 8 9 10; do
-			kill -0 -- "-$g" 2>/dev/null || break
-			sleep 0.2
-		done
-		kill -KILL -- "-$g" 2>/dev/null
-	done
+	stop_groups
 	[ -n "${fifo:-}" ] && rm -f "$fifo"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
-
-# bg LOG CMD...: CMD in a process group of its own (so that it and its
-# children can be stopped together), output to LOG.
-bg() {
-	local log=$1
-	shift
-	setsid "$@" > "$log" 2>&1 < /dev/null &
-	pgids+=($!)
-}
-
-# until_seen LOG TEXT SECONDS
-until_seen() {
-	local i
-	for ((i = 0; i < $3 * 10; i++)); do
-		grep -aqF -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-# netdev ID LOCAL REMOTE MAC: one virtio-net device on a UDP "wire".
-netdev() {
-	echo "-netdev dgram,id=$1,local.type=inet,local.host=127.0.0.1,local.port=$2,remote.type=inet,remote.host=127.0.0.1,remote.port=$3" \
-	     "-device virtio-net-pci,netdev=$1,disable-legacy=on,mac=$4"
-}
 
 bg "$logs/netshim.log" "$tools/lego-netshim" --port "$h_cpu=$p_cpu" --port "$h_mem=$p_mem" \
 	--port "$h_sto=127.0.0.1:$p_sto"
@@ -115,9 +81,9 @@ bg "$logs/storaged.log" "$tools/lego-storaged" --root "$storage" --node 3 \
 	--udp "127.0.0.1:$p_sto" --peer "127.0.0.1:$h_sto"
 bg "$logs/memory.log" scripts/qemu-run.sh --initrd "$initrd" --timeout 0 \
 	--append "lego.role=memory lego.node=2" -- $(netdev n0 "$p_mem" "$h_mem" 52:54:00:4c:00:02)
-until_seen "$logs/storaged.log" "serving" 10 ||
+wait_for "$logs/storaged.log" "serving" 10 ||
 	{ echo "run-cluster.sh: lego-storaged did not start: $(tail -n 2 "$logs/storaged.log")" >&2; exit 1; }
-until_seen "$logs/memory.log" "memory component ready" 120 ||
+wait_for "$logs/memory.log" "memory component ready" 120 ||
 	{ echo "run-cluster.sh: the memory VM did not start: $(tail -n 2 "$logs/memory.log")" >&2; exit 1; }
 echo "run-cluster: memory VM (node 2) and lego-storaged (node 3, $storage) are up; logs in $logs/" >&2
 
@@ -141,7 +107,7 @@ pgids+=($cpu_pid)
 exec 3> "$fifo"
 tail -n +1 -f --pid=$cpu_pid "$console" &
 tail_pid=$!
-if ! until_seen "$console" 'lego:~# ' 180; then
+if ! wait_for "$console" 'lego:~# ' 180; then
 	echo "run-cluster.sh: no shell prompt on the processor" >&2
 	exit 1
 fi

@@ -31,17 +31,11 @@ top=$PWD
 out=${1:-build/test}/net
 mkdir -p "$out"
 work=$(mktemp -d)
-pgids=()
+# netdev, bg, wait_for, stop_groups
+. scripts/lego-vms.sh
 
 cleanup() {
-	local g
-	for g in "${pgids[@]}"; do
-		kill -TERM -- "-$g" 2>/dev/null
-	done
-	sleep 0.5
-	for g in "${pgids[@]}"; do
-		kill -KILL -- "-$g" 2>/dev/null
-	done
+	stop_groups
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -79,35 +73,10 @@ scripts/mkinitramfs.sh "$out/rmem.cpio" "$out/rmem:/rmem" > /dev/null
 pass net/build
 
 # ---------------------------------------------------------------- helpers
-# netdev ID LOCAL REMOTE MAC: QEMU arguments for one virtio-net device.
-netdev() {
-	echo "-netdev dgram,id=$1,local.type=inet,local.host=127.0.0.1,local.port=$2,remote.type=inet,remote.host=127.0.0.1,remote.port=$3" \
-	     "-device virtio-net-pci,netdev=$1,disable-legacy=on,mac=$4"
-}
-
-# bg LOG CMD...: runs CMD in its own process group, output to LOG.
-bg() {
-	local log=$1
-	shift
-	setsid "$@" > "$log" 2>&1 < /dev/null &
-	pgids+=($!)
-	last_pid=$!
-}
-
 # stop PID: ends a background job's whole process group.
 stop() {
 	kill -TERM -- "-$1" 2>/dev/null
 	wait "$1" 2>/dev/null
-}
-
-# wait_for LOG TEXT SECONDS: until LOG has TEXT.
-wait_for() {
-	local i
-	for ((i = 0; i < $3 * 10; i++)); do
-		grep -aqF -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
 }
 
 # A served directory with what the storage checks expect in it.
