@@ -256,7 +256,7 @@ bool lego_net_init(const char *cmdline)
 	pr_info("lego: %s component, node %d, %s%s; memory %s, storage %s\n",
 		lego_role_name(lego_role), node_id, dev ? "on " : "no network device",
 		dev ? dev->name : "", mem, sto);
-	if ((memory_node || storage_node) && !dev)
+	if (((memory_node && memory_node != node_id) || storage_node) && !dev)
 		pr_warn("lego: peers given but no network device: remote calls will fail\n");
 	proc_create("lego/peers", 0444, &peers_ops);
 	return lego_role == LEGO_ROLE_PROCESSOR;
