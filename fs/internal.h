@@ -47,7 +47,6 @@ struct dentry *follow_mounts(struct dentry *d);
 struct vfsmount *alloc_vfsmnt(struct super_block *sb, const char *devname);
 ssize_t show_filesystems(char *buf, size_t size);
 
-
 /* fs/read_write.c */
 int import_iovec(const struct iovec __user *uvec, unsigned long nr_segs,
 		 struct iovec **out, struct iov_iter *it, bool write);

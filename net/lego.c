@@ -198,7 +198,7 @@ static ssize_t peers_show(char *buf, size_t size)
 	size_t len;
 
 	len = scnprintf(buf, size, "role %s\nnode %d\n", lego_role_name(lego_role), node_id);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < ARRAY_SIZE(roles); i++) {
 		char echo[8];
 		u64 t0 = ktime_get_ns();
 		long r;

@@ -70,8 +70,9 @@ static void leave_root(struct fs_struct *old)
 	task_ptr_xchg((void **)&current->fs, old);
 }
 
-/* The open file of node's handle h, referenced (fput it), or an error. */
-static struct file *handle_get(int node, rpc_u64 h)
+/* The open file of node's handle h, referenced (fput it), or an error;
+ * its slot in *slotp unless slotp is NULL. */
+static struct file *handle_get(int node, rpc_u64 h, rpc_u32 *slotp)
 {
 	struct handle *hd;
 	struct file *f = ERR_PTR(-EBADF);
@@ -88,6 +89,8 @@ static struct file *handle_get(int node, rpc_u64 h)
 	if (hd->f && hd->gen == gen && hd->node == node)
 		f = get_file(hd->f);
 	spin_unlock(&handles_lock);
+	if (slotp)
+		*slotp = slot;
 	return f;
 }
 
@@ -249,10 +252,8 @@ static long sv_truncate(void *ctx, int node, const char *path, rpc_u64 len)
 
 static long sv_close(void *ctx, int node, rpc_u64 h)
 {
-	struct file *f = handle_get(node, h);
-	rpc_u32 slot = h & 0xffff;
-
-	struct file *table_ref = NULL;
+	rpc_u32 slot;
+	struct file *f = handle_get(node, h, &slot), *table_ref = NULL;
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
@@ -273,7 +274,7 @@ static long sv_close(void *ctx, int node, rpc_u64 h)
 static long rw(int node, rpc_u64 h, void *buf, rpc_u32 count, const rpc_u64 *off,
 	       bool write)
 {
-	struct file *f = handle_get(node, h);
+	struct file *f = handle_get(node, h, NULL);
 	struct iov_iter it;
 	loff_t pos = off ? (loff_t)*off : 0;
 	long r;
@@ -304,7 +305,7 @@ static long sv_write(void *ctx, int node, rpc_u64 h, const void *buf, rpc_u32 co
 /* expr's value for f, node's open file of handle h (referenced while expr
  * runs), or the handle's error. */
 #define WITH_FILE(node, h, f, expr) ({				\
-	struct file *f = handle_get(node, h);			\
+	struct file *f = handle_get(node, h, NULL);		\
 	long __r = IS_ERR(f) ? PTR_ERR(f) : (long)(expr);	\
 	if (!IS_ERR(f))						\
 		fput(f);					\
@@ -372,7 +373,7 @@ static bool hold_dirent(struct dir_context *c, const char *name, int len, u64 in
 static long sv_getdents(void *ctx, int node, rpc_u64 h, rpc_u64 cookie,
 			storage_emit_t emit, void *arg)
 {
-	struct file *f = handle_get(node, h);
+	struct file *f = handle_get(node, h, NULL);
 	struct dirent_pending *p;
 	long r;
 
