@@ -58,6 +58,7 @@ static void __exit_signal(struct task_struct *p)
 	sig->nr_threads--;
 	sig->utime += p->utime;
 	sig->stime += p->stime;
+	sig->sum_sched_runtime += task_sched_runtime(p);
 	sig->nvcsw += p->nvcsw;
 	sig->nivcsw += p->nivcsw;
 	if (sig->curr_target == p)

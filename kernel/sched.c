@@ -266,6 +266,38 @@ static void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);
 }
 
+/* The CPU-time clocks' exact count: prev's time on the CPU ends now and
+ * next's begins (rq->lock held; prev == next folds in the stretch so
+ * far). */
+static void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u64 now = ktime_get_ns();
+
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
+}
+
+/*
+ * t's time on a CPU in ns, the running stretch folded in: what
+ * CLOCK_THREAD_CPUTIME_ID reads (Linux's task_sched_runtime()), and what
+ * an exiting thread leaves its process.  pi_lock keeps t on its run queue
+ * while that queue's lock is taken.
+ */
+u64 task_sched_runtime(struct task_struct *t)
+{
+	unsigned long flags = spin_lock_irqsave(&t->pi_lock);
+	struct rq *rq = cpu_rq(t->cpu);
+	u64 ns;
+
+	spin_lock(&rq->lock);
+	if (rq->curr == t)
+		account_switch(t, t);
+	ns = t->sum_exec_runtime;
+	spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&t->pi_lock, flags);
+	return ns;
+}
+
 /*
  * Picks the next task and switches to it.  preempt: the current task is
  * being preempted, so it stays runnable whatever its state says (it may
@@ -305,6 +337,7 @@ static void __schedule(bool preempt)
 	next->on_cpu = 1;
 	rq->curr = next;
 	rq->nr_switches++;
+	account_switch(prev, next);
 	prev = switch_to(prev, next);
 	/* Back in the task that called us, maybe much later and on another
 	 * CPU; prev is now the task that switched to it. */

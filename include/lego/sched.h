@@ -81,6 +81,8 @@ struct task_struct {
 	spinlock_t pi_lock;		/* serialises wakeups and migration */
 	struct list_head run_list;	/* in its run queue */
 	u64 utime, stime;		/* ns in user and kernel mode, by tick */
+	/* ns on a CPU, exactly: the clock read at each switch (rq->lock). */
+	u64 sum_exec_runtime, exec_start;
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	pid_t pid;			/* thread id */
 	pid_t tgid;			/* process id */
@@ -234,6 +236,7 @@ struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm
 void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg);
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
 struct task_struct *find_task_by_pid(pid_t pid);
+u64 task_sched_runtime(struct task_struct *t);
 extern struct list_head task_list;
 extern spinlock_t tasklist_lock;
 extern struct task_struct init_task;

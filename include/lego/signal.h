@@ -130,6 +130,7 @@ struct signal_struct {
 
 	/* Totals of threads that have exited, and of children reaped. */
 	u64 utime, stime, cutime, cstime;
+	u64 sum_sched_runtime;		/* exited threads' sum_exec_runtime */
 	unsigned long nvcsw, nivcsw, cnvcsw, cnivcsw;
 	unsigned long minflt, majflt, cminflt, cmajflt;
 	unsigned long maxrss, cmaxrss;	/* KiB */

@@ -2,8 +2,8 @@
 /*
  * Clocks and sleeping: clock_gettime, clock_getres, gettimeofday, time,
  * nanosleep, clock_nanosleep.  All clocks derive from the TSC (see
- * arch/x86/kernel/tsc.c); CPU-time clocks count time since the task
- * began, as Lego does not yet account CPU time per task.
+ * arch/x86/kernel/tsc.c); the CPU-time clocks from the scheduler's
+ * accounting (kernel/sched.c).
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -15,10 +15,85 @@
 #include <asm/vvar.h>
 
 /*
+ * CPU-time clock ids as Linux encodes them (clock_getcpuclockid(3) and
+ * pthread_getcpuclockid(3) build them): ~pid << 3 | per-thread << 2 |
+ * which, pid 0 meaning the caller.  CLOCK_PROCESS_CPUTIME_ID and
+ * CLOCK_THREAD_CPUTIME_ID are the caller's SCHED clocks.  which 3 is
+ * Linux's CLOCKFD, a clock device's fd, of which Lego has none.
+ */
+#define CPUCLOCK_PROF		0	/* user + system time, by tick */
+#define CPUCLOCK_VIRT		1	/* user time, by tick */
+#define CPUCLOCK_SCHED		2	/* time on a CPU, exact */
+#define CPUCLOCK_WHICH_MASK	3
+#define CPUCLOCK_PERTHREAD	4
+#define CPUCLOCK_SELF(flags)	((clockid_t)(~0u << 3) | (flags))
+
+static u64 thread_clock_sample(struct task_struct *t, int which)
+{
+	switch (which) {
+	case CPUCLOCK_PROF:
+		return t->utime + t->stime;
+	case CPUCLOCK_VIRT:
+		return t->utime;
+	default:
+		return task_sched_runtime(t);
+	}
+}
+
+/* The process's: its exited threads' totals and its live threads'. */
+static u64 process_clock_sample(struct task_struct *p, int which)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *t;
+	unsigned long flags;
+	u64 ns;
+
+	flags = spin_lock_irqsave(&p->sighand->siglock);
+	if (which == CPUCLOCK_PROF)
+		ns = sig->utime + sig->stime;
+	else if (which == CPUCLOCK_VIRT)
+		ns = sig->utime;
+	else
+		ns = sig->sum_sched_runtime;
+	for_each_thread(p, t)
+		ns += thread_clock_sample(t, which);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	return ns;
+}
+
+/*
+ * Reads CPU-time clock id (< 0), or -EINVAL when it names no thread of
+ * ours (a thread clock) or no process (a process clock) -- Linux's
+ * pid_for_clock(), where clock_gettime, not clock_getres, may name a
+ * process by the caller's own thread id.
+ */
+static long cpu_clock_read(clockid_t id, bool gettime, u64 *ns)
+{
+	int which = id & CPUCLOCK_WHICH_MASK;
+	bool thread = id & CPUCLOCK_PERTHREAD;
+	pid_t pid = ~(id >> 3);
+	struct task_struct *t;
+	unsigned long flags;
+
+	if (which == CPUCLOCK_WHICH_MASK)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	t = pid ? find_task_by_pid(pid) : current;
+	if (t && thread && t->tgid != current->tgid)
+		t = NULL;
+	if (t && !thread && !thread_group_leader(t))
+		t = gettime && t == current ? t->group_leader : NULL;
+	if (t)
+		*ns = thread ? thread_clock_sample(t, which) : process_clock_sample(t, which);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return t ? 0 : -EINVAL;
+}
+
+/*
  * The reading of clock id in ns, or -EINVAL for an unknown clock.  The
  * clocks the vDSO serves are read exactly as the vDSO reads them.
  */
-static long clock_read_ns(clockid_t id, u64 *ns)
+static long clock_read_ns(clockid_t id, bool gettime, u64 *ns)
 {
 	if (ktime_get_clock_ns(id, ns))
 		return 0;
@@ -27,12 +102,15 @@ static long clock_read_ns(clockid_t id, u64 *ns)
 		*ns = ktime_get_real_ns();
 		return 0;
 	case CLOCK_BOOTTIME_ALARM:
-	case CLOCK_PROCESS_CPUTIME_ID:
-	case CLOCK_THREAD_CPUTIME_ID:
 		*ns = ktime_get_ns();
 		return 0;
+	case CLOCK_PROCESS_CPUTIME_ID:
+		return cpu_clock_read(CPUCLOCK_SELF(CPUCLOCK_SCHED), gettime, ns);
+	case CLOCK_THREAD_CPUTIME_ID:
+		return cpu_clock_read(CPUCLOCK_SELF(CPUCLOCK_PERTHREAD | CPUCLOCK_SCHED),
+				      gettime, ns);
 	default:
-		return -EINVAL;
+		return id < 0 ? cpu_clock_read(id, gettime, ns) : -EINVAL;
 	}
 }
 
@@ -44,13 +122,12 @@ static struct __kernel_timespec ns_to_timespec(u64 ns)
 	return ts;
 }
 
-// syscall-status: clock_gettime: partial: CPU-time clocks count time since boot
 SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
 		struct __kernel_timespec __user *, tp)
 {
 	struct __kernel_timespec ts;
 	u64 ns;
-	long r = clock_read_ns(which_clock, &ns);
+	long r = clock_read_ns(which_clock, true, &ns);
 
 	if (r)
 		return r;
@@ -66,7 +143,7 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
 	struct __kernel_timespec ts = { 0, 1 };
 	u32 res;
 	u64 ns;
-	long r = clock_read_ns(which_clock, &ns);
+	long r = clock_read_ns(which_clock, false, &ns);
 
 	if (r)
 		return r;
@@ -171,7 +248,7 @@ static long do_nanosleep(clockid_t clock, int flags,
 
 	if (r)
 		return r;
-	r = clock_read_ns(clock, &now);
+	r = clock_read_ns(clock, true, &now);
 	if (r)
 		return r;
 	base = ktime_get_ns();
@@ -188,6 +265,7 @@ SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
 	return do_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }
 
+// syscall-status: clock_nanosleep: partial: CPU-time clocks cannot be slept on (EOPNOTSUPP; Linux sleeps on a process clock)
 SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 		const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
