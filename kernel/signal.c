@@ -859,9 +859,11 @@ relock:
 		}
 		spin_unlock_irqrestore(&sighand->siglock, flags);
 		current->flags |= PF_SIGNALED;
-		/* No core is written (RLIMIT_CORE is 0 by default, and Lego writes
-		 * none): the status is the signal alone, without WCOREDUMP. */
 		print_fatal_signal(signr);
+		/* A core action dumps core if it may (fs/coredump.c), leaving
+		 * the group exit status, WCOREDUMP in it if a core was written. */
+		if (sig_kernel_coredump(signr))
+			do_coredump(&ksig->info);
 		do_group_exit(signr);
 	}
 	spin_unlock_irqrestore(&sighand->siglock, flags);

@@ -589,6 +589,46 @@ void unmap_mapping_range(struct inode *inode, unsigned long first)
 }
 
 /*
+ * Core dumps (fs/coredump.c), mmap_lock held.  Whether a page of private
+ * file mapping v has been written: a present PTE with its dirty bit (Intel
+ * SDM Vol. 3A 4.8), where Linux looks for an anon_vma.
+ */
+bool vma_written(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	unsigned long a;
+	pteval_t *pte;
+
+	for (a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
+		pte = pte_lookup(mm->pgd, a, false, 0);
+		if (pte && (*pte & (_PAGE_PRESENT | _PAGE_DIRTY)) == (_PAGE_PRESENT | _PAGE_DIRTY))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The page of v at addr for a core dump: its kernel address, or NULL for
+ * private anonymous memory never touched, which the core leaves a hole
+ * (Linux's get_dump_page() with FOLL_DUMP).  A page elsewhere -- a file's,
+ * one on the memory component -- is faulted in as a read would.
+ */
+const void *get_dump_page(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr)
+{
+	pteval_t *pte = pte_lookup(mm->pgd, addr, false, 0);
+
+	if ((!pte || !*pte) && !v->vm_file && !(v->vm_flags & VM_SHARED) && !v->vm_special)
+		return NULL;
+	if (!pte || !(*pte & _PAGE_PRESENT)) {
+		if (handle_mm_fault(mm, addr, X86_PF_USER))
+			return NULL;
+		pte = pte_lookup(mm->pgd, addr, false, 0);
+		if (!pte || !(*pte & _PAGE_PRESENT))
+			return NULL;
+	}
+	return __va(*pte & PTE_PFN_MASK);
+}
+
+/*
  * Reads len bytes at addr of another address space (/proc/PID/cmdline
  * and environ), faulting pages in as a read would.  Returns the bytes
  * read, short at the first unmapped page.

@@ -127,5 +127,7 @@ void vma_link_file(struct vm_area_struct *v);
 void vma_unlink_file(struct vm_area_struct *v);
 void unmap_mapping_range(struct inode *inode, unsigned long first);
 int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+bool vma_written(struct mm_struct *mm, struct vm_area_struct *v);
+const void *get_dump_page(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr);
 
 #endif /* _LEGO_MM_TYPES_H */

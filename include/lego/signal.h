@@ -198,6 +198,7 @@ void kill_orphaned_pgrp(struct task_struct *t, struct task_struct *parent);
 void print_fatal_signal(int sig);
 void signals_init(const char *cmdline);
 void thread_group_cputime(struct task_struct *p, u64 *ut, u64 *st);
+void do_coredump(const siginfo_t *info);
 
 /* Faults in user mode (arch/x86). */
 void user_fault_report(struct pt_regs *regs, int trapnr, unsigned long addr,

@@ -1,5 +1,5 @@
 // Default actions and job control: SIGTERM kills, SIGQUIT and SIGSEGV
-// kill (with no core: RLIMIT_CORE 0), SIGSTOP/SIGTSTP stop and SIGCONT
+// kill (no core with RLIMIT_CORE 0, WCOREDUMP once it is raised), SIGSTOP/SIGTSTP stop and SIGCONT
 // continues (wait4 WUNTRACED/WCONTINUED, waitid's CLD_* codes), SIGCHLD,
 // SIGURG and SIGWINCH are ignored; kill to a process group, to 0 and to
 // -1 (from a child session: the test is init); in a thread group a
@@ -92,14 +92,10 @@ static void defaults(void)
 	EXPECT_EQ("quit_status", st, SIGQUIT);
 	st = lt_child(quit_core);
 	EXPECT_TRUE("quit_core_limit_signaled", WIFSIGNALED(st) && WTERMSIG(st) == SIGQUIT);
-	/*
-	 * LEGO-BUG: with RLIMIT_CORE raised, Linux writes /core and reports
-	 * the status 0x83 (WCOREDUMP set); Lego writes no core files at all
-	 * (kernel/signal.c, the core action) and reports 0x03.  The check
-	 * stays out until Lego dumps core:
-	 *
-	 *	EXPECT_EQ("quit_core_limit_wcoredump", st, SIGQUIT | 0x80);
-	 */
+	/* With RLIMIT_CORE raised a core is written (/core), and WCOREDUMP
+	 * is set (test/user/coredump.c looks at the file). */
+	EXPECT_EQ("quit_core_limit_wcoredump", st, SIGQUIT | 0x80);
+	unlink("/core");
 	st = lt_child(self_segv);
 	EXPECT_EQ("segv_status", st, SIGSEGV);
 	st = lt_child(ignored_by_default);

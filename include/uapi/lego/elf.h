@@ -42,6 +42,7 @@ _Static_assert(sizeof(Elf64_Phdr) == 56, "Elf64_Phdr");
 #define EV_CURRENT	1
 #define ET_EXEC		2
 #define ET_DYN		3
+#define ET_CORE		4
 #define EM_X86_64	62
 
 #define PT_NULL		0
