@@ -132,7 +132,7 @@ void d_drop_name(struct dentry *d)
 
 bool d_unhashed(const struct dentry *d)
 {
-	return !(READ_ONCE(d->d_flags) & DCACHE_HASHED);
+	return !(READ_ONCE(d->d_flags) & (DCACHE_HASHED | DCACHE_REMOTE));
 }
 
 /* The linked child name of dir, referenced, or NULL. */

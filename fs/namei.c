@@ -137,8 +137,9 @@ int start_dir(int dfd, const char *path, struct dentry **start)
 
 /*
  * The child name of dir, referenced: the dentry cache first, then the
- * directory's lookup method (/proc).  NULL when a dentry-cache directory
- * has no such name, ERR_PTR(-ENOENT) when a generated one has none.
+ * directory's lookup method (/proc, fs/rfs.c).  NULL when a dentry-cache
+ * or remote directory has no such name, ERR_PTR(-ENOENT) when a generated
+ * one has none.
  */
 struct dentry *lookup_one(struct dentry *dir, const char *name, size_t len)
 {
@@ -154,6 +155,9 @@ struct dentry *lookup_one(struct dentry *dir, const char *name, size_t len)
 	r = di->i_op->lookup(di, d);
 	if (r || !d->d_inode) {
 		dput(d);
+		/* A remote directory's missing name is free to create. */
+		if (!r && (di->i_sb->s_type->fs_flags & FS_NO_PAGECACHE))
+			return NULL;
 		/* A generated directory has no room for new names: its
 		 * "no such entry" is an error even to a create (Linux's
 		 * proc_lookup returns ENOENT, not a negative dentry). */

@@ -263,9 +263,6 @@ static ssize_t ramfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
 static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *pos)
 {
 	struct inode *inode = f->inode;
-	/* Kernel writes (the initramfs) have no file size limit. */
-	unsigned long limit = current->mm ? rlimit(RLIMIT_FSIZE) :
-					    RLIM_INFINITY;
 	size_t n = from->count;
 	loff_t p;
 	ssize_t r;
@@ -273,21 +270,11 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 	if (!n)
 		return 0;
 	mutex_lock(&inode->i_mutex);
-	p = ((f->f_flags & O_APPEND) && !(from->flags & IOCB_NOAPPEND)) ||
-	    (from->flags & IOCB_APPEND) ? inode->i_size : *pos;
-	if (limit != RLIM_INFINITY) {
-		if ((unsigned long)p >= limit) {
-			mutex_unlock(&inode->i_mutex);
-			send_sig(SIGXFSZ, current, 0);
-			return -EFBIG;
-		}
-		n = min(n, (size_t)(limit - p));
-	}
-	if (p > MAX_LFS_FILESIZE - (loff_t)n)
-		n = MAX_LFS_FILESIZE - p;
-	if (!n) {
+	p = write_appends(f, from) ? inode->i_size : *pos;
+	r = generic_write_limit(p, &n);
+	if (r) {
 		mutex_unlock(&inode->i_mutex);
-		return -EFBIG;
+		return r;
 	}
 	if ((inode->i_mode & S_ISUID) ||
 	    (inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) {

@@ -126,6 +126,28 @@ static ssize_t vfs_iter_rw(struct file *f, struct iov_iter *it, loff_t *pos, boo
 	return r;
 }
 
+/*
+ * A write of *n bytes at p within RLIMIT_FSIZE and the largest file size,
+ * as Linux's generic_write_checks: *n is cut short at the limit; -EFBIG,
+ * with SIGXFSZ at or past RLIMIT_FSIZE, when nothing is left.  Kernel
+ * writes (the initramfs) have no file size limit.
+ */
+int generic_write_limit(loff_t p, size_t *n)
+{
+	unsigned long limit = current->mm ? rlimit(RLIMIT_FSIZE) : RLIM_INFINITY;
+
+	if (limit != RLIM_INFINITY) {
+		if ((unsigned long)p >= limit) {
+			send_sig(SIGXFSZ, current, 0);
+			return -EFBIG;
+		}
+		*n = min(*n, (size_t)(limit - p));
+	}
+	if (p > MAX_LFS_FILESIZE - (loff_t)*n)
+		*n = MAX_LFS_FILESIZE - p;
+	return *n ? 0 : -EFBIG;
+}
+
 ssize_t vfs_iter_read(struct file *f, struct iov_iter *it, loff_t *pos)
 {
 	return vfs_iter_rw(f, it, pos, false);

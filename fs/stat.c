@@ -15,13 +15,21 @@
 /*
  * The attributes of d's inode, copied under i_lock so they are one
  * snapshot.  The result mask is what Linux reports: the basic fields and
- * the mount id always, the birth time on tmpfs.
+ * the mount id always, the birth time on tmpfs.  A file system with a
+ * getattr method (a remote one) first brings the inode up to date, and
+ * may fail.
  */
-void vfs_getattr(struct dentry *d, struct kstat *st)
+int vfs_getattr(struct dentry *d, struct kstat *st)
 {
 	struct inode *inode = d->d_inode;
 	struct vfsmount *m = real_mount(d);
 
+	if (inode->i_op && inode->i_op->getattr) {
+		int r = inode->i_op->getattr(d);
+
+		if (r)
+			return r;
+	}
 	memset(st, 0, sizeof(*st));
 	spin_lock(&inode->i_lock);
 	st->mode = inode->i_mode;
@@ -49,6 +57,7 @@ void vfs_getattr(struct dentry *d, struct kstat *st)
 	if (m && m->mnt_root == d)
 		st->attributes |= STATX_ATTR_MOUNT_ROOT;
 	st->mnt_id = m ? m->mnt_id : 0;
+	return 0;
 }
 
 static int cp_new_stat(struct kstat *k, struct stat __user *ubuf)
@@ -78,9 +87,9 @@ static int cp_new_stat(struct kstat *k, struct stat __user *ubuf)
 static int stat_dentry(struct dentry *d, struct stat __user *ubuf)
 {
 	struct kstat k;
+	int r = vfs_getattr(d, &k);
 
-	vfs_getattr(d, &k);
-	return cp_new_stat(&k, ubuf);
+	return r ? r : cp_new_stat(&k, ubuf);
 }
 
 SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
@@ -177,8 +186,10 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 	r = stat_lookup(dfd, filename, flags, &d);
 	if (r)
 		return r;
-	vfs_getattr(d, &k);
+	r = vfs_getattr(d, &k);
 	path_put(d);
+	if (r)
+		return r;
 	memset(&sx, 0, sizeof(sx));
 	sx.stx_mask = k.result_mask;
 	sx.stx_blksize = k.blksize;

@@ -145,6 +145,7 @@ static int kernel_init(void *unused)
 	if (!current->files || !current->fs)
 		panic("out of memory starting init");
 	console_on_rootfs();
+	rfs_init(boot_params.cmdline);
 
 	if (ramdisk_execute_command &&
 	    kern_path(ramdisk_execute_command, LOOKUP_FOLLOW, &d) == 0) {

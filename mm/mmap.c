@@ -419,6 +419,10 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
 		ret = -ENODEV;
 		if (!S_ISREG(file->inode->i_mode))
 			goto out;
+		/* No page cache to share (a remote file): a private mapping
+		 * copies the bytes at each fault, a shared one cannot be. */
+		if ((flags & MAP_TYPE) != MAP_PRIVATE && inode_no_pagecache(file->inode))
+			goto out;
 		/* A file mapping does not grow (Linux's do_mmap). */
 		ret = -EINVAL;
 		if (flags & MAP_GROWSDOWN)

@@ -137,6 +137,10 @@ struct inode_operations {
 	struct dentry *(*get_magic)(struct dentry *d);
 	/* Attribute changes other than the VFS's own (proc refuses them). */
 	int (*setattr)(struct dentry *d, const struct iattr *attr);
+	/* stat: brings the inode's attributes up to date before
+	 * vfs_getattr reads them (a remote file system asks its server);
+	 * an error is the stat call's. */
+	int (*getattr)(struct dentry *d);
 };
 
 struct super_operations {
@@ -241,6 +245,10 @@ struct dentry {
 
 #define DCACHE_HASHED		0x1	/* linked in its parent */
 #define DCACHE_MOUNTPOINT	0x2
+/* A name of a file system whose names live elsewhere (fs/rfs.c): never
+ * linked in its parent (every walk asks the server again), yet a live
+ * name to d_unhashed() until the file system says it was removed. */
+#define DCACHE_REMOTE		0x4
 
 extern spinlock_t dcache_lock;
 extern struct mutex rename_mutex;
@@ -256,6 +264,14 @@ struct file_system_type {
 };
 #define FS_REQUIRES_DEV		1
 #define FS_NOMOUNT		2	/* internal only (pipefs) */
+/*
+ * The files' data live elsewhere and no page cache holds them (fs/rfs.c):
+ * no shared mapping (ENODEV), private mappings and execve copy the bytes
+ * (Documentation/filesystems/vfs.rst, "File systems without a page
+ * cache"); a name the lookup method did not find is a negative dentry
+ * that create and mkdir may use, not an error.
+ */
+#define FS_NO_PAGECACHE		4
 
 /*
  * A mounted file system.  Lego gives every mount its own super block
@@ -423,7 +439,7 @@ struct kstat {
 	struct timespec64 atime, mtime, ctime, btime;
 	u64 mnt_id;
 };
-void vfs_getattr(struct dentry *d, struct kstat *st);
+int vfs_getattr(struct dentry *d, struct kstat *st);
 
 /* fs/dcache.c */
 struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len);
@@ -547,6 +563,14 @@ loff_t no_seek_end_llseek(struct file *f, loff_t off, int whence, loff_t size);
 loff_t default_llseek(struct file *f, loff_t off, int whence);
 loff_t vfs_llseek(struct file *f, loff_t offset, unsigned int whence);
 int rw_verify_area(struct file *f, const loff_t *pos, size_t count);
+int generic_write_limit(loff_t p, size_t *n);
+/* Whether a write through from appends: O_APPEND unless RWF_NOAPPEND, or
+ * RWF_APPEND. */
+static inline bool write_appends(const struct file *f, const struct iov_iter *from)
+{
+	return ((f->f_flags & O_APPEND) && !(from->flags & IOCB_NOAPPEND)) ||
+	       (from->flags & IOCB_APPEND);
+}
 #define MAX_RW_COUNT	(INT_MAX & PAGE_MASK)
 #define MAX_LFS_FILESIZE	0x7fffffffffffffffLL
 
@@ -555,6 +579,12 @@ unsigned char fs_umode_to_dtype(umode_t mode);
 int dcache_readdir(struct file *f, struct dir_context *ctx);
 bool dir_emit_dots(struct file *f, struct dir_context *ctx);
 int iterate_dir(struct file *f, struct dir_context *ctx);
+
+/* The file system of inode keeps no page cache (FS_NO_PAGECACHE). */
+static inline bool inode_no_pagecache(const struct inode *inode)
+{
+	return inode->i_sb->s_type && (inode->i_sb->s_type->fs_flags & FS_NO_PAGECACHE);
+}
 
 /* fs/sync.c */
 int vfs_fsync(struct file *f, int datasync);
@@ -610,6 +640,13 @@ int proc_create(const char *path, umode_t mode, const struct proc_ops *ops);
 #define FSHIFT_LOADAVG	11	/* get_avenrun's fixed point */
 void get_avenrun(unsigned long loads[3]);
 unsigned long shmem_pages(void);
+
+/* fs/rfs.c: mounts the storage component (lego.storage_mount=). */
+#ifdef CONFIG_RFS
+void rfs_init(const char *cmdline);
+#else
+static inline void rfs_init(const char *cmdline) { }
+#endif
 
 /* The initramfs (init/initramfs.c). */
 int unpack_initramfs(const void *buf, size_t len);

@@ -23,6 +23,8 @@
 #   net/storage-vm/...  the storage checks against a Lego storage VM
 #   net/run-cluster/... make run-cluster in batch mode: pings, remote memory,
 #                     nothing left running
+#   net/rfs*/...      the remote file system at /mnt/storage (test/net/rfs.sh;
+#                     NET_ONLY=rfs runs only these)
 # Every process started here is in its own process group and killed on
 # exit; every wait is bounded.
 set -u
@@ -67,7 +69,21 @@ if ! musl-gcc -static -O2 -g -Wall -Wextra -Werror -o "$out/rmem" test/net/rmem.
 	fail net/build "rmem: $(grep -m1 error "$out/build.log")"
 	exit 1
 fi
+if ! musl-gcc -static -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -fno-pie -no-pie \
+	-Itest/user -Itest/include -o "$out/rfstest" test/net/rfstest.c >> "$out/build.log" 2>&1; then
+	fail net/build "rfstest: $(grep -m1 error "$out/build.log")"
+	exit 1
+fi
 scripts/mkinitramfs.sh "$out/netprog.cpio" "$out/netprog:/netprog" > /dev/null
+# The remote file system's image: busybox with a link per applet (as the
+# default image), rfstest and the shell session.
+rfs_links=()
+for l in $(/bin/busybox --list-full); do
+	[ "$l" = bin/busybox ] || rfs_links+=(--link "/bin/busybox:/$l")
+done
+scripts/mkinitramfs.sh "$out/rfs.cpio" /bin/busybox:/bin/busybox "$out/rfstest:/rfstest" \
+	test/net/rfs-session.sh:/rfs-session.sh "${rfs_links[@]}" \
+	--mkdir /proc --mkdir /dev --mkdir /tmp > /dev/null
 scripts/mkinitramfs.sh "$out/rmem.cpio" "$out/rmem:/rmem" > /dev/null
 [ -f vmlego ] || { fail net/build "no vmlego: build the kernel first"; exit 1; }
 pass net/build
@@ -152,9 +168,28 @@ host_checks() {
 		fail "net/$1/nothing-outside" "$(ls "$(dirname "$d")" | tr '\n' ' ')"
 }
 
+# kill_and_restart LOG PENDING SECONDS DOWN DIR PORT DLOG: once LOG shows
+# PENDING, and SECONDS later, lego-storaged ($sd) is killed; once LOG
+# shows DOWN, it is started again serving DIR on PORT ($sd the new one).
+kill_and_restart() {
+	wait_for "$1" "$2" 120 || return
+	sleep "$3"
+	kill -KILL -- "-$sd" 2>/dev/null
+	wait "$sd" 2>/dev/null
+	wait_for "$1" "$4" 120 || return
+	daemon "$5" "$6" "$7"
+	sd=$last_pid
+}
+
 stats_line() {	# stats_line LOG: netprog's counters
 	tr -d '\r' < "$1" | grep -a '^NET-STATS' | tail -n1
 }
+
+# NET_ONLY=rfs: only the remote file system's sections (test/net/rfs.sh).
+if [ "${NET_ONLY:-}" = rfs ]; then
+	. test/net/rfs.sh
+	exit 0
+fi
 
 # ---------------------------------------------------------------- storage
 root=$work/storage/root
@@ -240,15 +275,8 @@ bg "$log" scripts/qemu-run.sh --initrd "$out/netprog.cpio" --timeout 300 \
 	--append "rdinit=/netprog lego.node=1 lego.peers=storage:3 -- restart 3" \
 	-- $(netdev n0 "$(port 10)" "$(port 11)" 52:54:00:4c:00:01)
 vm=$last_pid
-if wait_for "$log" NET-PENDING 120; then
-	sleep 2			# the call is in the daemon's hands (ACKed)
-	kill -KILL -- "-$sd" 2>/dev/null
-	wait "$sd" 2>/dev/null
-	if wait_for "$log" NET-DOWN 120; then
-		daemon "$root" "$(port 11)" "$out/restart-storaged-2.log"
-		sd=$last_pid
-	fi
-fi
+# The call is in the daemon's hands (ACKed) 2 s after NET-PENDING.
+kill_and_restart "$log" NET-PENDING 2 NET-DOWN "$root" "$(port 11)" "$out/restart-storaged-2.log"
 wait "$vm"
 rc=$?
 stop "$sd"
@@ -401,3 +429,7 @@ a=$(tr -d '\r' < "$out/rmem-local.log" | grep -a '^RMEM-SUM' | tail -n1)
 b=$(tr -d '\r' < "$out/rmem-self.log" | grep -a '^RMEM-SUM' | tail -n1)
 [ -n "$a" ] && [ "$a" = "$b" ] && pass net/rmem-self/same-as-local ||
 	fail net/rmem-self/same-as-local "local '$a', self-served '$b'"
+
+# ================================================================ rfs
+# The remote file system (fs/rfs.c): test/net/rfs.sh.
+. test/net/rfs.sh
