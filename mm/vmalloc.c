@@ -150,6 +150,16 @@ void *vmalloc(size_t size)
 	return (void *)va;
 }
 
+/*
+ * Unmaps and frees the pages of [va, va + len).  Only this CPU's TLB is
+ * flushed: another CPU may keep a translation of the range (Intel SDM Vol.
+ * 3A 4.10.5), but as the range is never mapped again, the stale entry can
+ * only serve an access after vfree(), a use after free the caller would
+ * have made anyway, and no new mapping can be shadowed by it.  Doing
+ * without the IPI also lets vfree() run with interrupts off (a task's
+ * strace buffer goes with its last reference, which a context switch can
+ * drop).
+ */
 static void vfree_range(unsigned long va, size_t len)
 {
 	size_t off;
