@@ -127,5 +127,6 @@ void vma_link_file(struct vm_area_struct *v);
 void vma_unlink_file(struct vm_area_struct *v);
 void unmap_mapping_range(struct inode *inode, unsigned long first);
 int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
+int copy_to_fresh_vm(struct mm_struct *mm, unsigned long addr, const void *buf, int len);
 
 #endif /* _LEGO_MM_TYPES_H */

@@ -121,3 +121,17 @@ cmp -s "$root/durable.txt" <(head -c 40960 "$root/durable.txt") &&
 	pass net/rfs-restart/host-has-writes ||
 	fail net/rfs-restart/host-has-writes "$(ls -l "$root" | tr '\n' ' ')"
 echo "# rfs-restart: $(tr -d '\r' < "$log" | grep -a '^RFS-DOWN')"
+
+# ---------------------------------------------------------------- rfs-exec
+# The host's static busybox, executed from /mnt/storage.
+root=$work/rfs/exec
+rfs_root "$root"
+mkdir "$root/bin"
+cp /bin/busybox "$root/bin/sh"
+chmod 755 "$root/bin/sh"
+printf '#!/bin/sh\necho no\n' > "$root/bin/noexec"
+chmod 644 "$root/bin/noexec"
+daemon "$root" "$(port 27)" "$out/rfs-exec-storaged.log"
+sd=$last_pid
+rfs_vm rfs-exec "$(port 26)" "$(port 27)" 180 /bin/sh /rfs-exec.sh
+stop "$sd"
