@@ -16,6 +16,10 @@
 #                      ESTALE, every acknowledged write is there
 #   net/rfs-exec/...   a static busybox on the host directory executed
 #                      from /mnt/storage, by absolute and relative path
+#   net/rfs-self/...   rfstest on a processor that is its own storage
+#                      component (lego.peers=storage:1, lego.storage_root=
+#                      /srv: what make bench measures), no NIC: the same
+#                      results through the Lego storage backend
 
 # rfs_root DIR: what the rfs checks expect on the host.  DIR itself stays
 # (a daemon serving it keeps its descriptor), its contents are made anew.
@@ -135,3 +139,13 @@ daemon "$root" "$(port 27)" "$out/rfs-exec-storaged.log"
 sd=$last_pid
 rfs_vm rfs-exec "$(port 26)" "$(port 27)" 180 /bin/sh /rfs-exec.sh
 stop "$sd"
+
+# ---------------------------------------------------------------- rfs-self
+# The image's /srv holds what rfs_root makes; net/storage_vfs.c serves it.
+rfs_root "$work/rfs/self/srv"
+scripts/mkinitramfs.sh "$out/rfs-self.cpio" "$out/rfstest:/rfstest" --dir "$work/rfs/self" \
+	--mkdir /proc --mkdir /dev --mkdir /tmp > /dev/null
+scripts/qemu-run.sh --initrd "$out/rfs-self.cpio" --timeout 180 \
+	--append "rdinit=/rfstest lego.node=1 lego.peers=storage:1 lego.storage_root=/srv -- errno" \
+	> "$out/rfs-self.log" 2>&1
+results rfs-self "$out/rfs-self.log" $?
