@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # bench/run.sh [--quick] [--no-linux] [--no-hardened] [--runs N] [--iters N]
-#              [--batches N] [--timeout S] [--out DIR]
+#              [--batches N] [--timeout S] [--out DIR] [--only PROGRAMS]
 #
 # What `make bench` runs (after building vmlego).  Boots Lego, and Debian's
 # Linux for comparison, on the same initramfs and the same QEMU command
@@ -26,16 +26,18 @@
 #   --iters N    iterations of every operation, instead of each one's own
 #   --batches N  timed batches per operation, the minimum is kept (default 5)
 #   --timeout S  limit for each boot (default 900)
+#   --only PROGRAMS  only the rows of these bench programs (comma-separated:
+#                rmem,rmemvm,rfs,rfsvm), Lego only; the others "not run"
 # BENCH_ITERS, BENCH_BATCHES and BENCH_RUNS in the environment work as the
 # options do.  QEMU and ACCEL are passed on to scripts/qemu-run.sh.
 set -u
-usage() { sed -n '3,30p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+usage() { sed -n '3,32p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 
 cd "$(dirname "$0")/.."
 export LC_ALL=C
 quick=0 linux_wanted=1 hardened_wanted=1
 runs=${BENCH_RUNS:-3} iters=${BENCH_ITERS:-} batches=${BENCH_BATCHES:-5}
-timeout=900 out=${BUILD:-build}/bench
+timeout=900 out=${BUILD:-build}/bench only=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--quick) quick=1; shift ;;
@@ -46,6 +48,7 @@ while [ $# -gt 0 ]; do
 	--batches) batches=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
+	--only) only=,$2,; linux_wanted=0 hardened_wanted=0; shift 2 ;;
 	-h|--help) usage 0 ;;
 	*) echo "bench/run.sh: unknown option $1" >&2; usage ;;
 	esac
@@ -65,11 +68,14 @@ rm -f "$out"/*.log "$out/results.md"
 make -s -C bench O="$out/bin" || { echo "bench/run.sh: building bench/ failed" >&2; exit 1; }
 cpio=$out/bench.cpio
 files=("$out/bin/init:/init")
-for p in syscall mm proc smp rmem compat32 tiny; do
+for p in syscall mm proc smp rmem rfs compat32 tiny; do
 	files+=("$out/bin/$p:/bench/$p")
 done
-files+=("$out/bin/rmem:/bench/rmemvm")	# its name picks its row (bench/rmem.c)
-scripts/mkinitramfs.sh "$cpio" "${files[@]}" || exit 1
+# Their names pick their rows (bench/rmem.c, bench/rfs.c).
+files+=("$out/bin/rmem:/bench/rmemvm" "$out/bin/rfs:/bench/rfsvm")
+# /tmp: rfs's local file; /srv: what a processor serving its own storage
+# serves (lego.storage_root=/srv, not / which holds the mount).
+scripts/mkinitramfs.sh "$cpio" "${files[@]}" --mkdir /tmp --mkdir /srv || exit 1
 
 # The rows: BENCH_OP(program, name, iterations, reference, "description").
 names=()
@@ -166,31 +172,69 @@ boot_rmemvm() {	# boot_rmemvm KERNEL TAG: remote_page_fault_vm, a memory VM besi
 	stop_groups
 	pgids=()
 }
+# The remote file system (bench/rfs.c), Lego's only, the same way:
+# the rfs rows (and their local references) on a processor serving its
+# own storage (lego.peers=storage:1, lego.storage_root=/srv), counted
+# under -icount; the rfsvm rows against lego-storaged over loopback UDP,
+# by the wall clock only.
+rfs_kargs="lego.node=1 lego.peers=storage"
+boot_rfs() {	# boot_rfs KERNEL TAG [QEMU ARGS...]
+	kargs="$rfs_kargs:1 lego.storage_root=/srv"
+	boot "$1" "$2" 1 "$opts rfs" "${@:3}"
+	kargs=
+}
+boot_rfsvm() {	# boot_rfsvm KERNEL TAG: lego-storaged beside, serving a fresh directory
+	local sport=$((20000 + ($$ * 4) % 20000 + 2)) slog=$out/$1-$2-storaged.log
+	rm -rf "$out/rfs-storage" && mkdir -p "$out/rfs-storage"
+	bg "$slog" "$out/tools/lego-storaged" --root "$out/rfs-storage" --node 3 \
+		--udp "127.0.0.1:$((sport + 1))"
+	wait_for "$slog" serving 10 || echo "  WARN    lego-storaged did not start (see $slog)" >&2
+	kargs="$rfs_kargs:3"
+	boot "$1" "$2" 1 "$opts rfsvm" $(netdev n0 "$sport" $((sport + 1)) 52:54:00:4c:00:01)
+	kargs=
+	stop_groups
+	pgids=()
+}
 lego_kernel() { [ "$1" = lego ] || [ "$1" = hardened ]; }
+# wanted PROGRAM: whether --only (if given) names it.
+wanted() { [ -z "$only" ] || [[ $only == *",$1,"* ]]; }
+if wanted rfsvm && ! make -s -C tools/lego-storaged O="$out/tools"; then
+	echo "bench/run.sh: building tools/lego-storaged failed" >&2
+	exit 1
+fi
 . scripts/lego-vms.sh		# netdev, bg, wait_for, stop_groups
 trap stop_groups EXIT		# a memory VM left by an interrupted boot_rmemvm
 trap 'exit 130' INT TERM
 
 # The same boot at 2 ns per instruction (shift=1) next to shift=0 splits
 # boot_to_init into instructions and time-based waits (boot_split below).
-for k in stub "${kernels[@]}"; do
+boot_kernels=(stub "${kernels[@]}")
+[ -n "$only" ] && boot_kernels=(lego)
+for k in "${boot_kernels[@]}"; do
 	args=$main_args
 	[ $k = stub ] && args=boot
-	boot "$k" icount-main 1 "$args" "${icount0[@]}"
-	boot "$k" icount-shift1 1 boot "${icount1[@]}"
-	lego_kernel "$k" && boot_rmem "$k" icount-rmem "${icount0[@]}"
+	if [ -z "$only" ]; then
+		boot "$k" icount-main 1 "$args" "${icount0[@]}"
+		boot "$k" icount-shift1 1 boot "${icount1[@]}"
+	fi
+	lego_kernel "$k" && wanted rmem && boot_rmem "$k" icount-rmem "${icount0[@]}"
+	lego_kernel "$k" && wanted rfs && boot_rfs "$k" icount-rfs "${icount0[@]}"
 done
 # Throughput is measured without -icount only: under -icount QEMU runs
 # the virtual CPUs one at a time on one host thread (and Linux 6.1 does
 # not even bring its secondary CPUs up there, QEMU 7.2).
 for ((r = 1; r <= runs; r++)); do
-	boot stub wall$r-main 1 boot
+	[ -z "$only" ] && boot stub wall$r-main 1 boot
 	for k in "${kernels[@]}"; do
-		boot "$k" wall$r-main 1 "$main_args"
-		boot "$k" wall$r-smp 4 "$opts smp"
+		if [ -z "$only" ]; then
+			boot "$k" wall$r-main 1 "$main_args"
+			boot "$k" wall$r-smp 4 "$opts smp"
+		fi
 		if lego_kernel "$k"; then
-			boot_rmem "$k" wall$r-rmem
-			boot_rmemvm "$k" wall$r-rmemvm
+			wanted rmem && boot_rmem "$k" wall$r-rmem
+			wanted rmemvm && boot_rmemvm "$k" wall$r-rmemvm
+			wanted rfs && boot_rfs "$k" wall$r-rfs
+			wanted rfsvm && boot_rfsvm "$k" wall$r-rfsvm
 		fi
 	done
 done
@@ -198,7 +242,7 @@ done
 # ---------------------------------------------------------------- results
 log_of() {	# log_of KERNEL MODE NAME: the log holding that row
 	case ${prog_of[$3]:-} in
-	smp|rmem|rmemvm) echo "$out/$1-$2-${prog_of[$3]}.log" ;;
+	smp|rmem|rmemvm|rfs|rfsvm) echo "$out/$1-$2-${prog_of[$3]}.log" ;;
 	*) echo "$out/$1-$2-main.log" ;;
 	esac
 }
@@ -247,6 +291,8 @@ boot_split() {
 smp_icount="n/a wall-clock only: -icount runs one virtual CPU at a time"
 rmemvm_icount="n/a wall-clock only: a guest waiting for another VM's reply under -icount has its clock moved to its next timer"
 no_rmem="n/a no memory component: Lego's remote memory"
+rfsvm_icount="n/a wall-clock only: a guest waiting for lego-storaged's reply under -icount has its clock moved to its next timer"
+no_rfs="n/a no storage component: Lego's remote file system"
 declare -A I
 for k in "${kernels[@]}"; do
 	for n in "${names[@]}"; do
@@ -256,6 +302,10 @@ for k in "${kernels[@]}"; do
 			I[$k,$n]=$rmemvm_icount
 		elif [ "${prog_of[$n]}" = rmem ] && ! lego_kernel "$k"; then
 			I[$k,$n]=$no_rmem
+		elif [ "${prog_of[$n]}" = rfsvm ]; then
+			I[$k,$n]=$rfsvm_icount
+		elif [ "${prog_of[$n]}" = rfs ] && ! lego_kernel "$k"; then
+			I[$k,$n]=$no_rfs
 		else
 			I[$k,$n]=$(result "$(log_of "$k" icount "$n")" "$n")
 		fi
@@ -277,6 +327,7 @@ for k in "${kernels[@]}" stub; do
 		[ $k = stub ] && [ $n != boot_to_init ] && continue
 		case ${prog_of[$n]:-} in
 		rmem|rmemvm) lego_kernel "$k" || { W[$k,$n]=$no_rmem; continue; } ;;
+		rfs|rfsvm) lego_kernel "$k" || { W[$k,$n]=$no_rfs; continue; } ;;
 		esac
 		vals= why=
 		for ((r = 1; r <= runs; r++)); do
@@ -404,8 +455,10 @@ report() {
 	instructions_table | table
 	echo
 	[ -n "$linux_note" ] && { echo "$linux_note"; echo; }
-	for k in "${kernels[@]}"; do info "$k"; done
-	firmware_info
+	if [ -z "$only" ]; then
+		for k in "${kernels[@]}"; do info "$k"; done
+		firmware_info
+	fi
 	echo
 	echo "## TCG wall-clock nanoseconds per operation (noisy)"
 	echo

@@ -81,6 +81,43 @@ static int zero_user_tail(struct mm_struct *mm, unsigned long addr,
 	return 0;
 }
 
+/* ---- files without a page cache (fs/rfs.c): segments copied in ---- */
+/*
+ * [page, PAGE_ALIGN(file_end)) becomes anonymous memory holding the
+ * file's bytes from offset off (what a private file mapping would show),
+ * read now, chunk by chunk: the program then needs its file no more (a
+ * storage server gone later cannot fault it), and the rest of the last
+ * page is zero already.
+ */
+static int copy_segment(struct linux_binprm *bprm, unsigned long page,
+			unsigned long file_end, unsigned long prot, loff_t off)
+{
+	size_t len = file_end - page, done = 0, chunk = 64 * 1024;
+	unsigned long r = do_mmap(bprm->mm, page, PAGE_ALIGN(file_end) - page, prot,
+				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, NULL, 0, NULL);
+	char *buf;
+
+	if (IS_ERR_VALUE(r))
+		return r;
+	buf = kmalloc(chunk, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	while (done < len) {
+		size_t n = min(chunk, len - done);
+		ssize_t got = kernel_read(bprm->file, buf, n, off + done);
+
+		if (got != (ssize_t)n ||
+		    copy_to_fresh_vm(bprm->mm, page + done, buf, n) != (int)n) {
+			kfree(buf);
+			return got < 0 ? got : -EIO;
+		}
+		done += n;
+	}
+	kfree(buf);
+	return 0;
+}
+/* ---- end of files without a page cache ---- */
+
 static int map_segment(struct linux_binprm *bprm, const Elf64_Phdr *ph)
 {
 	struct mm_struct *mm = bprm->mm;
@@ -93,7 +130,11 @@ static int map_segment(struct linux_binprm *bprm, const Elf64_Phdr *ph)
 			     ((ph->p_flags & PF_X) ? PROT_EXEC : 0);
 	unsigned long r;
 
-	if (ph->p_filesz) {
+	if (ph->p_filesz && inode_no_pagecache(bprm->file->inode)) {
+		r = copy_segment(bprm, page, file_end, prot, ph->p_offset & PAGE_MASK);
+		if (r)
+			return r;
+	} else if (ph->p_filesz) {
 		r = do_mmap(mm, page, PAGE_ALIGN(file_end) - page, prot,
 			    MAP_PRIVATE | MAP_FIXED, bprm->file,
 			    (ph->p_offset & PAGE_MASK) >> PAGE_SHIFT, NULL);

@@ -1000,6 +1000,18 @@ SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
 /* ------------------------------------------------------------ rename */
 
 /*
+ * Whether a rename between directories of d's file system takes
+ * rename_mutex.  A remote one's server orders its renames and checks
+ * their ancestry itself, and its dentries are no local tree another
+ * rename could change; its server may even be this kernel (fs/rfs.c
+ * served by net/storage_vfs.c), whose rename must not wait for ours.
+ */
+static bool rename_locks_tree(struct dentry *d)
+{
+	return !(d->d_sb->s_type->fs_flags & FS_NO_PAGECACHE);
+}
+
+/*
  * Locks two directories for a rename: rename_mutex when they differ (so
  * no other rename changes their ancestry meanwhile), then the ancestor
  * first, or by address when neither contains the other.
@@ -1012,7 +1024,8 @@ static void lock_rename(struct dentry *a, struct dentry *b)
 		mutex_lock(&ia->i_mutex);
 		return;
 	}
-	mutex_lock(&rename_mutex);
+	if (rename_locks_tree(a))
+		mutex_lock(&rename_mutex);
 	if (is_subdir(b, a) || (!is_subdir(a, b) && ia < ib)) {
 		mutex_lock(&ia->i_mutex);
 		mutex_lock(&ib->i_mutex);
@@ -1027,7 +1040,8 @@ static void unlock_rename(struct dentry *a, struct dentry *b)
 	mutex_unlock(&a->d_inode->i_mutex);
 	if (a != b) {
 		mutex_unlock(&b->d_inode->i_mutex);
-		mutex_unlock(&rename_mutex);
+		if (rename_locks_tree(a))
+			mutex_unlock(&rename_mutex);
 	}
 }
 

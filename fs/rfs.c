@@ -68,9 +68,12 @@ static const struct file_operations rfs_dir_fops, rfs_file_fops;
 /*
  * One storage call.  A server gone (the RPC layer's silence bound, about
  * 4 s, or its 10 s deadline) or unreachable is an I/O error of this file
- * system, as for an NFS soft mount; a signal is -EINTR.  Kernel callers
- * (execve, page faults) wait through signals but a fatal one: they cannot
- * stop halfway.
+ * system, as for an NFS soft mount.  A signal ends the wait: a call that
+ * may run twice (a lookup, a read, a write at an offset) is restarted
+ * under SA_RESTART (-ERESTARTSYS, as Linux's NFS), one that may not (a
+ * name made or removed, an append) is -EINTR -- it may have run.  Kernel
+ * callers (execve, page faults) wait through signals but a fatal one:
+ * they cannot stop halfway.
  */
 static long rfs_call(struct super_block *sb, u16 type, const struct rpc_wbuf *w,
 		     void *resp, size_t cap, bool killable)
@@ -85,6 +88,11 @@ static long rfs_call(struct super_block *sb, u16 type, const struct rpc_wbuf *w,
 	else
 		r = rpc_call(node, type, w->p, w->len, resp, cap, 0);
 	switch (r) {
+	case -EINTR:
+		if (type == RPC_ST_MKDIR || type == RPC_ST_UNLINK || type == RPC_ST_RMDIR ||
+		    type == RPC_ST_RENAME || type == RPC_ST_WRITE)
+			return -EINTR;
+		return -ERESTARTSYS;
 	case -ETIMEDOUT:
 	case -EHOSTUNREACH:
 	case -ENETDOWN:
@@ -287,6 +295,8 @@ static int rfs_create(struct inode *dir, struct dentry *d, umode_t mode, dev_t r
 	st_enc_open(&q.w, q.path, O_RDWR | O_CREAT | O_EXCL | O_LARGEFILE, mode & 07777);
 	r = rfs_call(dir->i_sb, RPC_ST_OPEN, &q.w, reply, sizeof(reply), false);
 	kfree(q.msg);
+	if (r == -ERESTARTSYS)
+		return -EINTR;		/* the file may exist now: no retry */
 	if (r < 0)
 		return r;
 	if (st_dec_open(reply, r, &h, &st))

@@ -629,11 +629,11 @@ const void *get_dump_page(struct mm_struct *mm, struct vm_area_struct *v, unsign
 }
 
 /*
- * Reads len bytes at addr of another address space (/proc/PID/cmdline
- * and environ), faulting pages in as a read would.  Returns the bytes
- * read, short at the first unmapped page.
+ * Moves len bytes between buf and addr of mm through the direct map,
+ * faulting pages in as a read would, whatever the mappings' protection.
+ * Returns the bytes moved, short at the first unmapped page.
  */
-int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+static int access_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len, bool write)
 {
 	int done = 0;
 
@@ -650,9 +650,32 @@ int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int l
 			if (!pte || !(*pte & _PAGE_PRESENT))
 				break;
 		}
-		memcpy((char *)buf + done, (char *)__va(*pte & PTE_PFN_MASK) + off, chunk);
+		if (write) {
+			memcpy((char *)__va(*pte & PTE_PFN_MASK) + off, (char *)buf + done, chunk);
+			/* Written behind the MMU's back: dirty, so that remote
+			 * memory's eviction writes it back (mm/remote.c). */
+			*pte |= _PAGE_DIRTY;
+		} else
+			memcpy((char *)buf + done, (char *)__va(*pte & PTE_PFN_MASK) + off, chunk);
 		done += chunk;
 	}
 	mutex_unlock(&mm->mmap_lock);
 	return done;
+}
+
+/* Reads another address space (/proc/PID/cmdline and environ). */
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	return access_vm(mm, addr, buf, len, false);
+}
+
+/*
+ * Fills a private anonymous mapping of mm not touched yet, whatever its
+ * protection: execve's segments of a file without a page cache
+ * (fs/binfmt_elf.c).  Its pages fault in as fresh ones of mm's own (never
+ * shared), so the bytes are seen by no one else.
+ */
+int copy_to_fresh_vm(struct mm_struct *mm, unsigned long addr, const void *buf, int len)
+{
+	return access_vm(mm, addr, (void *)buf, len, true);
 }

@@ -244,7 +244,11 @@ bool lego_net_init(const char *cmdline)
 	if (lego_role == LEGO_ROLE_MEMORY ||
 	    (lego_role == LEGO_ROLE_PROCESSOR && memory_node && memory_node == node_id))
 		mem_server_init();
-	else if (lego_role == LEGO_ROLE_STORAGE)
+	/* The same for storage (lego.peers=storage:N): the remote file
+	 * system's calls, served by this kernel's lego.storage_root=, which
+	 * must not hold the mount (fs/rfs.c) or its calls would call again. */
+	if (lego_role == LEGO_ROLE_STORAGE ||
+	    (lego_role == LEGO_ROLE_PROCESSOR && storage_node && storage_node == node_id))
 		storage_server_init(cmdline);
 	if (IS_ENABLED(CONFIG_KTEST))
 		rpc_test_init();
@@ -256,7 +260,7 @@ bool lego_net_init(const char *cmdline)
 	pr_info("lego: %s component, node %d, %s%s; memory %s, storage %s\n",
 		lego_role_name(lego_role), node_id, dev ? "on " : "no network device",
 		dev ? dev->name : "", mem, sto);
-	if (((memory_node && memory_node != node_id) || storage_node) && !dev)
+	if (((memory_node && memory_node != node_id) || (storage_node && storage_node != node_id)) && !dev)
 		pr_warn("lego: peers given but no network device: remote calls will fail\n");
 	proc_create("lego/peers", 0444, &peers_ops);
 	return lego_role == LEGO_ROLE_PROCESSOR;

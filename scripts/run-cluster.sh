@@ -7,7 +7,9 @@
 # `make run-cluster`: a Lego cluster on this machine, on loopback only.
 #
 #   processor VM  node 1, the default image's busybox shell on the serial
-#                 console (this terminal), lego.peers=memory:2,storage:3
+#                 console (this terminal), lego.peers=memory:2,storage:3,
+#                 the storage mounted at lego.storage_mount= (STORAGE_MOUNT,
+#                 default /mnt/storage: fs/rfs.c)
 #   memory VM     node 2 (lego.role=memory), the processor's remote memory
 #   lego-storaged node 3, serving DIR (--storage or STORAGE=, default
 #                 build/cluster-storage, made if missing)
@@ -34,6 +36,7 @@ cd "$(dirname "$0")/.."
 top=$PWD
 build=${BUILD:-build}
 storage=${STORAGE:-$build/cluster-storage}
+storage_mount=${STORAGE_MOUNT:-/mnt/storage}
 script= timeout= smp=1 mem=256M append=
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -88,7 +91,7 @@ wait_for "$logs/memory.log" "memory component ready" 120 ||
 echo "run-cluster: memory VM (node 2) and lego-storaged (node 3, $storage) are up; logs in $logs/" >&2
 
 cpu=(scripts/qemu-run.sh --initrd "$initrd" --smp "$smp" --mem "$mem" --timeout "$timeout"
-     --append "lego.node=1 lego.peers=memory:2,storage:3 $append"
+     --append "lego.node=1 lego.peers=memory:2,storage:3 lego.storage_mount=$storage_mount $append"
      -- $(netdev n0 "$p_cpu" "$h_cpu" 52:54:00:4c:00:01))
 if [ $batch = 0 ]; then
 	"${cpu[@]}"

@@ -129,5 +129,6 @@ void unmap_mapping_range(struct inode *inode, unsigned long first);
 int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 bool vma_written(struct mm_struct *mm, struct vm_area_struct *v);
 const void *get_dump_page(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr);
+int copy_to_fresh_vm(struct mm_struct *mm, unsigned long addr, const void *buf, int len);
 
 #endif /* _LEGO_MM_TYPES_H */

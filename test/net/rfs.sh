@@ -16,6 +16,10 @@
 #                      ESTALE, every acknowledged write is there
 #   net/rfs-exec/...   a static busybox on the host directory executed
 #                      from /mnt/storage, by absolute and relative path
+#   net/rfs-self/...   rfstest on a processor that is its own storage
+#                      component (lego.peers=storage:1, lego.storage_root=
+#                      /srv: what make bench measures), no NIC: the same
+#                      results through the Lego storage backend
 
 # rfs_root DIR: what the rfs checks expect on the host.  DIR itself stays
 # (a daemon serving it keeps its descriptor), its contents are made anew.
@@ -121,3 +125,27 @@ cmp -s "$root/durable.txt" <(head -c 40960 "$root/durable.txt") &&
 	pass net/rfs-restart/host-has-writes ||
 	fail net/rfs-restart/host-has-writes "$(ls -l "$root" | tr '\n' ' ')"
 echo "# rfs-restart: $(tr -d '\r' < "$log" | grep -a '^RFS-DOWN')"
+
+# ---------------------------------------------------------------- rfs-exec
+# The host's static busybox, executed from /mnt/storage.
+root=$work/rfs/exec
+rfs_root "$root"
+mkdir "$root/bin"
+cp /bin/busybox "$root/bin/sh"
+chmod 755 "$root/bin/sh"
+printf '#!/bin/sh\necho no\n' > "$root/bin/noexec"
+chmod 644 "$root/bin/noexec"
+daemon "$root" "$(port 27)" "$out/rfs-exec-storaged.log"
+sd=$last_pid
+rfs_vm rfs-exec "$(port 26)" "$(port 27)" 180 /bin/sh /rfs-exec.sh
+stop "$sd"
+
+# ---------------------------------------------------------------- rfs-self
+# The image's /srv holds what rfs_root makes; net/storage_vfs.c serves it.
+rfs_root "$work/rfs/self/srv"
+scripts/mkinitramfs.sh "$out/rfs-self.cpio" "$out/rfstest:/rfstest" --dir "$work/rfs/self" \
+	--mkdir /proc --mkdir /dev --mkdir /tmp > /dev/null
+scripts/qemu-run.sh --initrd "$out/rfs-self.cpio" --timeout 180 \
+	--append "rdinit=/rfstest lego.node=1 lego.peers=storage:1 lego.storage_root=/srv -- errno" \
+	> "$out/rfs-self.log" 2>&1
+results rfs-self "$out/rfs-self.log" $?

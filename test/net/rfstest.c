@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <errno.h>
+#include <signal.h>
 
 #define M "/mnt/storage"
 #define BAD ((long)1)			/* an unmapped user address */
@@ -249,12 +250,41 @@ static void test_names(void)
 	EXPECT_RET("chdir-back", lt_syscall1(SYS_chdir, (long)"/"), 0);
 }
 
+
 static long long now_ms(void)
 {
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
+}
+
+static volatile int alarms;
+
+static void on_alarm(int sig)
+{
+	alarms++;
+}
+
+/* stat with SIGALRM 1 s in (handler flags fl): want, within [lo, hi) ms. */
+static void signal_during_stat(int fl, long want, long lo, long hi)
+{
+	struct sigaction sa = { .sa_handler = on_alarm, .sa_flags = fl };
+	const char *tag = fl ? "signal-restart" : "signal-eintr";
+	static struct stat st;
+	long long t0;
+	long r, ms;
+
+	sigaction(SIGALRM, &sa, NULL);
+	alarms = 0;
+	alarm(1);
+	t0 = now_ms();
+	r = sys_stat(M "/host.txt", &st);
+	ms = now_ms() - t0;
+	alarm(0);
+	EXPECT_RET(tag, r, want);
+	lt_check(lt_cat(tag, "time"), ms >= lo && ms < hi, "%ld ms, not in [%ld, %ld)", ms, lo, hi);
+	EXPECT_RET(lt_cat(tag, "handler-ran"), alarms, 1);
 }
 
 /*
@@ -293,6 +323,10 @@ static void test_restart(void)
 	EXPECT_RET("new-stat-eio", sys_stat(M "/host.txt", b), -EIO);
 	EXPECT_RET("new-mkdir-eio", sys_mkdir(M "/never", 0755), -EIO);
 	EXPECT_TRUE("new-calls-bounded", now_ms() - t0 < 45000);
+	/* A signal during a call: EINTR at once without SA_RESTART; with
+	 * it the stat is restarted, and fails only at the bound. */
+	signal_during_stat(0, -EINTR, 0, 3000);
+	signal_during_stat(SA_RESTART, -EIO, 3000, 30000);
 	lt_printf("RFS-DOWN %lld ms\n", worst);
 	/* Back within a minute. */
 	for (i = 0; i < 120 && sys_stat(M "/host.txt", b) != 0; i++)

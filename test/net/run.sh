@@ -82,7 +82,7 @@ for l in $(/bin/busybox --list-full); do
 	[ "$l" = bin/busybox ] || rfs_links+=(--link "/bin/busybox:/$l")
 done
 scripts/mkinitramfs.sh "$out/rfs.cpio" /bin/busybox:/bin/busybox "$out/rfstest:/rfstest" \
-	test/net/rfs-session.sh:/rfs-session.sh "${rfs_links[@]}" \
+	test/net/rfs-session.sh:/rfs-session.sh test/net/rfs-exec.sh:/rfs-exec.sh "${rfs_links[@]}" \
 	--mkdir /proc --mkdir /dev --mkdir /tmp > /dev/null
 scripts/mkinitramfs.sh "$out/rmem.cpio" "$out/rmem:/rmem" > /dev/null
 [ -f vmlego ] || { fail net/build "no vmlego: build the kernel first"; exit 1; }
@@ -371,13 +371,15 @@ CLUSTER_PORT=$cl_port CLUSTER_LOGS=$cl/logs CI=true scripts/run-cluster.sh --sto
 cat /proc/lego/peers
 echo sum=$(seq 1 100000 | sort -n | md5sum)
 cat /proc/lego/rmem
+grep ' /mnt/storage rfs ' /proc/mounts
+echo "typed in the cluster" > /mnt/storage/from-cluster.txt
 echo cluster-script-done
 SCRIPT
 rc=$?
 c=$(tr -d '\r' < "$out/run-cluster.log")
 [ "$rc" = 0 ] && grep -q 'reboot: Power down' <<< "$c" && pass net/run-cluster/poweroff ||
 	fail net/run-cluster/poweroff "status $rc: $(tail -n 3 <<< "$c" | tr '\n' '|')"
-grep -qE 'command line: .* lego\.node=1 lego\.peers=memory:2,storage:3 lego\.cache_pages=16' <<< "$c" &&
+grep -qE 'command line: .* lego\.node=1 lego\.peers=memory:2,storage:3 lego\.storage_mount=/mnt/storage lego\.cache_pages=16' <<< "$c" &&
 	pass net/run-cluster/peers-named || fail net/run-cluster/peers-named "$(grep -m1 'command line' <<< "$c")"
 grep -qE '^memory 2 up [0-9]+ us$' <<< "$c" && pass net/run-cluster/ping-memory ||
 	fail net/run-cluster/ping-memory "$(grep -E '^memory ' <<< "$c")"
@@ -389,6 +391,10 @@ ev=$(sed -n 's/^evictions \([0-9]*\)$/\1/p' <<< "$c")
 grep -qx 'active 1' <<< "$c" && grep -qx 'cache_pages 16' <<< "$c" && [ "${ev:-0}" -gt 0 ] &&
 	pass net/run-cluster/rmem-active ||
 	fail net/run-cluster/rmem-active "$(grep -E '^(active|cache_pages|evictions) ' <<< "$c" | tr '\n' ' ')"
+grep -qE '^storage:3 /mnt/storage rfs ' <<< "$c" &&
+[ "$(cat "$cl/storage/from-cluster.txt" 2>/dev/null)" = "typed in the cluster" ] &&
+	pass net/run-cluster/storage-mounted ||
+	fail net/run-cluster/storage-mounted "$(grep -E ' rfs ' <<< "$c"; ls "$cl/storage" | tr '\n' ' ')"
 grep -qx 'cluster-script-done' <<< "$c" && pass net/run-cluster/script-ran ||
 	fail net/run-cluster/script-ran "no cluster-script-done"
 grep -qF "serving $cl/storage as node 3" "$cl/logs/storaged.log" && pass net/run-cluster/storaged ||
