@@ -160,7 +160,9 @@ gen-headers := include/generated/autoconf.h include/generated/utsrelease.h \
 	include/generated/errnames.h include/generated/asm-offsets.h \
 	arch/x86/include/generated/asm/syscalls_64.h \
 	arch/x86/include/generated/asm/syscall_homes_64.h \
-	arch/x86/include/generated/uapi/asm/unistd_64.h
+	arch/x86/include/generated/uapi/asm/unistd_64.h \
+	arch/x86/include/generated/asm/syscalls_32.h \
+	arch/x86/include/generated/asm/unistd_32_ia32.h
 
 include/generated/autoconf.h: include/config/auto.conf
 	@:
@@ -190,6 +192,14 @@ arch/x86/include/generated/asm/syscall_homes_64.h: $(SYSCALL_DIR)/syscall_64.tbl
 	$(call cmd,syshomes)
 arch/x86/include/generated/uapi/asm/unistd_64.h: $(SYSCALL_DIR)/syscall_64.tbl $(SYSCALL_DIR)/syscallhdr.sh $(SYSCALL_DIR)/syscalltbl.sh
 	$(call cmd,syshdr)
+arch/x86/include/generated/asm/syscalls_32.h: $(SYSCALL_DIR)/syscall_32.tbl $(SYSCALL_DIR)/syscalltbl.sh
+	$(call cmd,systbl32)
+arch/x86/include/generated/asm/unistd_32_ia32.h: $(SYSCALL_DIR)/syscall_32.tbl $(SYSCALL_DIR)/syscallhdr.sh $(SYSCALL_DIR)/syscalltbl.sh
+	$(call cmd,syshdr32)
+quiet_cmd_systbl32 = SYSTBL  $@
+      cmd_systbl32 = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscalltbl.sh --abis i386 $< $@
+quiet_cmd_syshdr32 = SYSHDR  $@
+      cmd_syshdr32 = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscallhdr.sh --abis i386 --prefix ia32_ --emit-nr $< $@
 quiet_cmd_systbl = SYSTBL  $@
       cmd_systbl = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscalltbl.sh --abis common,64 $< $@
 quiet_cmd_syshomes = SYSHOME $@
@@ -308,6 +318,7 @@ help:
 	@echo '  allyesconfig    - Every option answered yes'
 	@echo '  debug.config    - Add the debugging options (after another target)'
 	@echo '  hardened.config - Add the optional hardening (after another target)'
+	@echo '  nocompat.config - Turn IA32 emulation off (after another target)'
 	@echo 'Building:'
 	@echo '  all / vmlego    - The kernel (ELF64) and System.map'
 	@echo '  isoimage        - build/lego.iso: GRUB, BIOS and UEFI bootable'

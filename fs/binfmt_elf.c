@@ -171,14 +171,64 @@ static int map_segment(struct linux_binprm *bprm, const Elf64_Phdr *ph)
 	return 0;
 }
 
+/*
+ * Maps the PT_LOAD segments of phdrs (checked by check_phdrs) and sets
+ * the entry point and AT_PHDR: the half of loading an executable that is
+ * the same for ELF64 and, converted to Elf64_Phdr, ELF32
+ * (compat_binfmt_elf.c).  load_bias must be set.
+ */
+int elf_map_phdrs(struct linux_binprm *bprm, const Elf64_Phdr *ph, int phnum,
+		  u64 phoff, u64 entry)
+{
+	size_t size = phnum * (bprm->ia32 ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr));
+	int i, r;
+
+	bprm->phnum = phnum;
+	bprm->phdr_addr = 0;
+	for (i = 0; i < phnum; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		r = map_segment(bprm, &ph[i]);
+		if (r)
+			return r;
+		/* AT_PHDR: where the program headers are in memory. */
+		if (!bprm->phdr_addr && phoff >= ph[i].p_offset &&
+		    phoff + size <= ph[i].p_offset + ph[i].p_filesz)
+			bprm->phdr_addr = bprm->load_bias + ph[i].p_vaddr +
+					  (phoff - ph[i].p_offset);
+	}
+	for (i = 0; i < phnum; i++)
+		if (ph[i].p_type == PT_PHDR)
+			bprm->phdr_addr = bprm->load_bias + ph[i].p_vaddr;
+	bprm->entry = bprm->load_bias + entry;
+	return 0;
+}
+
+/* Dynamically linked: Lego has no ELF interpreter loading yet. */
+int elf_check_phdrs(struct linux_binprm *bprm, const Elf64_Phdr *ph, int phnum)
+{
+	bool has_interp;
+	int r = check_phdrs(ph, phnum, &has_interp);
+
+	if (!r && has_interp) {
+		pr_info("%s: dynamically linked programs are not supported yet\n",
+			bprm->filename);
+		r = -ENOEXEC;
+	}
+	return r;
+}
+
 int load_elf_binary(struct linux_binprm *bprm)
 {
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)bprm->buf;
 	Elf64_Phdr *ph;
-	bool has_interp;
 	size_t size;
-	int i, r;
+	int r;
 
+#ifdef CONFIG_IA32_EMULATION
+	if (!memcmp(eh->e_ident, ELFMAG, 4) && eh->e_ident[4] == ELFCLASS32)
+		return load_elf32_binary(bprm);
+#endif
 	r = check_ehdr(eh);
 	if (r)
 		return r;
@@ -189,36 +239,11 @@ int load_elf_binary(struct linux_binprm *bprm)
 	r = -ENOEXEC;
 	if (kernel_read(bprm->file, ph, size, eh->e_phoff) != (ssize_t)size)
 		goto out;
-	r = check_phdrs(ph, eh->e_phnum, &has_interp);
+	r = elf_check_phdrs(bprm, ph, eh->e_phnum);
 	if (r)
 		goto out;
-	if (has_interp) {
-		/* Dynamically linked: Lego has no ELF interpreter loading yet. */
-		pr_info("%s: dynamically linked programs are not supported yet\n",
-			bprm->filename);
-		r = -ENOEXEC;
-		goto out;
-	}
 	bprm->load_bias = eh->e_type == ET_DYN ? ELF_ET_DYN_BASE : 0;
-	bprm->phnum = eh->e_phnum;
-	bprm->phdr_addr = 0;
-	for (i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type != PT_LOAD)
-			continue;
-		r = map_segment(bprm, &ph[i]);
-		if (r)
-			goto out;
-		/* AT_PHDR: where the program headers are in memory. */
-		if (!bprm->phdr_addr && eh->e_phoff >= ph[i].p_offset &&
-		    eh->e_phoff + size <= ph[i].p_offset + ph[i].p_filesz)
-			bprm->phdr_addr = bprm->load_bias + ph[i].p_vaddr +
-					  (eh->e_phoff - ph[i].p_offset);
-	}
-	for (i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_PHDR)
-			bprm->phdr_addr = bprm->load_bias + ph[i].p_vaddr;
-	bprm->entry = bprm->load_bias + eh->e_entry;
-	r = 0;
+	r = elf_map_phdrs(bprm, ph, eh->e_phnum, eh->e_phoff, eh->e_entry);
 out:
 	kfree(ph);
 	return r;

@@ -13,6 +13,10 @@
  *	padding to 16 bytes
  *	auxv pairs ending in AT_NULL, envp[] NULL-terminated,
  *	argv[] NULL-terminated, argc         <- rsp, 16-byte aligned
+ *
+ * A 32-bit program's (IA32 emulation) is the same from IA32_STACK_TOP
+ * down, with 4-byte words and "i686" (the i386 psABI; Linux's compat
+ * create_elf_tables), esp 16-byte aligned too.
  */
 #include <lego/kernel.h>
 #include <lego/binfmts.h>
@@ -26,6 +30,7 @@
 #include <lego/random.h>
 #include <lego/errno.h>
 #include <lego/syscalls.h>
+#include <lego/compat.h>
 #include <uapi/lego/elf.h>
 #include <uapi/lego/mman.h>
 #include <asm/uaccess.h>
@@ -43,17 +48,17 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
  */
 #define STACK_EXPAND	(128UL << 10)
 #define MIN_GAP		(128UL << 20)
-#define MAX_GAP		(TASK_SIZE_MAX / 6 * 5)
 
-static unsigned long mmap_base(unsigned long rlim_stack)
+static unsigned long mmap_base(unsigned long rlim_stack, unsigned long stack_top)
 {
 	unsigned long gap = rlim_stack + STACK_GUARD_GAP;
+	unsigned long max_gap = stack_top / 6 * 5;
 
-	if (gap < rlim_stack || gap > MAX_GAP)	/* overflow, or too large */
-		gap = MAX_GAP;
+	if (gap < rlim_stack || gap > max_gap)	/* overflow, or too large */
+		gap = max_gap;
 	if (gap < MIN_GAP)
 		gap = MIN_GAP;
-	return PAGE_ALIGN(STACK_TOP - gap) - PAGE_SIZE;
+	return PAGE_ALIGN(stack_top - gap) - PAGE_SIZE;
 }
 
 static unsigned long strings_size(const char *const *v, int n)
@@ -73,14 +78,18 @@ static bool push_bytes(unsigned long *sp, const void *src, size_t n)
 	return !copy_to_user((void __user *)*sp, src, n);
 }
 
-static bool put_word(unsigned long addr, unsigned long v)
+/* One word of the initial stack: 8 bytes, or 4 for a 32-bit program. */
+static bool put_word(const struct linux_binprm *bprm, unsigned long addr, unsigned long v)
 {
+	if (bprm->ia32)
+		return !put_user((u32)v, (u32 __user *)addr);
 	return !put_user(v, (unsigned long __user *)addr);
 }
 
 static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 {
-	unsigned long p = STACK_TOP - sizeof(void *);
+	unsigned long wsz = bprm->ia32 ? 4 : 8;
+	unsigned long p = (bprm->ia32 ? IA32_STACK_TOP : STACK_TOP) - wsz;
 	unsigned long execfn, platform, random, *argp, *envp_a, sp, items;
 	unsigned long auxv[2 * 24];
 	u8 rnd[16];
@@ -103,7 +112,10 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 		ok &= push_bytes(&p, bprm->argv[i], strlen(bprm->argv[i]) + 1);
 		argp[i] = p;
 	}
-	ok &= push_bytes(&p, "x86_64", 7);
+	if (bprm->ia32)
+		ok &= push_bytes(&p, "i686", 5);
+	else
+		ok &= push_bytes(&p, "x86_64", 7);
 	platform = p;
 	get_random_bytes(rnd, sizeof(rnd));
 	ok &= push_bytes(&p, rnd, sizeof(rnd));
@@ -116,7 +128,7 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, 100);		/* USER_HZ */
 	NEW_AUX_ENT(AT_PHDR, bprm->phdr_addr);
-	NEW_AUX_ENT(AT_PHENT, sizeof(Elf64_Phdr));
+	NEW_AUX_ENT(AT_PHENT, bprm->ia32 ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr));
 	NEW_AUX_ENT(AT_PHNUM, bprm->phnum);
 	NEW_AUX_ENT(AT_BASE, 0);
 	NEW_AUX_ENT(AT_FLAGS, 0);
@@ -139,19 +151,20 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 
 	/* argc, argv + NULL, envp + NULL, then auxv; rsp 16-byte aligned. */
 	items = 1 + bprm->argc + 1 + bprm->envc + 1 + n;
-	sp = (p - items * sizeof(long)) & ~15UL;
+	sp = (p - items * wsz) & ~15UL;
 	*sp_out = sp;
-	ok &= put_word(sp, bprm->argc);
-	sp += 8;
-	for (i = 0; i < bprm->argc; i++, sp += 8)
-		ok &= put_word(sp, argp[i]);
-	ok &= put_word(sp, 0);
-	sp += 8;
-	for (i = 0; i < bprm->envc; i++, sp += 8)
-		ok &= put_word(sp, envp_a[i]);
-	ok &= put_word(sp, 0);
-	sp += 8;
-	ok &= !copy_to_user((void __user *)sp, auxv, n * sizeof(long));
+	ok &= put_word(bprm, sp, bprm->argc);
+	sp += wsz;
+	for (i = 0; i < bprm->argc; i++, sp += wsz)
+		ok &= put_word(bprm, sp, argp[i]);
+	ok &= put_word(bprm, sp, 0);
+	sp += wsz;
+	for (i = 0; i < bprm->envc; i++, sp += wsz)
+		ok &= put_word(bprm, sp, envp_a[i]);
+	ok &= put_word(bprm, sp, 0);
+	sp += wsz;
+	for (i = 0; i < n; i++, sp += wsz)
+		ok &= put_word(bprm, sp, auxv[i]);
 	kfree(argp);
 	return ok ? 0 : -EFAULT;
 }
@@ -422,7 +435,7 @@ int kernel_execve(const char *filename, const char *const *argv,
 	char *keep[2 * MAX_SCRIPT_DEPTH] = { NULL };
 	const char *path = filename;
 	struct mm_struct *mm;
-	unsigned long sp = 0, addr;
+	unsigned long sp = 0, addr, stack_top;
 	int r, depth;
 
 	bprm.argv = argv;
@@ -465,14 +478,17 @@ int kernel_execve(const char *filename, const char *const *argv,
 	exec_mmap(mm);
 	bprm.secureexec = exec_creds();
 	mm->start_brk = mm->brk = PAGE_ALIGN(bprm.end_data);
-	mm->mmap_base = mmap_base(rlimit(RLIMIT_STACK));
-	mm->start_stack = STACK_TOP;
-	addr = do_mmap(mm, STACK_TOP - PAGE_ALIGN(min(rlimit(RLIMIT_STACK), STACK_EXPAND)),
+	mm->ia32 = bprm.ia32;
+	stack_top = bprm.ia32 ? IA32_STACK_TOP : STACK_TOP;
+	mm->mmap_base = mmap_base(rlimit(RLIMIT_STACK), stack_top);
+	mm->start_stack = stack_top;
+	addr = do_mmap(mm, stack_top - PAGE_ALIGN(min(rlimit(RLIMIT_STACK), STACK_EXPAND)),
 		       PAGE_ALIGN(min(rlimit(RLIMIT_STACK), STACK_EXPAND)),
 		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       NULL, 0, "[stack]");
-	r = IS_ERR_VALUE(addr) ? (int)addr : arch_setup_additional_pages(mm);
+	/* The vDSO is a 64-bit one: a 32-bit program goes without. */
+	r = IS_ERR_VALUE(addr) ? (int)addr : bprm.ia32 ? 0 : arch_setup_additional_pages(mm);
 	if (!r)
 		r = create_elf_tables(&bprm, &sp);
 	fput(bprm.file);
@@ -488,7 +504,10 @@ int kernel_execve(const char *filename, const char *const *argv,
 	set_comm(filename);
 	if (current->files)
 		do_close_on_exec(current->files);
-	start_thread(current_pt_regs(), bprm.entry, sp);
+	if (IS_ENABLED(CONFIG_IA32_EMULATION) && bprm.ia32)
+		start_thread_ia32(current_pt_regs(), bprm.entry, sp);
+	else
+		start_thread(current_pt_regs(), bprm.entry, sp);
 	r = 0;
 
 out_file:
@@ -503,6 +522,22 @@ out:
 /* Linux's limits on execve's strings (include/uapi/linux/binfmts.h). */
 #define MAX_ARG_STRLEN	(PAGE_SIZE * 32)
 #define MAX_ARG_STRINGS	0x7fffffff
+
+/* The n-th pointer of a user array: 4-byte pointers in a 32-bit
+ * syscall (Linux's get_user_arg_ptr). */
+static int get_arg_ptr(const char __user *const __user *uv, size_t n,
+		       const char __user **up)
+{
+	if (in_ia32_syscall()) {
+		compat_uptr_t p;
+
+		if (get_user(p, (const compat_uptr_t __user *)uv + n))
+			return -EFAULT;
+		*up = compat_ptr(p);
+		return 0;
+	}
+	return get_user(*up, uv + n) ? -EFAULT : 0;
+}
 
 static void free_strings(char **v)
 {
@@ -531,10 +566,9 @@ static int copy_strings(const char __user *const __user *uv, char ***out,
 	for (; uv; n++) {
 		long len;
 
-		if (get_user(up, uv + n)) {
-			r = -EFAULT;
+		r = get_arg_ptr(uv, n, &up);
+		if (r)
 			goto fail;
-		}
 		if (!up)
 			break;
 		if (n + 2 > cap) {

@@ -9,6 +9,7 @@
  * serialise whole calls on their position (f_pos_lock), so threads
  * sharing a descriptor never read the same bytes twice.
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/mm.h>
@@ -262,6 +263,28 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf,
 }
 
 /*
+ * A 32-bit syscall's iovec array (struct compat_iovec), widened into iov
+ * (Linux's copy_compat_iovec_from_user).
+ */
+static int copy_iovec_from_user(struct iovec *iov, const struct iovec __user *uvec,
+				unsigned long nr_segs)
+{
+	const struct compat_iovec __user *cvec = (const struct compat_iovec __user *)uvec;
+	struct compat_iovec c;
+	unsigned long i;
+
+	if (!in_ia32_syscall())
+		return copy_from_user(iov, uvec, nr_segs * sizeof(*iov)) ? -EFAULT : 0;
+	for (i = 0; i < nr_segs; i++) {
+		if (copy_from_user(&c, cvec + i, sizeof(c)))
+			return -EFAULT;
+		iov[i].iov_base = compat_ptr(c.iov_base);
+		iov[i].iov_len = (s32)c.iov_len;	/* a negative length stays one */
+	}
+	return 0;
+}
+
+/*
  * Copies and checks an iovec array (Linux's import_iovec): more than
  * UIO_MAXIOV entries or a segment whose length does not fit ssize_t is
  * EINVAL, an unreadable array or a segment outside user space EFAULT; the
@@ -279,7 +302,7 @@ int import_iovec(const struct iovec __user *uvec, unsigned long nr_segs,
 	iov = kmalloc(nr_segs * sizeof(*iov) + 1, GFP_KERNEL);
 	if (!iov)
 		return -ENOMEM;
-	if (copy_from_user(iov, uvec, nr_segs * sizeof(*iov))) {
+	if (copy_iovec_from_user(iov, uvec, nr_segs)) {
 		kfree(iov);
 		return -EFAULT;
 	}

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * stat, lstat, fstat, newfstatat, statx, readlink and readlinkat.
+ * stat, lstat, fstat, newfstatat, statx, readlink and readlinkat; with
+ * IA32 emulation the i386 stat64, lstat64, fstat64 and fstatat64.
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/mm.h>
@@ -60,6 +62,16 @@ int vfs_getattr(struct dentry *d, struct kstat *st)
 	return 0;
 }
 
+/* The three times of k into st, a struct stat or stat64. */
+#define STAT_TIMES(st, k) do {					\
+	(st).st_atime = (k)->atime.tv_sec;			\
+	(st).st_atime_nsec = (k)->atime.tv_nsec;		\
+	(st).st_mtime = (k)->mtime.tv_sec;			\
+	(st).st_mtime_nsec = (k)->mtime.tv_nsec;		\
+	(st).st_ctime = (k)->ctime.tv_sec;			\
+	(st).st_ctime_nsec = (k)->ctime.tv_nsec;		\
+} while (0)
+
 static int cp_new_stat(struct kstat *k, struct stat __user *ubuf)
 {
 	struct stat st;
@@ -75,12 +87,7 @@ static int cp_new_stat(struct kstat *k, struct stat __user *ubuf)
 	st.st_size = k->size;
 	st.st_blksize = k->blksize;
 	st.st_blocks = k->blocks;
-	st.st_atime = k->atime.tv_sec;
-	st.st_atime_nsec = k->atime.tv_nsec;
-	st.st_mtime = k->mtime.tv_sec;
-	st.st_mtime_nsec = k->mtime.tv_nsec;
-	st.st_ctime = k->ctime.tv_sec;
-	st.st_ctime_nsec = k->ctime.tv_nsec;
+	STAT_TIMES(st, k);
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -247,3 +254,66 @@ SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,
 {
 	return __do_sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * i386 struct stat64 (lego/compat.h): 32-bit times and ids, the inode
+ * number in full at the end and truncated in __st_ino, as Linux's
+ * cp_new_stat64.
+ */
+static int cp_stat64(struct kstat *k, struct stat64 __user *ubuf)
+{
+	struct stat64 st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_dev = new_encode_dev(k->dev);
+	st.st_rdev = new_encode_dev(k->rdev);
+	st.st_ino = k->ino;
+	st.__st_ino = k->ino;
+	st.st_mode = k->mode;
+	st.st_nlink = k->nlink;
+	st.st_uid = k->uid;
+	st.st_gid = k->gid;
+	st.st_size = k->size;
+	st.st_blksize = k->blksize;
+	st.st_blocks = k->blocks;
+	STAT_TIMES(st, k);
+	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+COMPAT_SYSCALL_DEFINE2(fstat64, unsigned int, fd, struct stat64 __user *, statbuf)
+{
+	struct file *f = fget_raw(fd);
+	struct kstat k;
+
+	if (!f)
+		return -EBADF;
+	vfs_getattr(f->dentry, &k);
+	fput(f);
+	return cp_stat64(&k, statbuf);
+}
+
+COMPAT_SYSCALL_DEFINE4(fstatat64, int, dfd, const char __user *, filename,
+		       struct stat64 __user *, statbuf, int, flag)
+{
+	struct dentry *d;
+	struct kstat k;
+	int r = stat_lookup(dfd, filename, flag, &d);
+
+	if (r)
+		return r;
+	vfs_getattr(d, &k);
+	path_put(d);
+	return cp_stat64(&k, statbuf);
+}
+
+COMPAT_SYSCALL_DEFINE2(stat64, const char __user *, filename, struct stat64 __user *, statbuf)
+{
+	return __do_compat_sys_fstatat64(AT_FDCWD, filename, statbuf, 0);
+}
+
+COMPAT_SYSCALL_DEFINE2(lstat64, const char __user *, filename, struct stat64 __user *, statbuf)
+{
+	return __do_compat_sys_fstatat64(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
+}
+#endif

@@ -12,6 +12,7 @@
  * kernel reports its status and powers off, handing the status to the
  * machine (QEMU's isa-debug-exit) so scripts can read it.
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/signal.h>
@@ -325,6 +326,27 @@ static void ns_to_timeval(u64 ns, long tv[2])
  * RUSAGE_BOTH (both) or RUSAGE_THREAD (p alone).  tasklist_lock or
  * p's siglock held, or p the caller.
  */
+/*
+ * Copies r to the user's struct rusage: in a 32-bit syscall the i386
+ * layout, every long of 32 bits (Linux's put_compat_rusage).
+ */
+int put_rusage(struct rusage __user *ru, const struct rusage *r)
+{
+#ifdef CONFIG_IA32_EMULATION
+	if (in_ia32_syscall()) {
+		const long *from = &r->ru_utime[0];
+		s32 to[sizeof(struct compat_rusage) / 4];
+		size_t i;
+
+		_Static_assert(sizeof(struct rusage) / 8 == sizeof(to) / 4, "rusage words");
+		for (i = 0; i < ARRAY_SIZE(to); i++)
+			to[i] = from[i];
+		return copy_to_user(ru, to, sizeof(to)) ? -EFAULT : 0;
+	}
+#endif
+	return copy_to_user(ru, r, sizeof(*r)) ? -EFAULT : 0;
+}
+
 void task_rusage(struct task_struct *p, int who, struct rusage *r)
 {
 	struct signal_struct *sig = p->signal;
@@ -580,7 +602,7 @@ static long kernel_wait4(pid_t upid, int __user *stat_addr, int options,
 	r = do_wait(&wo);
 	if (r > 0 && stat_addr && put_user(wo.status, stat_addr))
 		return -EFAULT;
-	if (r > 0 && ru && copy_to_user(ru, &wo.ru, sizeof(wo.ru)))
+	if (r > 0 && ru && put_rusage(ru, &wo.ru))
 		return -EFAULT;
 	return r;
 }
@@ -631,7 +653,7 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
 	r = do_wait(&wo);
 	if (r < 0)
 		return r;
-	if (ru && r > 0 && copy_to_user(ru, &wo.ru, sizeof(wo.ru)))
+	if (ru && r > 0 && put_rusage(ru, &wo.ru))
 		return -EFAULT;
 	if (!infop)
 		return 0;

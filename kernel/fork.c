@@ -462,6 +462,7 @@ static long do_clone(const struct kclone_args *a)
 			regs->sp = a->stack;
 		p->thread.fsbase = (a->flags & CLONE_SETTLS) ? a->tls : rdmsr(MSR_FS_BASE);
 		p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
+		copy_thread_segments(p);
 		r = attach_task(p, a, mp);
 	}
 	if (r) {

@@ -214,6 +214,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->mmap_base = old->mmap_base;
 	mm->vdso = old->vdso;
 	mm->dumpable = old->dumpable;
+	mm->ia32 = old->ia32;
 	list_for_each_entry(v, &old->mmap, list) {
 		if (v->vm_flags & VM_DONTCOPY)		/* MADV_DONTFORK */
 			continue;

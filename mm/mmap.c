@@ -130,7 +130,7 @@ static unsigned long unmapped_area_32bit(struct mm_struct *mm, unsigned long len
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len, unsigned long flags)
 {
-	unsigned long limit = (flags & MAP_32BIT) ? MAP_32BIT_END : TASK_SIZE_MAX;
+	unsigned long limit = (flags & MAP_32BIT) ? MAP_32BIT_END : mm_task_size(mm);
 
 	if (len > TASK_SIZE_MAX)
 		return -ENOMEM;

@@ -124,6 +124,7 @@ if [ $linux = 0 ] && want_section build; then
 	build_config allyesconfig allyesconfig
 	build_config debug "defconfig debug.config"
 	build_config hardened "defconfig hardened.config"
+	build_config nocompat "defconfig nocompat.config"
 	if make C=2 -j"$JOBS" > "$out/sparse.log" 2>&1; then
 		if grep -qE '(warning|error):' "$out/sparse.log"; then
 			fail build/sparse "$(grep -m1 -E '(warning|error):' "$out/sparse.log")"
@@ -236,6 +237,7 @@ user_test() {
 		allyes) image=$out/vmlego-allyesconfig ;;
 		debug) image=$out/vmlego-debug ;;
 		hardened) image=$out/vmlego-hardened ;;
+		nocompat) image=$out/vmlego-nocompat ;;
 		*) image=${user_kernel:-vmlego} ;;
 		esac
 	fi
@@ -301,6 +303,8 @@ if want_section user && [ -d test/user ]; then
 			debug) [ -f "$out/vmlego-debug" ] || build_config debug "defconfig debug.config" ;;
 			hardened) [ -f "$out/vmlego-hardened" ] ||
 				build_config hardened "defconfig hardened.config" ;;
+			nocompat) [ -f "$out/vmlego-nocompat" ] ||
+				build_config nocompat "defconfig nocompat.config" ;;
 			esac
 		done
 	fi

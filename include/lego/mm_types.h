@@ -73,6 +73,7 @@ struct mm_struct {
 	unsigned long vdso;		/* the vDSO's address (AT_SYSINFO_EHDR) or 0 */
 	unsigned long total_vm;		/* pages mapped */
 	int dumpable;			/* prctl(PR_GET_DUMPABLE): SUID_DUMP_* */
+	bool ia32;			/* a 32-bit program's: ends at IA32_STACK_TOP */
 	struct rmem_cache *rmem;	/* remote memory's cache (mm/remote.c) */
 };
 
@@ -103,6 +104,12 @@ int split_vma_range(struct mm_struct *mm, unsigned long start, unsigned long end
 bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end);
 void free_vma(struct vm_area_struct *v);
 unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len);
+/* Where the address space of mm ends: a 32-bit program's below 4 GiB
+ * (its mmap_base is below that too, so top-down searches stay there). */
+static inline unsigned long mm_task_size(const struct mm_struct *mm)
+{
+	return mm->ia32 ? IA32_PAGE_OFFSET : TASK_SIZE_MAX;
+}
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 				unsigned long len, unsigned long flags);
 int move_page_tables(struct mm_struct *mm, unsigned long old_addr,

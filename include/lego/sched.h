@@ -234,6 +234,7 @@ static inline bool thread_group_empty(const struct task_struct *t)
 	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
 struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm);
 void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg);
+void copy_thread_segments(struct task_struct *p);
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
 struct task_struct *find_task_by_pid(pid_t pid);
 u64 task_sched_runtime(struct task_struct *t);
@@ -248,5 +249,6 @@ struct task_struct *user_mode_thread(int (*fn)(void *), void *arg, const char *c
 void exit_mm_release(struct task_struct *tsk);
 struct rusage;
 void task_rusage(struct task_struct *p, int who, struct rusage *r);
+int put_rusage(struct rusage __user *ru, const struct rusage *r);
 
 #endif /* _LEGO_SCHED_H */

@@ -6,6 +6,7 @@
  * EINVAL; RLIMIT_NOFILE may not exceed the kernel's fd table (EPERM, as
  * Linux's nr_open).
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/fs.h>
@@ -125,6 +126,50 @@ SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 	return do_prlimit(current, resource, &r, NULL);
 }
 
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * i386 struct rlimit, 32-bit values: a limit above them reads as
+ * infinity -- COMPAT_RLIM_INFINITY for ugetrlimit, 0x7fffffff for the old
+ * getrlimit (76) -- and COMPAT_RLIM_INFINITY sets infinity, as Linux's
+ * compat getrlimit/setrlimit.
+ */
+static long get_compat_rlimit(unsigned int resource, struct compat_rlimit __user *rlim,
+			      u32 infinity)
+{
+	struct rlimit r;
+	struct compat_rlimit r32;
+	int e = do_prlimit(current, resource, NULL, &r);
+
+	if (e)
+		return e;
+	r32.rlim_cur = r.rlim_cur > infinity ? infinity : r.rlim_cur;
+	r32.rlim_max = r.rlim_max > infinity ? infinity : r.rlim_max;
+	return copy_to_user(rlim, &r32, sizeof(r32)) ? -EFAULT : 0;
+}
+
+COMPAT_SYSCALL_DEFINE2(ugetrlimit, unsigned int, resource, struct compat_rlimit __user *, rlim)
+{
+	return get_compat_rlimit(resource, rlim, COMPAT_RLIM_INFINITY);
+}
+
+COMPAT_SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct compat_rlimit __user *, rlim)
+{
+	return get_compat_rlimit(resource, rlim, COMPAT_RLIM_OLD_INFINITY);
+}
+
+COMPAT_SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct compat_rlimit __user *, rlim)
+{
+	struct compat_rlimit r32;
+	struct rlimit r;
+
+	if (copy_from_user(&r32, rlim, sizeof(r32)))
+		return -EFAULT;
+	r.rlim_cur = r32.rlim_cur == COMPAT_RLIM_INFINITY ? RLIM_INFINITY : r32.rlim_cur;
+	r.rlim_max = r32.rlim_max == COMPAT_RLIM_INFINITY ? RLIM_INFINITY : r32.rlim_max;
+	return do_prlimit(current, resource, &r, NULL);
+}
+#endif
+
 /* ------------------------------------------------------------ usage */
 
 /*
@@ -138,7 +183,7 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
 		return -EINVAL;
 	task_rusage(current, who, &r);
-	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+	return put_rusage(ru, &r);
 }
 
 static long timeval_to_clock_t(const long tv[2])

@@ -5,6 +5,7 @@
  * arch/x86/kernel/tsc.c); the CPU-time clocks from the scheduler's
  * accounting (kernel/sched.c).
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/time.h>
@@ -154,6 +155,17 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
 	return 0;
 }
 
+/* gettimeofday's second half, for both ABIs: the (obsolete) time zone. */
+static int put_timezone(struct timezone __user *tz)
+{
+	struct timezone z;
+
+	if (!tz)
+		return 0;
+	ktime_get_timezone(&z);
+	return copy_to_user(tz, &z, sizeof(z)) ? -EFAULT : 0;
+}
+
 SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
 		struct timezone __user *, tz)
 {
@@ -164,14 +176,7 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
 		if (copy_to_user(tv, &t, sizeof(t)))
 			return -EFAULT;
 	}
-	if (tz) {
-		struct timezone z;
-
-		ktime_get_timezone(&z);
-		if (copy_to_user(tz, &z, sizeof(z)))
-			return -EFAULT;
-	}
-	return 0;
+	return put_timezone(tz);
 }
 
 /* The seconds of the last tick, as Linux's (and the vDSO's) time(). */
@@ -285,3 +290,48 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 	}
 	return do_nanosleep(which_clock, flags, rqtp, rmtp);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 calls with a 32-bit time_t (the _time64 ones are the 64-bit
+ * handlers).  Their seconds wrap in 2038, as on Linux. */
+COMPAT_SYSCALL_DEFINE1(time, old_time32_t __user *, tloc)
+{
+	old_time32_t t = ktime_get_seconds_coarse();
+
+	if (tloc && put_user(t, tloc))
+		return -EFAULT;
+	return t;
+}
+
+COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv,
+		       struct timezone __user *, tz)
+{
+	if (tv) {
+		struct __kernel_old_timeval t;
+		struct old_timeval32 t32;
+
+		vvar_ns_to_timeval(ktime_get_real_ns(), &t);
+		t32.tv_sec = t.tv_sec;
+		t32.tv_usec = t.tv_usec;
+		if (copy_to_user(tv, &t32, sizeof(t32)))
+			return -EFAULT;
+	}
+	return put_timezone(tz);
+}
+
+COMPAT_SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
+		       struct old_timespec32 __user *, tp)
+{
+	struct __kernel_timespec ts;
+	struct old_timespec32 ts32;
+	u64 ns;
+	long r = clock_read_ns(which_clock, &ns);
+
+	if (r)
+		return r;
+	ts = ns_to_timespec(ns);
+	ts32.tv_sec = ts.tv_sec;
+	ts32.tv_nsec = ts.tv_nsec;
+	return copy_to_user(tp, &ts32, sizeof(ts32)) ? -EFAULT : 0;
+}
+#endif

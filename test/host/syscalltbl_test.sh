@@ -259,6 +259,63 @@ if [ -r "$linuxx32" ]; then
 	fi
 fi
 
+# --- The 32-bit (i386) table ----------------------------------------------
+
+# syscall_32.tbl: Linux's i386 numbers, entry points the 64-bit table's own
+# handlers or compat_sys_ ones, and the homes of the 64-bit namesakes.
+table32=$sysdir/syscall_32.tbl
+linux32=${LINUX_UNISTD_32:-/usr/include/x86_64-linux-gnu/asm/unistd_32.h}
+if sh "$tblsh" --abis i386 "$table32" "$work/syscalls_32.h" 2>"$work/tbl32.err" &&
+   sh "$hdrsh" --abis i386 --prefix ia32_ --emit-nr "$table32" "$work/unistd_32_ia32.h" 2>>"$work/tbl32.err"; then
+	pass i386-generate
+else
+	fail i386-generate "$(head -n 3 "$work/tbl32.err")"
+fi
+for pair in restart_syscall:0 exit:1 write:4 getpid:20 mmap2:192 fstat64:197 \
+	    set_thread_area:243 exit_group:252 clock_gettime64:403 clone3:435 syscalls:471; do
+	name=${pair%%:*} nr=${pair#*:}
+	got=$(hdr_nr "$work/unistd_32_ia32.h" "ia32_$name")
+	check "i386-nr-$name" "__NR_ia32_$name is '$got', expected $nr" test "$got" = "$nr"
+done
+bad=$(awk '!/^[ \t]*(#|$)/ && ($2 != "i386" || (NF == 5 && $4 !~ /^(compat_)?sys_[a-z0-9_]+$/)) { print FNR }' \
+	"$table32" | head -n 3 | tr '\n' ' ')
+check i386-format "lines not 'i386' with a sys_ or compat_sys_ entry point: $bad" test -z "$bad"
+# A sys_ entry point is a 64-bit table entry point (the same handler), but
+# for the 16-bit-uid calls, which are -ENOSYS.
+awk '!/^[ \t]*(#|$)/ && $2 != "x32" && NF == 5 { print $4 }' "$table" | sort -u >"$work/entries64"
+awk '!/^[ \t]*(#|$)/ && NF == 5 && $4 ~ /^sys_/ && $4 !~ /16$/ { print $4 }' "$table32" |
+	sort -u >"$work/entries32"
+missing=$(comm -23 "$work/entries32" "$work/entries64" | head -n 5 | tr '\n' ' ')
+check i386-sys-entries-shared "sys_ entry points the 64-bit table lacks: $missing" test -z "$missing"
+# The home of an i386 line is its 64-bit namesake's.
+mismatch=$(awk 'FNR == NR { if (!/^[ \t]*(#|$)/ && $2 != "x32") h[$3] = $NF; next }
+	!/^[ \t]*(#|$)/ && ($3 in h) && h[$3] != $NF { printf " %s", $3 }' "$table" "$table32")
+check i386-homes-agree "i386 lines with another home than the 64-bit line:$mismatch" \
+	test -z "$mismatch"
+if [ -r "$linux32" ]; then
+	sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9][0-9]*\)$/\1 \2/p' "$linux32" | sort >"$work/linux32"
+	sed -n 's/^#define __NR_ia32_\([A-Za-z0-9_]*\) \([0-9][0-9]*\)$/\1 \2/p' \
+		"$work/unistd_32_ia32.h" | grep -v '^syscalls ' | sort >"$work/ours32"
+	mismatch=$(join "$work/linux32" "$work/ours32" | awk '$2 != $3' | head -n 3 | tr '\n' ';')
+	missing=$(join -v 1 "$work/linux32" "$work/ours32" | head -n 5 | tr '\n' ' ')
+	both=$(join "$work/linux32" "$work/ours32" | wc -l)
+	if [ -z "$mismatch$missing" ] && [ "$both" -gt 400 ]; then
+		pass linux-i386-numbers-agree
+	else
+		fail linux-i386-numbers-agree "$both compared; disagree: $mismatch missing: $missing"
+	fi
+else
+	fail linux-i386-numbers-agree "cannot read $linux32 (install linux-libc-dev)"
+fi
+# A broken line is refused like in the 64-bit table.
+cp "$table32" "$work/bad32.tbl"
+printf '4\ti386\twrite2\tsys_write\tstorage\n' >>"$work/bad32.tbl"
+if sh "$tblsh" --abis i386 "$work/bad32.tbl" "$work/bad32.h" 2>"$work/bad32.err"; then
+	fail i386-duplicate-refused "a second number 4 was accepted"
+else
+	check i386-duplicate-refused "no 'duplicate number 4' message" grep -q 'duplicate number 4' "$work/bad32.err"
+fi
+
 # --- Stability -------------------------------------------------------------
 
 # Same input, same output, byte for byte, whatever directory holds the table.

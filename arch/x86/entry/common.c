@@ -13,6 +13,7 @@
 #include <asm/irqflags.h>
 #include <asm/processor-flags.h>
 #include <asm/msr.h>
+#include <lego/compat.h>
 
 /*
  * Work pending before returning to user mode: rescheduling and signals.
@@ -146,15 +147,60 @@ __visible bool do_syscall_64(struct pt_regs *regs, int nr)
 	return syscall_return_slowpath(regs);
 }
 
-/* Reports an unimplemented syscall once per number (sys_ni_syscall). */
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * int $0x80 (entry_INT80_compat, through do_trap_or_irq), with interrupts
+ * disabled and pt_regs complete.  The i386 ABI: number in eax, arguments
+ * in ebx, ecx, edx, esi, edi, ebp, the result in eax.  Only the low
+ * halves count, also from a 64-bit caller (Linux truncates them the same
+ * way), and each argument reaches the handler zero-extended.  orig_ax
+ * becomes the number, zero-extended as Linux's entry code stores it, so
+ * that a restarted syscall finds it again; ax starts as -ENOSYS, the
+ * answer for a number past the table.  TS_COMPAT marks the syscall as a
+ * 32-bit one while it runs, exit work included (the signal code's
+ * restart_syscall number, in_ia32_syscall()).
+ */
+void do_int80_syscall_32(struct pt_regs *regs)
+{
+	unsigned int nr = (u32)regs->ax;
+
+	regs->orig_ax = nr;
+	regs->ax = -ENOSYS;
+	current->thread.status |= TS_COMPAT;
+	local_irq_enable();
+	if (likely(nr < IA32_NR_syscalls)) {
+		nr = array_index_nospec(nr, IA32_NR_syscalls);
+		regs->ax = ia32_sys_call_table[nr]((u32)regs->bx, (u32)regs->cx,
+						   (u32)regs->dx, (u32)regs->si,
+						   (u32)regs->di, (u32)regs->bp);
+	}
+	syscall_return_slowpath(regs);
+	current->thread.status &= ~TS_COMPAT;
+}
+#endif
+
+/*
+ * Reports an unimplemented syscall once per number (sys_ni_syscall), by
+ * its name in the table the caller used.
+ */
 void report_ni_syscall(long nr)
 {
 	static unsigned long reported[(NR_syscalls + 63) / 64];
+	static unsigned long reported32[(NR_syscalls + 63) / 64];
 	unsigned int n = (unsigned int)nr;
+	bool ia32 = in_ia32_syscall();
+	unsigned long *seen = ia32 ? reported32 : reported;
 
-	if (n >= NR_syscalls || (reported[n / 64] & (1UL << (n % 64))))
+	if (n >= NR_syscalls || (seen[n / 64] & (1UL << (n % 64))))
 		return;
-	reported[n / 64] |= 1UL << (n % 64);
+	seen[n / 64] |= 1UL << (n % 64);
+#ifdef CONFIG_IA32_EMULATION
+	if (ia32) {
+		pr_info("%s[%d]: 32-bit syscall %u (%s) is not implemented\n",
+			current->comm, current->pid, n, ia32_syscall_name(n));
+		return;
+	}
+#endif
 	pr_info("%s[%d]: syscall %u (%s) is not implemented\n",
 		current->comm, current->pid, n, syscall_name(n));
 }

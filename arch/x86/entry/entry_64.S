@@ -329,6 +329,7 @@ irq_entries_start:
  * CLD: the C ABI wants DF clear, and exception delivery keeps the user's
  * DF (Intel SDM Vol. 3A 6.12.1 clears only TF, RF, NT, VM and IF).
  */
+	.globl	exception_common
 exception_common:
 	cld
 	ASM_CLAC			/* AC is user state: SMAP on in the kernel */

@@ -40,6 +40,7 @@ void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg)
 	frame->r13 = (unsigned long)arg;
 	frame->ret_addr = (unsigned long)ret_from_fork;
 	t->thread.sp = (unsigned long)frame;
+	t->thread.status = 0;	/* returns through ret_from_fork, not a syscall */
 }
 
 /*
@@ -60,8 +61,38 @@ static void set_tss_sp0(unsigned long sp0)
  * and loaded here; the kernel never uses them itself.  Returns, once prev
  * runs again, the task that switched back to it.
  */
+/* A segment register's selector. */
+#define savesegment(seg, v)	asm volatile("movw %%" #seg ", %0" : "=m"(v))
+#define loadsegment(seg, v)	asm volatile("movw %0, %%" #seg : : "rm"((u16)(v)))
+
+/*
+ * DS and ES: ignored in 64-bit mode but used by a 32-bit program's code
+ * (compat mode uses the descriptor's base and limit; SDM Vol. 3A 5.2.1),
+ * and never changed by the kernel.  Each task keeps its own, as Linux's
+ * __switch_to: a 32-bit program's __USER_DS, 0 for a 64-bit one (IRET to
+ * ring 3 clears a selector the user may not hold anyway, SDM Vol. 2A
+ * IRET).  Only reloaded when either task has one.
+ */
+static void switch_data_segments(struct task_struct *prev, struct task_struct *next)
+{
+	savesegment(ds, prev->thread.ds);
+	savesegment(es, prev->thread.es);
+	if (unlikely(prev->thread.ds | next->thread.ds))
+		loadsegment(ds, next->thread.ds);
+	if (unlikely(prev->thread.es | next->thread.es))
+		loadsegment(es, next->thread.es);
+}
+
+/* The new task p's user segment state, the caller's (fork, clone). */
+void copy_thread_segments(struct task_struct *p)
+{
+	savesegment(ds, p->thread.ds);
+	savesegment(es, p->thread.es);
+}
+
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	switch_data_segments(prev, next);
 	if (prev->mm) {
 		prev->thread.fsbase = rdmsr(MSR_FS_BASE);
 		prev->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
@@ -85,13 +116,17 @@ struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next
  * point, rsp at argc, RFLAGS 0x202 (IF and the reserved bit 1), the user
  * code and stack selectors, FS/GS bases zero, FPU in its initial state.
  */
-void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+static void start_thread_common(struct pt_regs *regs, unsigned long ip,
+				unsigned long sp, u16 cs, u16 ds)
 {
 	memset(regs, 0, sizeof(*regs));
 	regs->ip = ip;
 	regs->sp = sp;
-	regs->cs = __USER_CS;
+	regs->cs = cs;
 	regs->ss = __USER_DS;
+	current->thread.ds = current->thread.es = ds;
+	loadsegment(ds, ds);
+	loadsegment(es, ds);
 	regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
 	regs->orig_ax = -1;
 	current->thread.fsbase = 0;
@@ -101,6 +136,23 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 	fpu_init_state(current->fpu_state);
 	fpu_restore(current->fpu_state);
 }
+
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	start_thread_common(regs, ip, sp, __USER_CS, 0);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * A 32-bit program: the same, in compat mode (__USER32_CS, a code segment
+ * with L clear and D set; SDM Vol. 3A 5.2.1) with DS and ES __USER_DS and
+ * FS and GS null, as Linux's compat_start_thread.
+ */
+void start_thread_ia32(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	start_thread_common(regs, ip, sp, __USER32_CS, __USER_DS);
+}
+#endif
 
 /* arch_prctl codes (asm/prctl.h). */
 #define ARCH_SET_GS		0x1001

@@ -22,6 +22,8 @@
 #include <asm/uaccess.h>
 #include <asm/fpu.h>
 #include <asm/segment.h>
+#include <asm/syscall.h>
+#include <lego/compat.h>
 #include <asm/processor-flags.h>
 #include <asm/unistd_64.h>
 #include <asm/traps.h>
@@ -125,6 +127,16 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
  * SA_RESTART), which re-executes the 2-byte SYSCALL (or int $0x80)
  * instruction once the handler returns.
  */
+/* restart_syscall(2)'s number in the table the interrupted call used. */
+static unsigned long restart_syscall_nr(void)
+{
+#ifdef CONFIG_IA32_EMULATION
+	if (in_ia32_syscall())
+		return __NR_ia32_restart_syscall;
+#endif
+	return __NR_restart_syscall;
+}
+
 static bool from_syscall(const struct pt_regs *regs)
 {
 	return (long)regs->orig_ax >= 0;
@@ -188,7 +200,7 @@ void do_signal(struct pt_regs *regs)
 			regs->ip -= 2;
 			break;
 		case -ERESTART_RESTARTBLOCK:
-			regs->ax = __NR_restart_syscall;
+			regs->ax = restart_syscall_nr();
 			regs->ip -= 2;
 			break;
 		}

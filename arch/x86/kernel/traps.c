@@ -71,6 +71,7 @@ EXC(reserved26); EXC(reserved27); EXC(hypervisor_injection);
 EXC(vmm_communication); EXC(security); EXC(reserved31);
 #undef EXC
 extern char irq_entries_start[];
+extern char entry_INT80_compat[];
 
 void idt_setup(void)
 {
@@ -106,12 +107,16 @@ void idt_setup(void)
 	set_gate(X86_TRAP_MC, asm_exc_machine_check, 0, IST_INDEX_MC + 1);
 	set_gate(X86_TRAP_DB, asm_exc_debug, 0, IST_INDEX_DB + 1);
 	/*
-	 * External vectors.  Vector 0x80 keeps DPL 0: without IA32 emulation
-	 * `int $0x80` from user mode raises #GP with error code
-	 * (0x80 << 3) | 2, exactly as Linux.
+	 * External vectors.  Without IA32 emulation vector 0x80 keeps DPL 0:
+	 * `int $0x80` from user mode then raises #GP with error code
+	 * (0x80 << 3) | 2 (SDM Vol. 3A 6.13: IDT, external 0), exactly as
+	 * Linux.  With it, the gate is the 32-bit syscall entry, DPL 3.
 	 */
 	for (v = FIRST_EXTERNAL_VECTOR; v < NR_VECTORS; v++)
 		set_gate(v, irq_entries_start + 16 * (v - FIRST_EXTERNAL_VECTOR), 0, 0);
+#ifdef CONFIG_IA32_EMULATION
+	set_gate(IA32_SYSCALL_VECTOR, entry_INT80_compat, 3, 0);
+#endif
 }
 
 void load_idt(void)
@@ -364,6 +369,13 @@ static void do_exception(struct pt_regs *regs, unsigned int v, unsigned long err
  */
 __visible void do_trap_or_irq(struct pt_regs *regs, unsigned int vector)
 {
+#ifdef CONFIG_IA32_EMULATION
+	/* int $0x80 (entry_64_compat.S); the kernel itself never uses it. */
+	if (vector == IA32_SYSCALL_VECTOR && user_mode(regs)) {
+		do_int80_syscall_32(regs);
+		return;
+	}
+#endif
 	if (vector < FIRST_EXTERNAL_VECTOR) {
 		unsigned long err = regs->orig_ax;
 

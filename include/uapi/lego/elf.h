@@ -33,16 +33,49 @@ typedef struct {
 	u64 p_align;
 } Elf64_Phdr;
 
+/* ELF-32 (System V gABI; i386 psABI). */
+typedef struct {
+	unsigned char e_ident[16];
+	u16 e_type;
+	u16 e_machine;
+	u32 e_version;
+	u32 e_entry;
+	u32 e_phoff;
+	u32 e_shoff;
+	u32 e_flags;
+	u16 e_ehsize;
+	u16 e_phentsize;
+	u16 e_phnum;
+	u16 e_shentsize;
+	u16 e_shnum;
+	u16 e_shstrndx;
+} Elf32_Ehdr;
+
+typedef struct {
+	u32 p_type;
+	u32 p_offset;
+	u32 p_vaddr;
+	u32 p_paddr;
+	u32 p_filesz;
+	u32 p_memsz;
+	u32 p_flags;
+	u32 p_align;
+} Elf32_Phdr;
+
+_Static_assert(sizeof(Elf32_Ehdr) == 52, "Elf32_Ehdr");
+_Static_assert(sizeof(Elf32_Phdr) == 32, "Elf32_Phdr");
 _Static_assert(sizeof(Elf64_Ehdr) == 64, "Elf64_Ehdr");
 _Static_assert(sizeof(Elf64_Phdr) == 56, "Elf64_Phdr");
 
 #define ELFMAG		"\177ELF"
+#define ELFCLASS32	1
 #define ELFCLASS64	2
 #define ELFDATA2LSB	1
 #define EV_CURRENT	1
 #define ET_EXEC		2
 #define ET_DYN		3
 #define ET_CORE		4
+#define EM_386		3
 #define EM_X86_64	62
 
 #define PT_NULL		0

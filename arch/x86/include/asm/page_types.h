@@ -37,6 +37,9 @@
  * left unmapped so that SYSRET can never return to a non-canonical RIP
  * (see Documentation/x86/entry_64.rst). */
 #define TASK_SIZE_MAX		((_AC(1, UL) << 47) - PAGE_SIZE)
+/* The end of a 32-bit program's address space (IA32 emulation): 4 GiB
+ * less two pages, Linux's IA32_PAGE_OFFSET. */
+#define IA32_PAGE_OFFSET	_AC(0xffffe000, UL)
 
 /* 4 KiB << KERNEL_STACK_ORDER of kernel stack per task. */
 #define THREAD_SIZE_ORDER	CONFIG_KERNEL_STACK_ORDER

@@ -85,6 +85,9 @@ struct thread_struct {
 	unsigned long fsbase;
 	unsigned long gsbase;		/* the user's GS base */
 	u16 fsindex, gsindex;
+	u16 ds, es;		/* __USER_DS for a 32-bit program, else 0 */
+	/* TS_COMPAT while a 32-bit syscall runs (lego/compat.h). */
+	unsigned int status;
 	/* The last user fault, for the signal frame's sigcontext (Linux's
 	 * thread.trap_nr, error_code, cr2). */
 	unsigned long trap_nr, error_code, cr2;
@@ -108,6 +111,7 @@ void identify_boot_cpu(void);
 void cpu_parse_cmdline(const char *cmdline);
 struct pt_regs;
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
+void start_thread_ia32(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 void x86_64_start_kernel(u32 protocol, u32 info_phys);
 void cpu_init(void);
 void syscall_init(void);

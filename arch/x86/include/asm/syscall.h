@@ -22,4 +22,12 @@ struct pt_regs *fixup_bad_iret(struct pt_regs *bad);
 void syscall_exit_to_user_mode_prepare(struct pt_regs *regs);
 void syscall_init(void);
 
+#ifdef CONFIG_IA32_EMULATION
+#include <asm/unistd_32_ia32.h>
+#define IA32_NR_syscalls	__NR_ia32_syscalls
+extern const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls];
+const char *ia32_syscall_name(long nr);
+void do_int80_syscall_32(struct pt_regs *regs);
+#endif
+
 #endif /* _ASM_X86_SYSCALL_H */
