@@ -325,7 +325,7 @@ COMPAT_SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
 	struct __kernel_timespec ts;
 	struct old_timespec32 ts32;
 	u64 ns;
-	long r = clock_read_ns(which_clock, &ns);
+	long r = clock_read_ns(which_clock, true, &ns);
 
 	if (r)
 		return r;
