@@ -22,7 +22,8 @@
  * The other threads are killed and waited for before the dump, so the
  * memory holds still; their registers are not in the core (Linux writes
  * an NT_PRSTATUS per thread), nor are NT_AUXV, NT_FILE and
- * NT_X86_XSTATE.  Documentation/core-api/signals.rst.
+ * NT_X86_XSTATE; a 32-bit program dumps no core yet (Linux writes it in
+ * ELF32).  Documentation/core-api/signals.rst.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -359,6 +360,10 @@ void do_coredump(const siginfo_t *info)
 	if (!coredump_wait(sig))
 		return;
 	if (!mm || READ_ONCE(mm->dumpable) != SUID_DUMP_USER || cd.limit < PAGE_SIZE)
+		return;
+	/* A 32-bit program's core would be ELF32 with i386 notes (Linux's
+	 * compat_binfmt_elf); until Lego writes that form it writes none. */
+	if (IS_ENABLED(CONFIG_IA32_EMULATION) && mm->ia32)
 		return;
 	/* A file of that name goes first; then ours is new, regular, ours
 	 * alone (Linux's do_coredump()). */
