@@ -44,18 +44,18 @@ COMPAT_SYSCALL_DEFINE5(llseek, unsigned int, fd, u32, offset_high, u32, offset_l
 COMPAT_SYSCALL_DEFINE5(pread64, unsigned int, fd, char __user *, buf, u32, count,
 		       u32, pos_lo, u32, pos_hi)
 {
-	return sys_pread64(fd, (long)buf, count, hilo(pos_hi, pos_lo));
+	return sys_pread64(fd, (__force long)buf, count, hilo(pos_hi, pos_lo));
 }
 
 COMPAT_SYSCALL_DEFINE5(pwrite64, unsigned int, fd, const char __user *, buf, u32, count,
 		       u32, pos_lo, u32, pos_hi)
 {
-	return sys_pwrite64(fd, (long)buf, count, hilo(pos_hi, pos_lo));
+	return sys_pwrite64(fd, (__force long)buf, count, hilo(pos_hi, pos_lo));
 }
 
 COMPAT_SYSCALL_DEFINE2(truncate, const char __user *, path, compat_off_t, length)
 {
-	return sys_truncate((long)path, length);
+	return sys_truncate((__force long)path, length);
 }
 
 COMPAT_SYSCALL_DEFINE2(ftruncate, unsigned int, fd, compat_off_t, length)
@@ -65,7 +65,7 @@ COMPAT_SYSCALL_DEFINE2(ftruncate, unsigned int, fd, compat_off_t, length)
 
 COMPAT_SYSCALL_DEFINE3(truncate64, const char __user *, path, u32, len_lo, u32, len_hi)
 {
-	return sys_truncate((long)path, hilo(len_hi, len_lo));
+	return sys_truncate((__force long)path, hilo(len_hi, len_lo));
 }
 
 COMPAT_SYSCALL_DEFINE3(ftruncate64, unsigned int, fd, u32, len_lo, u32, len_hi)
@@ -100,7 +100,7 @@ COMPAT_SYSCALL_DEFINE1(mmap, struct mmap_arg_struct32 __user *, arg)
 
 COMPAT_SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, stat_addr, int, options)
 {
-	return sys_wait4(pid, (long)stat_addr, options, 0);
+	return sys_wait4(pid, (__force long)stat_addr, options, 0);
 }
 
 /*
@@ -114,5 +114,5 @@ COMPAT_SYSCALL_DEFINE5(clone, u32, flags, u32, newsp, int __user *, parent_tid,
 {
 	if (flags & CLONE_SETTLS)
 		return -EINVAL;
-	return sys_clone(flags, newsp, (long)parent_tid, (long)child_tid, tls);
+	return sys_clone(flags, newsp, (__force long)parent_tid, (__force long)child_tid, tls);
 }
