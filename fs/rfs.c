@@ -501,8 +501,12 @@ static int rfs_release(struct file *f)
 	return 0;
 }
 
-/* One chunk of a read or write: RPC_ST_IO_MAX bytes and the request. */
-#define RFS_IO_BUF	(RPC_ST_IO_MAX + 32)
+/* The buffer for the chunks of an I/O of count bytes: at most
+ * RPC_ST_IO_MAX of data, and a request's fixed fields. */
+static size_t rfs_io_buf(size_t count)
+{
+	return min_t(size_t, count, RPC_ST_IO_MAX) + 32;
+}
 
 /*
  * read(2) and friends: PREAD at *pos, chunk by chunk, into the caller's
@@ -513,7 +517,7 @@ static int rfs_release(struct file *f)
 static ssize_t rfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	bool kernel = to->type == ITER_KVEC;
-	u8 *buf = kmalloc(RFS_IO_BUF, GFP_KERNEL);
+	u8 *buf = kmalloc(rfs_io_buf(to->count), GFP_KERNEL);
 	ssize_t done = 0;
 	long r = 0;
 
@@ -575,7 +579,7 @@ static ssize_t rfs_write_iter(struct file *f, struct iov_iter *from, loff_t *pos
 	r = generic_write_limit(server_append ? READ_ONCE(inode->i_size) : *pos, &total);
 	if (r)
 		return r;
-	buf = kmalloc(RFS_IO_BUF, GFP_KERNEL);
+	buf = kmalloc(rfs_io_buf(total), GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 	mutex_lock(&inode->i_mutex);
@@ -586,7 +590,7 @@ static ssize_t rfs_write_iter(struct file *f, struct iov_iter *from, loff_t *pos
 		u8 reply[4];
 		size_t hdr;
 
-		rpc_winit(&w, buf, RFS_IO_BUF);
+		rpc_winit(&w, buf, rfs_io_buf(total));
 		rpc_w64(&w, rfs_fh(f));
 		if (!server_append)
 			rpc_w64(&w, off);
