@@ -191,10 +191,16 @@ static void test_rw(void)
 
 static void test_names(void)
 {
+	struct stat rs;
 	char cwd[128];
+	long nlink;
 	int fd;
 
+	sys_stat(M, &rs);
+	nlink = rs.st_nlink;
 	EXPECT_RET("mkdir", sys_mkdir(M "/newdir", 0755), 0);
+	/* The mount's root is asked again too: one more link. */
+	EXPECT_RET("root-nlink-follows", (sys_stat(M, &rs), (long)rs.st_nlink), nlink + 1);
 	EXPECT_RET("mkdir-exists", sys_mkdir(M "/newdir", 0755), -EEXIST);
 	EXPECT_RET("mkdir-file-exists", sys_mkdir(M "/host.txt", 0755), -EEXIST);
 	EXPECT_RET("mkdir-no-parent", sys_mkdir(M "/no/such", 0755), -ENOENT);
