@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <errno.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #define M "/mnt/storage"
 #define BAD ((long)1)			/* an unmapped user address */
@@ -174,6 +175,40 @@ static void test_rw(void)
 	EXPECT_RET("append-read", sys_read(fd, b, sizeof(b)), 8);
 	EXPECT_TRUE("append-bytes", !memcmp(b, "one\ntwo\n", 8));
 	sys_close(fd);
+
+	/* Another descriptor's writes: fstat and SEEK_END ask the server. */
+	{
+		int a = sys_open(M "/two.txt", O_RDWR | O_CREAT | O_EXCL, 0644);
+		int c = sys_open(M "/two.txt", O_WRONLY, 0);
+
+		EXPECT_RET("other-fd-write", sys_pwrite(c, "0123456789", 10, 0), 10);
+		EXPECT_RET("fstat-sees-other-fd", (sys_fstat(a, &st), st.st_size), 10);
+		EXPECT_RET("seek-end-sees-other-fd", sys_lseek(a, 0, SEEK_END), 10);
+		/* Unlinked while open: its handle still reads (the server keeps
+		 * the file, as Linux keeps an open unlinked one). */
+		EXPECT_RET("unlink-open", sys_unlink(M "/two.txt"), 0);
+		EXPECT_RET("read-unlinked", sys_pread(a, b, 10, 0), 10);
+		EXPECT_TRUE("read-unlinked-bytes", !memcmp(b, "0123456789", 10));
+		EXPECT_RET("unlinked-nlink", (sys_fstat(a, &st), (long)st.st_nlink), 0);
+		sys_close(a);
+		sys_close(c);
+	}
+
+	/* RLIMIT_FSIZE: cut short at the limit, then EFBIG (SIGXFSZ ignored). */
+	{
+		struct rlimit old, lim = { 100, 100 };
+		int fd2 = sys_open(M "/limit.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		signal(SIGXFSZ, SIG_IGN);
+		getrlimit(RLIMIT_FSIZE, &old);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		EXPECT_RET("fsize-short", sys_write(fd2, big, 200), 100);
+		EXPECT_RET("fsize-efbig", sys_write(fd2, big, 1), -EFBIG);
+		setrlimit(RLIMIT_FSIZE, &old);
+		EXPECT_RET("fsize-size", file_size(M "/limit.txt"), 100);
+		sys_close(fd2);
+		sys_unlink(M "/limit.txt");
+	}
 
 	/* MAP_PRIVATE copies; no page cache to share. */
 	fd = sys_open(M "/host.txt", O_RDONLY, 0);
