@@ -218,6 +218,13 @@ static void test_rw(void)
 		EXPECT_TRUE("mmap-private", p != MAP_FAILED && !memcmp(p, "hello from", 10));
 		if (p != MAP_FAILED)
 			munmap(p, 4096);
+		/* A private write is the process's own: the file keeps its byte. */
+		p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+		if (EXPECT_TRUE("mmap-private-write", p != MAP_FAILED)) {
+			p[0] = 'X';
+			EXPECT_RET("mmap-private-file-unchanged", (sys_pread(fd, b, 1, 0), b[0]), 'h');
+			munmap(p, 4096);
+		}
 		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
 		EXPECT_TRUE("mmap-shared-enodev", p == MAP_FAILED && errno == ENODEV);
 	}
