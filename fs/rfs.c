@@ -246,25 +246,33 @@ static void rfs_forget(struct dentry *d)
 	spin_unlock(&dcache_lock);
 }
 
-static int rfs_lookup(struct inode *dir, struct dentry *d)
+/* RPC_ST_STAT of d's path, links followed by the server. */
+static long rfs_stat(struct dentry *d, struct rpc_stat *st)
 {
-	struct rpc_stat st;
 	struct rfs_req q;
-	struct inode *inode;
 	u8 reply[RPC_STAT_LEN];
 	long r = rfs_req_start(&q, d, NULL);
 
 	if (r)
 		return r;
 	st_enc_stat(&q.w, q.path, 0);
-	r = rfs_call(dir->i_sb, RPC_ST_STAT, &q.w, reply, sizeof(reply), false);
+	r = rfs_call(d->d_sb, RPC_ST_STAT, &q.w, reply, sizeof(reply), false);
 	kfree(q.msg);
+	if (r < 0)
+		return r;
+	return st_dec_stat(reply, r, st);
+}
+
+static int rfs_lookup(struct inode *dir, struct dentry *d)
+{
+	struct rpc_stat st;
+	struct inode *inode;
+	long r = rfs_stat(d, &st);
+
 	if (r == -ENOENT)
 		return 0;		/* negative: free to create */
 	if (r < 0)
 		return r;
-	if (st_dec_stat(reply, r, &st))
-		return -EIO;
 	inode = rfs_inode(dir->i_sb, &st);
 	if (!inode)
 		return -ENOMEM;
@@ -411,14 +419,24 @@ static int rfs_refresh(struct inode *inode, u64 h)
 
 /*
  * stat: an inode of an open file asks the server again (its size may
- * have changed since the open); any other is as fresh as the lookup that
- * just made it.
+ * have changed since the open), and so does the mount's root, which no
+ * lookup makes; any other is as fresh as the lookup that just made it.
  */
 static int rfs_getattr(struct dentry *d)
 {
 	u64 h = READ_ONCE(RFS_I(d->d_inode)->handle);
+	struct rpc_stat st;
+	long r;
 
-	return h ? rfs_refresh(d->d_inode, h) : 0;
+	if (h)
+		return rfs_refresh(d->d_inode, h);
+	if (d != d->d_sb->s_root)
+		return 0;
+	r = rfs_stat(d, &st);
+	if (r)
+		return r;
+	rfs_set_attrs(d->d_inode, &st);
+	return 0;
 }
 
 static const struct inode_operations rfs_dir_iops = {
@@ -501,8 +519,12 @@ static int rfs_release(struct file *f)
 	return 0;
 }
 
-/* One chunk of a read or write: RPC_ST_IO_MAX bytes and the request. */
-#define RFS_IO_BUF	(RPC_ST_IO_MAX + 32)
+/* The buffer for the chunks of an I/O of count bytes: at most
+ * RPC_ST_IO_MAX of data, and a request's fixed fields. */
+static size_t rfs_io_buf(size_t count)
+{
+	return min_t(size_t, count, RPC_ST_IO_MAX) + 32;
+}
 
 /*
  * read(2) and friends: PREAD at *pos, chunk by chunk, into the caller's
@@ -513,7 +535,7 @@ static int rfs_release(struct file *f)
 static ssize_t rfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	bool kernel = to->type == ITER_KVEC;
-	u8 *buf = kmalloc(RFS_IO_BUF, GFP_KERNEL);
+	u8 *buf = kmalloc(rfs_io_buf(to->count), GFP_KERNEL);
 	ssize_t done = 0;
 	long r = 0;
 
@@ -575,7 +597,7 @@ static ssize_t rfs_write_iter(struct file *f, struct iov_iter *from, loff_t *pos
 	r = generic_write_limit(server_append ? READ_ONCE(inode->i_size) : *pos, &total);
 	if (r)
 		return r;
-	buf = kmalloc(RFS_IO_BUF, GFP_KERNEL);
+	buf = kmalloc(rfs_io_buf(total), GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 	mutex_lock(&inode->i_mutex);
@@ -586,7 +608,7 @@ static ssize_t rfs_write_iter(struct file *f, struct iov_iter *from, loff_t *pos
 		u8 reply[4];
 		size_t hdr;
 
-		rpc_winit(&w, buf, RFS_IO_BUF);
+		rpc_winit(&w, buf, rfs_io_buf(total));
 		rpc_w64(&w, rfs_fh(f));
 		if (!server_append)
 			rpc_w64(&w, off);

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <errno.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #define M "/mnt/storage"
 #define BAD ((long)1)			/* an unmapped user address */
@@ -175,6 +176,40 @@ static void test_rw(void)
 	EXPECT_TRUE("append-bytes", !memcmp(b, "one\ntwo\n", 8));
 	sys_close(fd);
 
+	/* Another descriptor's writes: fstat and SEEK_END ask the server. */
+	{
+		int a = sys_open(M "/two.txt", O_RDWR | O_CREAT | O_EXCL, 0644);
+		int c = sys_open(M "/two.txt", O_WRONLY, 0);
+
+		EXPECT_RET("other-fd-write", sys_pwrite(c, "0123456789", 10, 0), 10);
+		EXPECT_RET("fstat-sees-other-fd", (sys_fstat(a, &st), st.st_size), 10);
+		EXPECT_RET("seek-end-sees-other-fd", sys_lseek(a, 0, SEEK_END), 10);
+		/* Unlinked while open: its handle still reads (the server keeps
+		 * the file, as Linux keeps an open unlinked one). */
+		EXPECT_RET("unlink-open", sys_unlink(M "/two.txt"), 0);
+		EXPECT_RET("read-unlinked", sys_pread(a, b, 10, 0), 10);
+		EXPECT_TRUE("read-unlinked-bytes", !memcmp(b, "0123456789", 10));
+		EXPECT_RET("unlinked-nlink", (sys_fstat(a, &st), (long)st.st_nlink), 0);
+		sys_close(a);
+		sys_close(c);
+	}
+
+	/* RLIMIT_FSIZE: cut short at the limit, then EFBIG (SIGXFSZ ignored). */
+	{
+		struct rlimit old, lim = { 100, 100 };
+		int fd2 = sys_open(M "/limit.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		signal(SIGXFSZ, SIG_IGN);
+		getrlimit(RLIMIT_FSIZE, &old);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		EXPECT_RET("fsize-short", sys_write(fd2, big, 200), 100);
+		EXPECT_RET("fsize-efbig", sys_write(fd2, big, 1), -EFBIG);
+		setrlimit(RLIMIT_FSIZE, &old);
+		EXPECT_RET("fsize-size", file_size(M "/limit.txt"), 100);
+		sys_close(fd2);
+		sys_unlink(M "/limit.txt");
+	}
+
 	/* MAP_PRIVATE copies; no page cache to share. */
 	fd = sys_open(M "/host.txt", O_RDONLY, 0);
 	{
@@ -183,6 +218,13 @@ static void test_rw(void)
 		EXPECT_TRUE("mmap-private", p != MAP_FAILED && !memcmp(p, "hello from", 10));
 		if (p != MAP_FAILED)
 			munmap(p, 4096);
+		/* A private write is the process's own: the file keeps its byte. */
+		p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+		if (EXPECT_TRUE("mmap-private-write", p != MAP_FAILED)) {
+			p[0] = 'X';
+			EXPECT_RET("mmap-private-file-unchanged", (sys_pread(fd, b, 1, 0), b[0]), 'h');
+			munmap(p, 4096);
+		}
 		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
 		EXPECT_TRUE("mmap-shared-enodev", p == MAP_FAILED && errno == ENODEV);
 	}
@@ -191,10 +233,16 @@ static void test_rw(void)
 
 static void test_names(void)
 {
+	struct stat rs;
 	char cwd[128];
+	long nlink;
 	int fd;
 
+	sys_stat(M, &rs);
+	nlink = rs.st_nlink;
 	EXPECT_RET("mkdir", sys_mkdir(M "/newdir", 0755), 0);
+	/* The mount's root is asked again too: one more link. */
+	EXPECT_RET("root-nlink-follows", (sys_stat(M, &rs), (long)rs.st_nlink), nlink + 1);
 	EXPECT_RET("mkdir-exists", sys_mkdir(M "/newdir", 0755), -EEXIST);
 	EXPECT_RET("mkdir-file-exists", sys_mkdir(M "/host.txt", 0755), -EEXIST);
 	EXPECT_RET("mkdir-no-parent", sys_mkdir(M "/no/such", 0755), -ENOENT);
