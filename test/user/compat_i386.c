@@ -11,6 +11,7 @@
 // lego-test: arch=i386
 // lego-test: cflags=-lgcc
 // lego-test: args=first second
+// lego-test: smp=1,2
 #define LT_SUITE "compat_i386"
 #include "lego_test.h"
 
@@ -279,6 +280,100 @@ static void memory(void)
 	}
 }
 
+/* struct user_desc (asm/ldt.h) */
+struct user_desc {
+	unsigned int entry_number, base_addr, limit;
+	unsigned int seg_32bit:1, contents:2, read_exec_only:1, limit_in_pages:1,
+		     seg_not_present:1, useable:1, lm:1;
+};
+#define NR_sched_yield		158
+#define NR_set_thread_area	243
+#define NR_get_thread_area	244
+#define EINVAL			22
+#define ESRCH			3
+
+static unsigned int tls_block[4] = { 0xcafe0001, 0xcafe0002, 0xcafe0003, 0xcafe0004 };
+
+static unsigned int gs_word(unsigned int off)
+{
+	unsigned int v;
+
+	asm volatile("movl %%gs:(%1), %0" : "=r"(v) : "r"(off));
+	return v;
+}
+
+/*
+ * set_thread_area/get_thread_area: entry -1 takes the first free TLS
+ * entry (12, selector 0x63) and says so; GS loaded with it reads the
+ * block, across fork and context switches; bad entries and descriptors
+ * are EINVAL and change nothing.
+ */
+static void tls(void)
+{
+	struct user_desc u = { .entry_number = -1, .base_addr = (unsigned int)tls_block,
+			       .limit = 0xfffff, .seg_32bit = 1, .limit_in_pages = 1,
+			       .useable = 1 };
+	struct user_desc g = { 0 }, bad;
+	unsigned short gs;
+	int status = -1, i, ok = 1;
+	long pid;
+
+	EXPECT_EQ("tls/set", lt_syscall1(NR_set_thread_area, &u), 0);
+	EXPECT_EQ("tls/set_entry_12", u.entry_number, 12);
+	g.entry_number = 12;
+	EXPECT_EQ("tls/get", lt_syscall1(NR_get_thread_area, &g), 0);
+	EXPECT_TRUE("tls/get_same", g.base_addr == u.base_addr && g.limit == 0xfffff &&
+		    g.seg_32bit && g.limit_in_pages && g.useable && !g.read_exec_only &&
+		    !g.seg_not_present && g.contents == 0);
+	asm volatile("movw %w0, %%gs" : : "r"(0x63));
+	asm volatile("movw %%gs, %w0" : "=r"(gs));
+	EXPECT_EQ("tls/gs_selector", gs, 0x63);
+	EXPECT_EQ("tls/gs_reads_block", gs_word(4), 0xcafe0002);
+
+	/* Entry 13 is next; entries outside 12-14 and 16-bit or code
+	 * segments are refused. */
+	u.entry_number = -1;
+	EXPECT_EQ("tls/second_free", lt_syscall1(NR_set_thread_area, &u), 0);
+	EXPECT_EQ("tls/second_entry_13", u.entry_number, 13);
+	bad = u;
+	bad.entry_number = 11;
+	EXPECT_EQ("tls/entry_11_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	bad.entry_number = 15;
+	EXPECT_EQ("tls/entry_15_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	bad.entry_number = 14;
+	bad.seg_32bit = 0;
+	EXPECT_EQ("tls/16bit_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	bad.seg_32bit = 1;
+	bad.contents = 2;
+	EXPECT_EQ("tls/code_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	g.entry_number = 14;
+	EXPECT_EQ("tls/get_14", lt_syscall1(NR_get_thread_area, &g), 0);
+	EXPECT_TRUE("tls/14_still_empty", g.base_addr == 0 && g.seg_not_present &&
+		    g.read_exec_only);
+	g.entry_number = 11;
+	EXPECT_EQ("tls/get_11_einval", lt_syscall1(NR_get_thread_area, &g), -EINVAL);
+	EXPECT_EQ("tls/set_efault", lt_syscall1(NR_set_thread_area, 0), -EFAULT);
+
+	/* The child has the same GS and entry; switches keep them. */
+	pid = lt_syscall0(NR_fork);
+	if (pid == 0) {
+		for (i = 0; i < 50; i++) {
+			lt_syscall0(NR_sched_yield);
+			if (gs_word(0) != 0xcafe0001)
+				lt_syscall1(NR_exit, 1);
+		}
+		lt_syscall1(NR_exit, 0);
+	}
+	for (i = 0; i < 50; i++) {
+		lt_syscall0(NR_sched_yield);
+		ok &= gs_word(8) == 0xcafe0003;
+	}
+	EXPECT_TRUE("tls/kept_across_switches", ok);
+	lt_syscall3(NR_waitpid, pid, &status, 0);
+	EXPECT_EQ("tls/child_kept_gs", status, 0);
+	asm volatile("movw %w0, %%gs" : : "r"(0));
+}
+
 /* int $0x80 keeps every register but eax. */
 unsigned int in_regs[6] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444,
 			    0x55555555, 0x66666666 };
@@ -329,6 +424,7 @@ void start_c(long *sp)
 	limits_and_time();
 	memory();
 	registers();
+	tls();
 	EXPECT_EQ("enosys_past_table", lt_syscall0(1000), -ENOSYS);
 	EXPECT_EQ("enosys_unused_222", lt_syscall0(222), -ENOSYS);
 	lt_syscall1(NR_exit_group, lt_done());

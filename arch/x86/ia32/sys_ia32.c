@@ -12,7 +12,6 @@
 #include <lego/compat.h>
 #include <asm/uaccess.h>
 #include <asm/page_types.h>
-#include <uapi/lego/sched.h>
 
 static inline long hilo(u32 hi, u32 lo)
 {
@@ -106,13 +105,11 @@ COMPAT_SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, stat_addr, int, option
 /*
  * i386 clone(flags, newsp, parent_tid, tls, child_tid): tls before
  * child_tid, where x86-64 has them the other way round.  With
- * CLONE_SETTLS, tls is a struct user_desc for the GDT's TLS entries,
- * which Lego does not have yet: EINVAL rather than a wrong FS base.
+ * CLONE_SETTLS, tls points to a struct user_desc for the child's TLS
+ * entry (copy_thread_tls).
  */
 COMPAT_SYSCALL_DEFINE5(clone, u32, flags, u32, newsp, int __user *, parent_tid,
 		       u32, tls, int __user *, child_tid)
 {
-	if (flags & CLONE_SETTLS)
-		return -EINVAL;
 	return sys_clone(flags, newsp, (long)parent_tid, (long)child_tid, tls);
 }
