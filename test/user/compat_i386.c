@@ -374,6 +374,108 @@ static void tls(void)
 	asm volatile("movw %w0, %%gs" : : "r"(0));
 }
 
+/* ------------------------------------------------------------ signals */
+#define NR_kill		37
+#define NR_rt_sigaction	174
+#define SIGUSR1		10
+#define SIGUSR2		12
+#define SA_SIGINFO	4
+#define SA_RESTORER	0x04000000
+
+struct ksigaction32 { void *handler; unsigned int flags; void *restorer; unsigned int mask[2]; };
+struct siginfo32 { int signo, errno_, code, pid; unsigned int uid; };
+
+void restore_rt(void), restore_old(void);
+asm(".text\n"
+    "restore_rt:\n	movl $173, %eax\n	int $0x80\n"
+    "restore_old:\n	popl %eax\n	movl $119, %eax\n	int $0x80\n");
+
+static volatile int h_sig, h_signo, h_code, h_pid, h_old_sig;
+static volatile unsigned int h_edx, h_eax, h_eip;
+unsigned int sig_regs[7];		/* ebx ecx edx esi edi ebp eax after */
+extern char kill_ret[];
+
+static void rt_handler(int sig, struct siginfo32 *info, unsigned char *uc)
+{
+	h_sig = sig;
+	h_signo = info->signo;
+	h_code = info->code;
+	h_pid = info->pid;
+	h_edx = *(unsigned int *)(uc + 20 + 36);
+	h_eax = *(unsigned int *)(uc + 20 + 44);
+	h_eip = *(unsigned int *)(uc + 20 + 56);
+	*(unsigned int *)(uc + 20 + 16) = 0x01020304;	/* edi, after sigreturn */
+}
+
+static void old_handler(int sig)
+{
+	h_old_sig = sig;
+}
+
+/* kill(getpid(), sig) with every other register chosen; the registers
+ * after the return land in sig_regs. */
+static void kill_with_regs(int pid, int sig)
+{
+	sig_regs[0] = pid;
+	sig_regs[1] = sig;
+	asm volatile("pushal\n\t"
+		     "movl sig_regs, %%ebx\n\t"
+		     "movl sig_regs+4, %%ecx\n\t"
+		     "movl $0x12345678, %%edx\n\t"
+		     "movl $0x5555aaaa, %%esi\n\t"
+		     "movl $0x6666bbbb, %%edi\n\t"
+		     "movl $0x7777cccc, %%ebp\n\t"
+		     "movl $37, %%eax\n\t"
+		     "int $0x80\n"
+		     ".globl kill_ret\n"
+		     "kill_ret:\n\t"
+		     "movl %%ebx, sig_regs\n\t"
+		     "movl %%ecx, sig_regs+4\n\t"
+		     "movl %%edx, sig_regs+8\n\t"
+		     "movl %%esi, sig_regs+12\n\t"
+		     "movl %%edi, sig_regs+16\n\t"
+		     "movl %%ebp, sig_regs+20\n\t"
+		     "movl %%eax, sig_regs+24\n\t"
+		     "popal" : : : "memory", "cc");
+}
+
+static void signals(void)
+{
+	struct ksigaction32 sa = { (void *)rt_handler, SA_SIGINFO | SA_RESTORER,
+				   (void *)restore_rt, { 0, 0 } }, old;
+	long pid = lt_syscall0(NR_getpid);
+
+	EXPECT_EQ("signal/rt_sigaction", lt_syscall4(NR_rt_sigaction, SIGUSR1, &sa, 0, 8), 0);
+	EXPECT_EQ("signal/rt_sigaction_old", lt_syscall4(NR_rt_sigaction, SIGUSR1, 0, &old, 8), 0);
+	EXPECT_TRUE("signal/rt_sigaction_old_same", old.handler == (void *)rt_handler &&
+		    old.flags == (SA_SIGINFO | SA_RESTORER) && old.restorer == (void *)restore_rt);
+	EXPECT_EQ("signal/rt_sigaction_bad_size", lt_syscall4(NR_rt_sigaction, SIGUSR1, &sa, 0, 4),
+		  -EINVAL);
+	kill_with_regs(pid, SIGUSR1);
+	EXPECT_EQ("signal/rt_sig", h_sig, SIGUSR1);
+	EXPECT_EQ("signal/rt_si_signo", h_signo, SIGUSR1);
+	EXPECT_EQ("signal/rt_si_code_user", h_code, 0);
+	EXPECT_EQ("signal/rt_si_pid", h_pid, pid);
+	EXPECT_EQ("signal/rt_uc_edx", h_edx, 0x12345678);
+	EXPECT_EQ("signal/rt_uc_eax_result", h_eax, 0);
+	EXPECT_EQ("signal/rt_uc_eip", h_eip, (unsigned long)kill_ret);
+	EXPECT_EQ("signal/rt_eax_after", sig_regs[6], 0);
+	EXPECT_TRUE("signal/rt_regs_restored", sig_regs[0] == pid && sig_regs[1] == SIGUSR1 &&
+		    sig_regs[2] == 0x12345678 && sig_regs[3] == 0x5555aaaa &&
+		    sig_regs[5] == 0x7777cccc);
+	EXPECT_EQ("signal/rt_uc_change_seen", sig_regs[4], 0x01020304);
+
+	sa.handler = (void *)old_handler;
+	sa.flags = SA_RESTORER;
+	sa.restorer = (void *)restore_old;
+	EXPECT_EQ("signal/sigaction_old_frame", lt_syscall4(NR_rt_sigaction, SIGUSR2, &sa, 0, 8), 0);
+	kill_with_regs(pid, SIGUSR2);
+	EXPECT_EQ("signal/old_sig", h_old_sig, SIGUSR2);
+	EXPECT_TRUE("signal/old_regs_restored", sig_regs[0] == pid && sig_regs[1] == SIGUSR2 &&
+		    sig_regs[2] == 0x12345678 && sig_regs[3] == 0x5555aaaa &&
+		    sig_regs[4] == 0x6666bbbb && sig_regs[5] == 0x7777cccc && sig_regs[6] == 0);
+}
+
 /* int $0x80 keeps every register but eax. */
 unsigned int in_regs[6] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444,
 			    0x55555555, 0x66666666 };
@@ -425,6 +527,7 @@ void start_c(long *sp)
 	memory();
 	registers();
 	tls();
+	signals();
 	EXPECT_EQ("enosys_past_table", lt_syscall0(1000), -ENOSYS);
 	EXPECT_EQ("enosys_unused_222", lt_syscall0(222), -ENOSYS);
 	lt_syscall1(NR_exit_group, lt_done());
