@@ -174,7 +174,8 @@ include/generated/utsrelease.h: include/config/auto.conf Makefile
 # Structure offsets for assembly (arch/x86/kernel/asm-offsets.c).
 include/generated/asm-offsets.h: arch/x86/kernel/asm-offsets.c include/generated/autoconf.h \
 		arch/x86/include/generated/asm/syscalls_64.h \
-		arch/x86/include/generated/uapi/asm/unistd_64.h $(wildcard include/lego/*.h) \
+		arch/x86/include/generated/uapi/asm/unistd_64.h \
+		arch/x86/include/generated/asm/unistd_32_ia32.h $(wildcard include/lego/*.h) \
 		$(wildcard arch/x86/include/asm/*.h)
 	$(call cmd,offsets)
 quiet_cmd_offsets = GEN     $@

@@ -58,6 +58,7 @@
 #define RLIMIT_NOFILE	7
 #define ENOSYS		38
 #define EFAULT		14
+#define EINVAL		22
 
 #define AT_NULL		0
 #define AT_PHENT	4
@@ -145,6 +146,52 @@ static void initial_state(long *sp, int argc, char **argv, char **envp)
 	EXPECT_TRUE("auxv/execfn", at[AT_EXECFN] && streq((char *)at[AT_EXECFN], "/compat_i386"));
 }
 
+#define NR_fcntl	55
+#define NR_fcntl64	221
+#define F_GETFL		3
+#define F_GETLK		5
+#define F_SETLK		6
+#define F_GETLK64	12
+#define F_SETLK64	13
+#define F_RDLCK		0
+#define F_WRLCK		1
+#define F_UNLCK		2
+
+struct flock32 { short type, whence; int start, len, pid; };
+struct flock64_32 { short type, whence; long long start, len; int pid; }
+	__attribute__((packed, aligned(4)));
+_Static_assert(sizeof(struct flock32) == 16, "flock32");
+_Static_assert(sizeof(struct flock64_32) == 24, "flock64_32");
+
+/* fcntl64's lock commands with the i386 structures: a lock set here is
+ * seen from a child, through both layouts. */
+static void file_locks(long fd)
+{
+	struct flock64_32 w = { F_WRLCK, SEEK_SET, 2, 3, 0 }, q64;
+	struct flock32 q;
+	int status = -1;
+	long pid, me = lt_syscall0(NR_getpid);
+
+	EXPECT_EQ("lock/fcntl64_getfl", lt_syscall3(NR_fcntl64, fd, F_GETFL, 0) & 3, O_RDWR);
+	EXPECT_EQ("lock/setlk64", lt_syscall3(NR_fcntl64, fd, F_SETLK64, &w), 0);
+	pid = lt_syscall0(NR_fork);
+	if (pid == 0) {
+		int ok;
+
+		q64 = (struct flock64_32){ F_RDLCK, SEEK_SET, 0, 0, 0 };
+		q = (struct flock32){ F_RDLCK, SEEK_SET, 4, 10, 0 };
+		ok = lt_syscall3(NR_fcntl64, fd, F_GETLK64, &q64) == 0 &&
+		     q64.type == F_WRLCK && q64.start == 2 && q64.len == 3 && q64.pid == me;
+		ok &= lt_syscall3(NR_fcntl, fd, F_GETLK, &q) == 0 &&
+		      q.type == F_WRLCK && q.start == 2 && q.len == 3 && q.pid == me;
+		lt_syscall1(NR_exit, ok ? 0 : 1);
+	}
+	lt_syscall3(NR_waitpid, pid, &status, 0);
+	EXPECT_EQ("lock/child_sees_lock", status, 0);
+	w.type = F_UNLCK;
+	EXPECT_EQ("lock/unlock", lt_syscall3(NR_fcntl64, fd, F_SETLK64, &w), 0);
+}
+
 static void file_io(void)
 {
 	static const char data[] = "0123456789";
@@ -186,6 +233,7 @@ static void file_io(void)
 	EXPECT_EQ("file/lstat64", lt_syscall2(NR_lstat64, path, &st2), 0);
 	EXPECT_EQ("file/lstat64_size", st2.st_size, 15);
 	EXPECT_EQ("file/fstat64_efault", lt_syscall2(NR_fstat64, fd, 0), -EFAULT);
+	file_locks(fd);
 	EXPECT_EQ("file/close", lt_syscall1(NR_close, fd), 0);
 	EXPECT_EQ("file/unlink", lt_syscall1(NR_unlink, path), 0);
 }
@@ -289,7 +337,6 @@ struct user_desc {
 #define NR_sched_yield		158
 #define NR_set_thread_area	243
 #define NR_get_thread_area	244
-#define EINVAL			22
 #define ESRCH			3
 
 static unsigned int tls_block[4] = { 0xcafe0001, 0xcafe0002, 0xcafe0003, 0xcafe0004 };
