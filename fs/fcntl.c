@@ -2,6 +2,8 @@
 /*
  * fcntl(2) and ioctl(2)'s generic requests.
  */
+#include <lego/compat.h>
+#include <lego/string.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/errno.h>
@@ -130,6 +132,107 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 	fput(f);
 	return r;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 lock structures (asm/fcntl.h): 32-bit offsets in struct
+ * flock, 64-bit ones at 4-byte alignment in struct flock64. */
+struct compat_flock {
+	short l_type, l_whence;
+	s32 l_start, l_len, l_pid;
+};
+_Static_assert(sizeof(struct compat_flock) == 16, "compat_flock");
+
+struct compat_flock64 {
+	short l_type, l_whence;
+	s64 l_start, l_len;
+	s32 l_pid;
+} __attribute__((packed, aligned(4)));
+_Static_assert(sizeof(struct compat_flock64) == 24, "compat_flock64");
+
+#define F_GETLK64	12
+#define F_SETLK64	13
+#define F_SETLKW64	14
+
+/* A lock command with an i386 structure at arg: F_GETLK..F_SETLKW with
+ * struct compat_flock, their 64 forms and the OFD ones with
+ * compat_flock64.  -EOVERFLOW when F_GETLK's answer does not fit 32 bits. */
+static long compat_lock(struct file *f, unsigned int cmd, void __user *arg, bool wide)
+{
+	struct compat_flock c;
+	struct compat_flock64 c64;
+	struct flock l;
+	bool get = cmd == F_GETLK || cmd == F_OFD_GETLK;
+	long r;
+
+	memset(&l, 0, sizeof(l));
+	if (wide) {
+		if (copy_from_user(&c64, arg, sizeof(c64)))
+			return -EFAULT;
+		l.l_type = c64.l_type; l.l_whence = c64.l_whence;
+		l.l_start = c64.l_start; l.l_len = c64.l_len; l.l_pid = c64.l_pid;
+	} else {
+		if (copy_from_user(&c, arg, sizeof(c)))
+			return -EFAULT;
+		l.l_type = c.l_type; l.l_whence = c.l_whence;
+		l.l_start = c.l_start; l.l_len = c.l_len; l.l_pid = c.l_pid;
+	}
+	if (!get)
+		return vfs_setlk(f, cmd, &l);
+	r = vfs_getlk(f, cmd, &l);
+	if (r)
+		return r;
+	if (wide) {
+		c64.l_type = l.l_type; c64.l_whence = l.l_whence;
+		c64.l_start = l.l_start; c64.l_len = l.l_len; c64.l_pid = l.l_pid;
+		return copy_to_user(arg, &c64, sizeof(c64)) ? -EFAULT : 0;
+	}
+	if (l.l_start != (s32)l.l_start || l.l_len != (s32)l.l_len)
+		return -EOVERFLOW;
+	c.l_type = l.l_type; c.l_whence = l.l_whence;
+	c.l_start = l.l_start; c.l_len = l.l_len; c.l_pid = l.l_pid;
+	return copy_to_user(arg, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+/*
+ * i386 fcntl64 (221), and fcntl (55), which Linux's i386 table maps to
+ * the same handler (compat_sys_fcntl64): the lock commands take i386 structures,
+ * the others are the 64-bit fcntl's.
+ */
+COMPAT_SYSCALL_DEFINE3(fcntl64, unsigned int, fd, unsigned int, cmd, u32, arg)
+{
+	struct file *f;
+	long r;
+
+	switch (cmd) {
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_GETLK64:
+	case F_SETLK64:
+	case F_SETLKW64:
+	case F_OFD_GETLK:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		break;
+	default:
+		return sys_fcntl(fd, cmd, arg);
+	}
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (cmd >= F_GETLK64 && cmd <= F_SETLKW64)
+		r = compat_lock(f, cmd - F_GETLK64 + F_GETLK, compat_ptr(arg), true);
+	else
+		r = compat_lock(f, cmd, compat_ptr(arg), cmd >= F_OFD_GETLK);
+	fput(f);
+	return r;
+}
+
+COMPAT_SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, u32, arg)
+{
+	return __do_compat_sys_fcntl64(fd, cmd, arg);
+}
+#endif
 
 /* ------------------------------------------------------------ ioctl */
 

@@ -261,13 +261,11 @@ static bool is_ofd(unsigned int cmd)
 }
 
 /* The request fcntl describes, with its owner.  OFD requests need l_pid 0. */
-static int get_request(struct file *f, unsigned int cmd, void __user *arg,
-		       struct flock *l, struct file_lock *req)
+static int get_request(struct file *f, unsigned int cmd, const struct flock *l,
+		       struct file_lock *req)
 {
 	int r;
 
-	if (copy_from_user(l, arg, sizeof(*l)))
-		return -EFAULT;
 	if (is_ofd(cmd) && l->l_pid)
 		return -EINVAL;
 	r = flock_to_lock(f, l, req);
@@ -287,40 +285,53 @@ static int get_request(struct file *f, unsigned int cmd, void __user *arg,
 
 /*
  * F_GETLK: the first lock that would block the described one, or
- * l_type F_UNLCK with the rest unchanged.  OFD locks report l_pid -1.
+ * l_type F_UNLCK with the rest unchanged, in *l.  OFD locks report
+ * l_pid -1.  The fcntl of either ABI copies *l in and out.
  */
-long fcntl_getlk(struct file *f, unsigned int cmd, void __user *arg)
+long vfs_getlk(struct file *f, unsigned int cmd, struct flock *l)
 {
 	struct file_lock req, *c;
-	struct flock l;
-	int r = get_request(f, cmd, arg, &l, &req);
+	int r = get_request(f, cmd, l, &req);
 
 	if (r)
 		return r;
-	if (l.l_type != F_RDLCK && l.l_type != F_WRLCK)
+	if (l->l_type != F_RDLCK && l->l_type != F_WRLCK)
 		return -EINVAL;
 	spin_lock(&flock_lock);
 	c = first_conflict(f->inode, &req);	/* POSIX and OFD locks meet */
 	if (c) {
-		l.l_type = c->type;
-		l.l_whence = SEEK_SET;
-		l.l_start = c->start;
-		l.l_len = c->end == OFFSET_MAX ? 0 : c->end - c->start + 1;
-		l.l_pid = c->pid;
+		l->l_type = c->type;
+		l->l_whence = SEEK_SET;
+		l->l_start = c->start;
+		l->l_len = c->end == OFFSET_MAX ? 0 : c->end - c->start + 1;
+		l->l_pid = c->pid;
 	} else {
-		l.l_type = F_UNLCK;
+		l->l_type = F_UNLCK;
 	}
 	spin_unlock(&flock_lock);
-	return copy_to_user(arg, &l, sizeof(l)) ? -EFAULT : 0;
+	return 0;
+}
+
+long fcntl_getlk(struct file *f, unsigned int cmd, void __user *arg)
+{
+	struct flock l;
+	long r;
+
+	if (copy_from_user(&l, arg, sizeof(l)))
+		return -EFAULT;
+	r = vfs_getlk(f, cmd, &l);
+	if (!r && copy_to_user(arg, &l, sizeof(l)))
+		return -EFAULT;
+	return r;
 }
 
 /* F_SETLK/F_SETLKW: a read lock needs a readable descriptor, a write
  * lock a writable one (EBADF). */
-long fcntl_setlk(unsigned int fd, struct file *f, unsigned int cmd, void __user *arg)
+long vfs_setlk(struct file *f, unsigned int cmd, const struct flock *lk)
 {
 	struct file_lock req;
-	struct flock l;
-	int r = get_request(f, cmd, arg, &l, &req);
+	struct flock l = *lk;
+	int r = get_request(f, cmd, &l, &req);
 
 	if (r)
 		return r;
@@ -339,6 +350,15 @@ long fcntl_setlk(unsigned int fd, struct file *f, unsigned int cmd, void __user 
 		return -EINVAL;
 	}
 	return posix_lock(f->inode, &req, cmd == F_SETLKW || cmd == F_OFD_SETLKW);
+}
+
+long fcntl_setlk(unsigned int fd, struct file *f, unsigned int cmd, void __user *arg)
+{
+	struct flock l;
+
+	if (copy_from_user(&l, arg, sizeof(l)))
+		return -EFAULT;
+	return vfs_setlk(f, cmd, &l);
 }
 
 static void remove_owner(struct inode *inode, void *owner, int flags)

@@ -460,10 +460,9 @@ static long do_clone(const struct kclone_args *a)
 		regs->ax = 0;			/* the child sees 0 */
 		if (a->stack)
 			regs->sp = a->stack;
-		p->thread.fsbase = (a->flags & CLONE_SETTLS) ? a->tls : rdmsr(MSR_FS_BASE);
-		p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
-		copy_thread_segments(p);
-		r = attach_task(p, a, mp);
+		r = copy_thread_tls(p, a->flags & CLONE_SETTLS, a->tls);
+		if (!r)
+			r = attach_task(p, a, mp);
 	}
 	if (r) {
 		release_resources(p);

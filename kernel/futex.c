@@ -11,6 +11,7 @@
  * Documentation/core-api/futex.rst; the order of checks and every errno
  * follow Linux's kernel/futex/.
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/signal.h>
@@ -624,14 +625,10 @@ static bool futex_cmd_has_timeout(int cmd)
  * with FUTEX_CLOCK_REALTIME, on CLOCK_REALTIME -- taken at the call, so a
  * later change of the wall clock does not move it.
  */
-static int futex_deadline(const struct __kernel_timespec __user *utime, int cmd,
-			  int op, u64 *deadline)
+static int futex_deadline(struct __kernel_timespec ts, int cmd, int op, u64 *deadline)
 {
-	struct __kernel_timespec ts;
 	u64 ns, now = ktime_get_ns(), real;
 
-	if (copy_from_user(&ts, utime, sizeof(ts)))
-		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
 		return -EINVAL;
 	if ((u64)ts.tv_sec >= U64_MAX / NSEC_PER_SEC / 4)
@@ -658,7 +655,11 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 	int r;
 
 	if (utime && futex_cmd_has_timeout(cmd)) {
-		r = futex_deadline(utime, cmd, op, &deadline);
+		struct __kernel_timespec ts;
+
+		if (copy_from_user(&ts, utime, sizeof(ts)))
+			return -EFAULT;
+		r = futex_deadline(ts, cmd, op, &deadline);
 		if (r)
 			return r;
 	}
@@ -667,6 +668,34 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 	return do_futex(uaddr, op, val, deadline, uaddr2,
 			(u32)(__force unsigned long)utime, val3);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 futex (240): the timeout an old_timespec32 (futex_time64,
+ * 422, is the handler above). */
+COMPAT_SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
+		       const struct old_timespec32 __user *, utime,
+		       u32 __user *, uaddr2, u32, val3)
+{
+	int cmd = op & FUTEX_CMD_MASK;
+	u64 deadline = 0;
+	int r;
+
+	if (utime && futex_cmd_has_timeout(cmd)) {
+		struct old_timespec32 t;
+		struct __kernel_timespec ts;
+
+		if (copy_from_user(&t, utime, sizeof(t)))
+			return -EFAULT;
+		ts.tv_sec = t.tv_sec;
+		ts.tv_nsec = t.tv_nsec;
+		r = futex_deadline(ts, cmd, op, &deadline);
+		if (r)
+			return r;
+	}
+	return do_futex(uaddr, op, val, deadline, uaddr2,
+			(u32)(__force unsigned long)utime, val3);
+}
+#endif
 
 /* --------------------------------------------------------- robust list */
 

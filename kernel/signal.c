@@ -9,6 +9,7 @@
  * Documentation/core-api/signals.rst describes the model and its locking;
  * the x86-64 frames are in arch/x86/kernel/signal.c.
  */
+#include <lego/compat.h>
 #include <lego/kernel.h>
 #include <lego/sched.h>
 #include <lego/signal.h>
@@ -1164,6 +1165,45 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
 		return -EFAULT;
 	return r;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* i386 struct sigaction (the kernel's, asm/signal.h): 20 bytes. */
+struct compat_sigaction {
+	compat_uptr_t sa_handler;
+	u32 sa_flags;
+	compat_uptr_t sa_restorer;
+	u32 sa_mask[2];
+};
+_Static_assert(sizeof(struct compat_sigaction) == 20, "compat_sigaction");
+
+COMPAT_SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct compat_sigaction __user *, act,
+		       struct compat_sigaction __user *, oact, u32, sigsetsize)
+{
+	struct compat_sigaction c;
+	struct sigaction new, old;
+	int r;
+
+	if (!sigset_size_ok(sigsetsize))
+		return -EINVAL;
+	if (act) {
+		if (copy_from_user(&c, act, sizeof(c)))
+			return -EFAULT;
+		new.sa_handler = (__sighandler_t)compat_ptr(c.sa_handler);
+		new.sa_flags = c.sa_flags;
+		new.sa_restorer = (__sigrestore_t)compat_ptr(c.sa_restorer);
+		new.sa_mask.sig[0] = c.sa_mask[0] | ((u64)c.sa_mask[1] << 32);
+	}
+	r = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
+	if (r || !oact)
+		return r;
+	c.sa_handler = (unsigned long)old.sa_handler;
+	c.sa_flags = old.sa_flags;
+	c.sa_restorer = (unsigned long)old.sa_restorer;
+	c.sa_mask[0] = old.sa_mask.sig[0];
+	c.sa_mask[1] = old.sa_mask.sig[0] >> 32;
+	return copy_to_user(oact, &c, sizeof(c)) ? -EFAULT : 0;
+}
+#endif
 
 /*
  * Blocking a signal the process has pending hands it to a thread that

@@ -152,5 +152,6 @@ asmlinkage long sys_pwrite64(long fd, long buf, long count, long pos);
 asmlinkage long sys_truncate(long path, long length);
 asmlinkage long sys_ftruncate(long fd, long length);
 asmlinkage long sys_mmap(long addr, long len, long prot, long flags, long fd, long off);
+asmlinkage long sys_fcntl(long fd, long cmd, long arg);
 
 #endif /* _LEGO_COMPAT_H */

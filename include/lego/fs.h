@@ -615,6 +615,9 @@ void pipe_init(void);
 
 /* fs/locks.c: POSIX record locks. */
 long fcntl_getlk(struct file *f, unsigned int cmd, void __user *arg);
+struct flock;
+long vfs_getlk(struct file *f, unsigned int cmd, struct flock *l);
+long vfs_setlk(struct file *f, unsigned int cmd, const struct flock *l);
 long fcntl_setlk(unsigned int fd, struct file *f, unsigned int cmd, void __user *arg);
 void locks_remove_posix(struct file *f, struct files_struct *owner);
 void locks_remove_file(struct file *f);

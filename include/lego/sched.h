@@ -234,7 +234,7 @@ static inline bool thread_group_empty(const struct task_struct *t)
 	list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
 struct task_struct *kernel_thread(int (*fn)(void *), void *arg, const char *comm);
 void copy_thread(struct task_struct *t, int (*fn)(void *), void *arg);
-void copy_thread_segments(struct task_struct *p);
+int copy_thread_tls(struct task_struct *p, bool settls, unsigned long tls);
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
 struct task_struct *find_task_by_pid(pid_t pid);
 u64 task_sched_runtime(struct task_struct *t);

@@ -11,6 +11,7 @@
 // lego-test: arch=i386
 // lego-test: cflags=-lgcc
 // lego-test: args=first second
+// lego-test: smp=1,2
 #define LT_SUITE "compat_i386"
 #include "lego_test.h"
 
@@ -57,6 +58,7 @@
 #define RLIMIT_NOFILE	7
 #define ENOSYS		38
 #define EFAULT		14
+#define EINVAL		22
 
 #define AT_NULL		0
 #define AT_PHENT	4
@@ -144,6 +146,52 @@ static void initial_state(long *sp, int argc, char **argv, char **envp)
 	EXPECT_TRUE("auxv/execfn", at[AT_EXECFN] && streq((char *)at[AT_EXECFN], "/compat_i386"));
 }
 
+#define NR_fcntl	55
+#define NR_fcntl64	221
+#define F_GETFL		3
+#define F_GETLK		5
+#define F_SETLK		6
+#define F_GETLK64	12
+#define F_SETLK64	13
+#define F_RDLCK		0
+#define F_WRLCK		1
+#define F_UNLCK		2
+
+struct flock32 { short type, whence; int start, len, pid; };
+struct flock64_32 { short type, whence; long long start, len; int pid; }
+	__attribute__((packed, aligned(4)));
+_Static_assert(sizeof(struct flock32) == 16, "flock32");
+_Static_assert(sizeof(struct flock64_32) == 24, "flock64_32");
+
+/* fcntl64's lock commands with the i386 structures: a lock set here is
+ * seen from a child, through both layouts. */
+static void file_locks(long fd)
+{
+	struct flock64_32 w = { F_WRLCK, SEEK_SET, 2, 3, 0 }, q64;
+	struct flock32 q;
+	int status = -1;
+	long pid, me = lt_syscall0(NR_getpid);
+
+	EXPECT_EQ("lock/fcntl64_getfl", lt_syscall3(NR_fcntl64, fd, F_GETFL, 0) & 3, O_RDWR);
+	EXPECT_EQ("lock/setlk64", lt_syscall3(NR_fcntl64, fd, F_SETLK64, &w), 0);
+	pid = lt_syscall0(NR_fork);
+	if (pid == 0) {
+		int ok;
+
+		q64 = (struct flock64_32){ F_RDLCK, SEEK_SET, 0, 0, 0 };
+		q = (struct flock32){ F_RDLCK, SEEK_SET, 4, 10, 0 };
+		ok = lt_syscall3(NR_fcntl64, fd, F_GETLK64, &q64) == 0 &&
+		     q64.type == F_WRLCK && q64.start == 2 && q64.len == 3 && q64.pid == me;
+		ok &= lt_syscall3(NR_fcntl, fd, F_GETLK, &q) == 0 &&
+		      q.type == F_WRLCK && q.start == 2 && q.len == 3 && q.pid == me;
+		lt_syscall1(NR_exit, ok ? 0 : 1);
+	}
+	lt_syscall3(NR_waitpid, pid, &status, 0);
+	EXPECT_EQ("lock/child_sees_lock", status, 0);
+	w.type = F_UNLCK;
+	EXPECT_EQ("lock/unlock", lt_syscall3(NR_fcntl64, fd, F_SETLK64, &w), 0);
+}
+
 static void file_io(void)
 {
 	static const char data[] = "0123456789";
@@ -185,6 +233,7 @@ static void file_io(void)
 	EXPECT_EQ("file/lstat64", lt_syscall2(NR_lstat64, path, &st2), 0);
 	EXPECT_EQ("file/lstat64_size", st2.st_size, 15);
 	EXPECT_EQ("file/fstat64_efault", lt_syscall2(NR_fstat64, fd, 0), -EFAULT);
+	file_locks(fd);
 	EXPECT_EQ("file/close", lt_syscall1(NR_close, fd), 0);
 	EXPECT_EQ("file/unlink", lt_syscall1(NR_unlink, path), 0);
 }
@@ -279,6 +328,201 @@ static void memory(void)
 	}
 }
 
+/* struct user_desc (asm/ldt.h) */
+struct user_desc {
+	unsigned int entry_number, base_addr, limit;
+	unsigned int seg_32bit:1, contents:2, read_exec_only:1, limit_in_pages:1,
+		     seg_not_present:1, useable:1, lm:1;
+};
+#define NR_sched_yield		158
+#define NR_set_thread_area	243
+#define NR_get_thread_area	244
+#define ESRCH			3
+
+static unsigned int tls_block[4] = { 0xcafe0001, 0xcafe0002, 0xcafe0003, 0xcafe0004 };
+
+static unsigned int gs_word(unsigned int off)
+{
+	unsigned int v;
+
+	asm volatile("movl %%gs:(%1), %0" : "=r"(v) : "r"(off));
+	return v;
+}
+
+/*
+ * set_thread_area/get_thread_area: entry -1 takes the first free TLS
+ * entry (12, selector 0x63) and says so; GS loaded with it reads the
+ * block, across fork and context switches; bad entries and descriptors
+ * are EINVAL and change nothing.
+ */
+static void tls(void)
+{
+	struct user_desc u = { .entry_number = -1, .base_addr = (unsigned int)tls_block,
+			       .limit = 0xfffff, .seg_32bit = 1, .limit_in_pages = 1,
+			       .useable = 1 };
+	struct user_desc g = { 0 }, bad;
+	unsigned short gs;
+	int status = -1, i, ok = 1;
+	long pid;
+
+	EXPECT_EQ("tls/set", lt_syscall1(NR_set_thread_area, &u), 0);
+	EXPECT_EQ("tls/set_entry_12", u.entry_number, 12);
+	g.entry_number = 12;
+	EXPECT_EQ("tls/get", lt_syscall1(NR_get_thread_area, &g), 0);
+	EXPECT_TRUE("tls/get_same", g.base_addr == u.base_addr && g.limit == 0xfffff &&
+		    g.seg_32bit && g.limit_in_pages && g.useable && !g.read_exec_only &&
+		    !g.seg_not_present && g.contents == 0);
+	asm volatile("movw %w0, %%gs" : : "r"(0x63));
+	asm volatile("movw %%gs, %w0" : "=r"(gs));
+	EXPECT_EQ("tls/gs_selector", gs, 0x63);
+	EXPECT_EQ("tls/gs_reads_block", gs_word(4), 0xcafe0002);
+
+	/* Entry 13 is next; entries outside 12-14 and 16-bit or code
+	 * segments are refused. */
+	u.entry_number = -1;
+	EXPECT_EQ("tls/second_free", lt_syscall1(NR_set_thread_area, &u), 0);
+	EXPECT_EQ("tls/second_entry_13", u.entry_number, 13);
+	bad = u;
+	bad.entry_number = 11;
+	EXPECT_EQ("tls/entry_11_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	bad.entry_number = 15;
+	EXPECT_EQ("tls/entry_15_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	bad.entry_number = 14;
+	bad.seg_32bit = 0;
+	EXPECT_EQ("tls/16bit_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	bad.seg_32bit = 1;
+	bad.contents = 2;
+	EXPECT_EQ("tls/code_einval", lt_syscall1(NR_set_thread_area, &bad), -EINVAL);
+	g.entry_number = 14;
+	EXPECT_EQ("tls/get_14", lt_syscall1(NR_get_thread_area, &g), 0);
+	EXPECT_TRUE("tls/14_still_empty", g.base_addr == 0 && g.seg_not_present &&
+		    g.read_exec_only);
+	g.entry_number = 11;
+	EXPECT_EQ("tls/get_11_einval", lt_syscall1(NR_get_thread_area, &g), -EINVAL);
+	EXPECT_EQ("tls/set_efault", lt_syscall1(NR_set_thread_area, 0), -EFAULT);
+
+	/* The child has the same GS and entry; switches keep them. */
+	pid = lt_syscall0(NR_fork);
+	if (pid == 0) {
+		for (i = 0; i < 50; i++) {
+			lt_syscall0(NR_sched_yield);
+			if (gs_word(0) != 0xcafe0001)
+				lt_syscall1(NR_exit, 1);
+		}
+		lt_syscall1(NR_exit, 0);
+	}
+	for (i = 0; i < 50; i++) {
+		lt_syscall0(NR_sched_yield);
+		ok &= gs_word(8) == 0xcafe0003;
+	}
+	EXPECT_TRUE("tls/kept_across_switches", ok);
+	lt_syscall3(NR_waitpid, pid, &status, 0);
+	EXPECT_EQ("tls/child_kept_gs", status, 0);
+	asm volatile("movw %w0, %%gs" : : "r"(0));
+}
+
+/* ------------------------------------------------------------ signals */
+#define NR_kill		37
+#define NR_rt_sigaction	174
+#define SIGUSR1		10
+#define SIGUSR2		12
+#define SA_SIGINFO	4
+#define SA_RESTORER	0x04000000
+
+struct ksigaction32 { void *handler; unsigned int flags; void *restorer; unsigned int mask[2]; };
+struct siginfo32 { int signo, errno_, code, pid; unsigned int uid; };
+
+void restore_rt(void), restore_old(void);
+asm(".text\n"
+    "restore_rt:\n	movl $173, %eax\n	int $0x80\n"
+    "restore_old:\n	popl %eax\n	movl $119, %eax\n	int $0x80\n");
+
+static volatile int h_sig, h_signo, h_code, h_pid, h_old_sig;
+static volatile unsigned int h_edx, h_eax, h_eip;
+unsigned int sig_regs[7];		/* ebx ecx edx esi edi ebp eax after */
+extern char kill_ret[];
+
+static void rt_handler(int sig, struct siginfo32 *info, unsigned char *uc)
+{
+	h_sig = sig;
+	h_signo = info->signo;
+	h_code = info->code;
+	h_pid = info->pid;
+	h_edx = *(unsigned int *)(uc + 20 + 36);
+	h_eax = *(unsigned int *)(uc + 20 + 44);
+	h_eip = *(unsigned int *)(uc + 20 + 56);
+	*(unsigned int *)(uc + 20 + 16) = 0x01020304;	/* edi, after sigreturn */
+}
+
+static void old_handler(int sig)
+{
+	h_old_sig = sig;
+}
+
+/* kill(getpid(), sig) with every other register chosen; the registers
+ * after the return land in sig_regs. */
+static void kill_with_regs(int pid, int sig)
+{
+	sig_regs[0] = pid;
+	sig_regs[1] = sig;
+	asm volatile("pushal\n\t"
+		     "movl sig_regs, %%ebx\n\t"
+		     "movl sig_regs+4, %%ecx\n\t"
+		     "movl $0x12345678, %%edx\n\t"
+		     "movl $0x5555aaaa, %%esi\n\t"
+		     "movl $0x6666bbbb, %%edi\n\t"
+		     "movl $0x7777cccc, %%ebp\n\t"
+		     "movl $37, %%eax\n\t"
+		     "int $0x80\n"
+		     ".globl kill_ret\n"
+		     "kill_ret:\n\t"
+		     "movl %%ebx, sig_regs\n\t"
+		     "movl %%ecx, sig_regs+4\n\t"
+		     "movl %%edx, sig_regs+8\n\t"
+		     "movl %%esi, sig_regs+12\n\t"
+		     "movl %%edi, sig_regs+16\n\t"
+		     "movl %%ebp, sig_regs+20\n\t"
+		     "movl %%eax, sig_regs+24\n\t"
+		     "popal" : : : "memory", "cc");
+}
+
+static void signals(void)
+{
+	struct ksigaction32 sa = { (void *)rt_handler, SA_SIGINFO | SA_RESTORER,
+				   (void *)restore_rt, { 0, 0 } }, old;
+	long pid = lt_syscall0(NR_getpid);
+
+	EXPECT_EQ("signal/rt_sigaction", lt_syscall4(NR_rt_sigaction, SIGUSR1, &sa, 0, 8), 0);
+	EXPECT_EQ("signal/rt_sigaction_old", lt_syscall4(NR_rt_sigaction, SIGUSR1, 0, &old, 8), 0);
+	EXPECT_TRUE("signal/rt_sigaction_old_same", old.handler == (void *)rt_handler &&
+		    old.flags == (SA_SIGINFO | SA_RESTORER) && old.restorer == (void *)restore_rt);
+	EXPECT_EQ("signal/rt_sigaction_bad_size", lt_syscall4(NR_rt_sigaction, SIGUSR1, &sa, 0, 4),
+		  -EINVAL);
+	kill_with_regs(pid, SIGUSR1);
+	EXPECT_EQ("signal/rt_sig", h_sig, SIGUSR1);
+	EXPECT_EQ("signal/rt_si_signo", h_signo, SIGUSR1);
+	EXPECT_EQ("signal/rt_si_code_user", h_code, 0);
+	EXPECT_EQ("signal/rt_si_pid", h_pid, pid);
+	EXPECT_EQ("signal/rt_uc_edx", h_edx, 0x12345678);
+	EXPECT_EQ("signal/rt_uc_eax_result", h_eax, 0);
+	EXPECT_EQ("signal/rt_uc_eip", h_eip, (unsigned long)kill_ret);
+	EXPECT_EQ("signal/rt_eax_after", sig_regs[6], 0);
+	EXPECT_TRUE("signal/rt_regs_restored", sig_regs[0] == pid && sig_regs[1] == SIGUSR1 &&
+		    sig_regs[2] == 0x12345678 && sig_regs[3] == 0x5555aaaa &&
+		    sig_regs[5] == 0x7777cccc);
+	EXPECT_EQ("signal/rt_uc_change_seen", sig_regs[4], 0x01020304);
+
+	sa.handler = (void *)old_handler;
+	sa.flags = SA_RESTORER;
+	sa.restorer = (void *)restore_old;
+	EXPECT_EQ("signal/sigaction_old_frame", lt_syscall4(NR_rt_sigaction, SIGUSR2, &sa, 0, 8), 0);
+	kill_with_regs(pid, SIGUSR2);
+	EXPECT_EQ("signal/old_sig", h_old_sig, SIGUSR2);
+	EXPECT_TRUE("signal/old_regs_restored", sig_regs[0] == pid && sig_regs[1] == SIGUSR2 &&
+		    sig_regs[2] == 0x12345678 && sig_regs[3] == 0x5555aaaa &&
+		    sig_regs[4] == 0x6666bbbb && sig_regs[5] == 0x7777cccc && sig_regs[6] == 0);
+}
+
 /* int $0x80 keeps every register but eax. */
 unsigned int in_regs[6] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444,
 			    0x55555555, 0x66666666 };
@@ -329,6 +573,8 @@ void start_c(long *sp)
 	limits_and_time();
 	memory();
 	registers();
+	tls();
+	signals();
 	EXPECT_EQ("enosys_past_table", lt_syscall0(1000), -ENOSYS);
 	EXPECT_EQ("enosys_unused_222", lt_syscall0(222), -ENOSYS);
 	lt_syscall1(NR_exit_group, lt_done());

@@ -4,7 +4,8 @@
  * ones doing the same work (CONFIG_IA32_EMULATION): a signed 32-bit
  * offset to sign-extend, a 64-bit value split over two registers (low
  * half first, as the i386 ABI passes a long long), a page offset, or
- * another argument order.  Each converts and calls the 64-bit handler.
+ * another argument order.  Each converts and calls the 64-bit handler;
+ * a pointer it only passes on stays a u32 (the 64-bit handler checks it).
  */
 #include <lego/kernel.h>
 #include <lego/errno.h>
@@ -12,7 +13,6 @@
 #include <lego/compat.h>
 #include <asm/uaccess.h>
 #include <asm/page_types.h>
-#include <uapi/lego/sched.h>
 
 static inline long hilo(u32 hi, u32 lo)
 {
@@ -41,21 +41,21 @@ COMPAT_SYSCALL_DEFINE5(llseek, unsigned int, fd, u32, offset_high, u32, offset_l
 	return copy_to_user(result, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
-COMPAT_SYSCALL_DEFINE5(pread64, unsigned int, fd, char __user *, buf, u32, count,
+COMPAT_SYSCALL_DEFINE5(pread64, unsigned int, fd, u32, buf, u32, count,
 		       u32, pos_lo, u32, pos_hi)
 {
-	return sys_pread64(fd, (__force long)buf, count, hilo(pos_hi, pos_lo));
+	return sys_pread64(fd, buf, count, hilo(pos_hi, pos_lo));
 }
 
-COMPAT_SYSCALL_DEFINE5(pwrite64, unsigned int, fd, const char __user *, buf, u32, count,
+COMPAT_SYSCALL_DEFINE5(pwrite64, unsigned int, fd, u32, buf, u32, count,
 		       u32, pos_lo, u32, pos_hi)
 {
-	return sys_pwrite64(fd, (__force long)buf, count, hilo(pos_hi, pos_lo));
+	return sys_pwrite64(fd, buf, count, hilo(pos_hi, pos_lo));
 }
 
-COMPAT_SYSCALL_DEFINE2(truncate, const char __user *, path, compat_off_t, length)
+COMPAT_SYSCALL_DEFINE2(truncate, u32, path, compat_off_t, length)
 {
-	return sys_truncate((__force long)path, length);
+	return sys_truncate(path, length);
 }
 
 COMPAT_SYSCALL_DEFINE2(ftruncate, unsigned int, fd, compat_off_t, length)
@@ -63,9 +63,9 @@ COMPAT_SYSCALL_DEFINE2(ftruncate, unsigned int, fd, compat_off_t, length)
 	return sys_ftruncate(fd, length);
 }
 
-COMPAT_SYSCALL_DEFINE3(truncate64, const char __user *, path, u32, len_lo, u32, len_hi)
+COMPAT_SYSCALL_DEFINE3(truncate64, u32, path, u32, len_lo, u32, len_hi)
 {
-	return sys_truncate((__force long)path, hilo(len_hi, len_lo));
+	return sys_truncate(path, hilo(len_hi, len_lo));
 }
 
 COMPAT_SYSCALL_DEFINE3(ftruncate64, unsigned int, fd, u32, len_lo, u32, len_hi)
@@ -98,21 +98,19 @@ COMPAT_SYSCALL_DEFINE1(mmap, struct mmap_arg_struct32 __user *, arg)
 	return sys_mmap(a.addr, a.len, a.prot, a.flags, (int)a.fd, a.offset);
 }
 
-COMPAT_SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, stat_addr, int, options)
+COMPAT_SYSCALL_DEFINE3(waitpid, pid_t, pid, u32, stat_addr, int, options)
 {
-	return sys_wait4(pid, (__force long)stat_addr, options, 0);
+	return sys_wait4(pid, stat_addr, options, 0);
 }
 
 /*
  * i386 clone(flags, newsp, parent_tid, tls, child_tid): tls before
  * child_tid, where x86-64 has them the other way round.  With
- * CLONE_SETTLS, tls is a struct user_desc for the GDT's TLS entries,
- * which Lego does not have yet: EINVAL rather than a wrong FS base.
+ * CLONE_SETTLS, tls points to a struct user_desc for the child's TLS
+ * entry (copy_thread_tls).
  */
-COMPAT_SYSCALL_DEFINE5(clone, u32, flags, u32, newsp, int __user *, parent_tid,
-		       u32, tls, int __user *, child_tid)
+COMPAT_SYSCALL_DEFINE5(clone, u32, flags, u32, newsp, u32, parent_tid,
+		       u32, tls, u32, child_tid)
 {
-	if (flags & CLONE_SETTLS)
-		return -EINVAL;
-	return sys_clone(flags, newsp, (__force long)parent_tid, (__force long)child_tid, tls);
+	return sys_clone(flags, newsp, parent_tid, child_tid, tls);
 }

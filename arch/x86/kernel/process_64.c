@@ -16,6 +16,8 @@
 #include <asm/processor.h>
 #include <asm/cpu_entry_area.h>
 #include <asm/pti.h>
+#include <asm/tls.h>
+#include <lego/compat.h>
 
 /* The top of the running task's kernel stack: entry_SYSCALL_64 loads it. */
 DEFINE_PER_CPU(unsigned long, cpu_current_top_of_stack);
@@ -61,10 +63,6 @@ static void set_tss_sp0(unsigned long sp0)
  * and loaded here; the kernel never uses them itself.  Returns, once prev
  * runs again, the task that switched back to it.
  */
-/* A segment register's selector. */
-#define savesegment(seg, v)	asm volatile("movw %%" #seg ", %0" : "=m"(v))
-#define loadsegment(seg, v)	asm volatile("movw %0, %%" #seg : : "rm"((u16)(v)))
-
 /*
  * DS and ES: ignored in 64-bit mode but used by a 32-bit program's code
  * (compat mode uses the descriptor's base and limit; SDM Vol. 3A 5.2.1),
@@ -83,11 +81,59 @@ static void switch_data_segments(struct task_struct *prev, struct task_struct *n
 		loadsegment(es, next->thread.es);
 }
 
-/* The new task p's user segment state, the caller's (fork, clone). */
-void copy_thread_segments(struct task_struct *p)
+/*
+ * FS and GS: a 64-bit program's selectors are null and its bases in the
+ * MSRs; a 32-bit one's may name a TLS entry of the GDT, whose base the
+ * selector load brings along.  So the GDT gets next's TLS entries first,
+ * then the selectors are reloaded if either task has one, and only a
+ * null selector's base is written to its MSR (Linux's __switch_to and
+ * load_seg_legacy).  glibc's i386 programs keep their thread pointer
+ * this way in GS.
+ */
+static void switch_fs_gs(struct task_struct *prev, struct task_struct *next)
 {
+	if (prev->mm) {
+		savesegment(fs, prev->thread.fsindex);
+		savesegment(gs, prev->thread.gsindex);
+	}
+	if (!next->mm)
+		return;
+	load_TLS(&next->thread);
+	if (unlikely(prev->thread.fsindex | next->thread.fsindex))
+		loadsegment(fs, next->thread.fsindex);
+	if (unlikely(prev->thread.gsindex | next->thread.gsindex))
+		load_gs_index(next->thread.gsindex);
+	/* 1-3 are null selectors too (RPL only). */
+	if (next->thread.fsindex <= 3)
+		wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	if (next->thread.gsindex <= 3)
+		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+}
+
+/*
+ * The new task p's user segment state and bases: the caller's (fork,
+ * clone), but with CLONE_SETTLS the FS base tls -- or, from a 32-bit
+ * clone, the TLS entry the struct user_desc at tls describes (Linux's
+ * copy_thread: set_thread_area for the child).
+ */
+int copy_thread_tls(struct task_struct *p, bool settls, unsigned long tls)
+{
+	p->thread.fsbase = rdmsr(MSR_FS_BASE);
+	p->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
 	savesegment(ds, p->thread.ds);
 	savesegment(es, p->thread.es);
+	savesegment(fs, p->thread.fsindex);
+	savesegment(gs, p->thread.gsindex);
+	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	if (!settls)
+		return 0;
+	if (in_ia32_syscall()) {
+		int r = do_set_thread_area(&p->thread, (struct user_desc __user *)tls);
+
+		return r < 0 ? r : 0;
+	}
+	p->thread.fsbase = tls;
+	return 0;
 }
 
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next)
@@ -102,11 +148,9 @@ struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next
 	this_cpu_write(cpu_current_top_of_stack, next->thread.sp0);
 	set_tss_sp0(next->thread.sp0);
 	this_cpu_write(current_task, next);
-	if (next->mm) {
-		wrmsr(MSR_FS_BASE, next->thread.fsbase);
-		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+	switch_fs_gs(prev, next);
+	if (next->mm)
 		fpu_restore(next->fpu_state);
-	}
 	return __switch_to_asm(&prev->thread.sp, next->thread.sp, prev);
 }
 
@@ -119,6 +163,8 @@ struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next
 static void start_thread_common(struct pt_regs *regs, unsigned long ip,
 				unsigned long sp, u16 cs, u16 ds)
 {
+	unsigned long flags;
+
 	memset(regs, 0, sizeof(*regs));
 	regs->ip = ip;
 	regs->sp = sp;
@@ -129,6 +175,14 @@ static void start_thread_common(struct pt_regs *regs, unsigned long ip,
 	loadsegment(es, ds);
 	regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
 	regs->orig_ax = -1;
+	/* No TLS entries and null FS/GS selectors, then zero bases. */
+	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
+	load_TLS(&current->thread);
+	current->thread.fsindex = current->thread.gsindex = 0;
+	loadsegment(fs, 0);
+	flags = local_irq_save();
+	load_gs_index(0);
+	local_irq_restore(flags);
 	current->thread.fsbase = 0;
 	current->thread.gsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);

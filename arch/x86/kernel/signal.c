@@ -27,19 +27,22 @@
 #include <asm/processor-flags.h>
 #include <asm/unistd_64.h>
 #include <asm/traps.h>
-
-/* The flags sigreturn may change: the arithmetic ones, DF, TF, AC, NT,
- * RF -- never IF or IOPL (Linux's FIX_EFLAGS). */
-#define FIX_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | X86_EFLAGS_TF | \
-			 X86_EFLAGS_SF | X86_EFLAGS_ZF | X86_EFLAGS_AF | X86_EFLAGS_PF | \
-			 X86_EFLAGS_CF | X86_EFLAGS_NT | X86_EFLAGS_RF)
+#include <asm/sighandling.h>
+#include <lego/mm_types.h>
 
 #define RED_ZONE	128
 
-static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
-				 void __user **fpstate)
+/*
+ * Where a frame of frame_size bytes goes, and (*fpstate) the FPU image,
+ * which is saved there.  A 32-bit program's (signal_32.c) has no red
+ * zone, FPSTATE32_HEADER bytes of i387 header below the image, and esp
+ * + 4 16-byte aligned at the handler (i386 psABI 2.2.2).
+ */
+void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs, size_t frame_size,
+			  void __user **fpstate)
 {
-	unsigned long sp = regs->sp - RED_ZONE;
+	bool ia32 = IS_ENABLED(CONFIG_IA32_EMULATION) && current->mm->ia32;
+	unsigned long sp = regs->sp - (ia32 ? 0 : RED_ZONE);
 	bool nested = on_sig_stack(regs->sp), entering = false;
 	struct task_struct *t = current;
 
@@ -49,7 +52,9 @@ static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
 	}
 	sp = ALIGN_DOWN(sp - fpu_sigframe_size(), 64);
 	*fpstate = (void __user *)sp;
-	sp = ALIGN_DOWN(sp - sizeof(struct rt_sigframe), 16) - 8;
+	if (ia32)
+		sp -= FPSTATE32_HEADER;
+	sp = ALIGN_DOWN(sp - frame_size, 16) - (ia32 ? 4 : 8);
 	/* Off the end of the alternate stack: an address that cannot be
 	 * written, so the thread dies of SIGSEGV (Linux). */
 	if ((nested || entering) &&
@@ -88,7 +93,7 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	unsigned long uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
 	struct ucontext uc_head = { 0 };
 
-	frame = get_sigframe(ksig, regs, &fpstate);
+	frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
 	/* x86-64 has no return trampoline of the kernel's: the handler
@@ -168,7 +173,12 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 
 	if (from_syscall(regs))
 		restart_for_handler(regs, ksig->ka.sa_flags);
-	failed = setup_rt_frame(ksig, regs);
+#ifdef CONFIG_IA32_EMULATION
+	if (current->mm->ia32)
+		failed = ia32_setup_frame(ksig, regs);
+	else
+#endif
+		failed = setup_rt_frame(ksig, regs);
 	if (!failed) {
 		/* The handler starts with DF clear (the ABI's), not
 		 * single-stepped, and with a fresh FPU. */
@@ -232,7 +242,7 @@ static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext __us
 }
 
 /* The frame could not be read back: SIGSEGV, reported as Linux does. */
-static void signal_fault(struct pt_regs *regs, void __user *frame, const char *where)
+void signal_fault(struct pt_regs *regs, void __user *frame, const char *where)
 {
 	if (unhandled_signal(current, SIGSEGV)) {
 		printk(KERN_INFO "%s[%d] bad frame in %s frame:%px ip:%lx sp:%lx orax:%lx",

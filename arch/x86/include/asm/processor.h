@@ -6,6 +6,7 @@
 #include <lego/compiler.h>
 #include <asm/processor-flags.h>
 #include <asm/page_types.h>
+#include <asm/desc.h>
 
 static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
 {
@@ -86,6 +87,8 @@ struct thread_struct {
 	unsigned long gsbase;		/* the user's GS base */
 	u16 fsindex, gsindex;
 	u16 ds, es;		/* __USER_DS for a 32-bit program, else 0 */
+	/* The TLS GDT entries 12-14 (asm/tls.h, set_thread_area). */
+	struct desc_struct tls_array[3];
 	/* TS_COMPAT while a 32-bit syscall runs (lego/compat.h). */
 	unsigned int status;
 	/* The last user fault, for the signal frame's sigcontext (Linux's
