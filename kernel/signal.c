@@ -1039,6 +1039,39 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 	return r;
 }
 
+#ifdef CONFIG_IA32_EMULATION
+/* i386 stack_t: 12 bytes. */
+struct compat_sigaltstack {
+	compat_uptr_t ss_sp;
+	s32 ss_flags;
+	u32 ss_size;
+};
+_Static_assert(sizeof(struct compat_sigaltstack) == 12, "compat stack_t");
+
+COMPAT_SYSCALL_DEFINE2(sigaltstack, const struct compat_sigaltstack __user *, uss,
+		       struct compat_sigaltstack __user *, uoss)
+{
+	struct compat_sigaltstack c;
+	stack_t new, old;
+	int r;
+
+	if (uss) {
+		if (copy_from_user(&c, uss, sizeof(c)))
+			return -EFAULT;
+		new.ss_sp = compat_ptr(c.ss_sp);
+		new.ss_flags = c.ss_flags;
+		new.ss_size = c.ss_size;
+	}
+	r = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL, current_pt_regs()->sp);
+	if (r || !uoss)
+		return r;
+	c.ss_sp = (unsigned long)old.ss_sp;
+	c.ss_flags = old.ss_flags;
+	c.ss_size = old.ss_size;
+	return copy_to_user(uoss, &c, sizeof(c)) ? -EFAULT : 0;
+}
+#endif
+
 /* rt_sigreturn: the uc_stack of the frame becomes the alternate stack
  * again (errors other than a fault are ignored, as Linux's). */
 int restore_altstack(const stack_t __user *uss)

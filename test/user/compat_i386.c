@@ -486,6 +486,19 @@ static void kill_with_regs(int pid, int sig)
 		     "popal" : : : "memory", "cc");
 }
 
+#define NR_sigaltstack	186
+#define SA_ONSTACK	0x08000000
+struct stack32 { void *sp; int flags; unsigned int size; };
+static char altstack[16384] __attribute__((aligned(16)));
+static volatile unsigned long h_alt_sp;
+
+static void alt_handler(int sig)
+{
+	volatile int here;
+
+	h_alt_sp = (unsigned long)&here;
+}
+
 static void signals(void)
 {
 	struct ksigaction32 sa = { (void *)rt_handler, SA_SIGINFO | SA_RESTORER,
@@ -518,6 +531,22 @@ static void signals(void)
 	EXPECT_EQ("signal/sigaction_old_frame", lt_syscall4(NR_rt_sigaction, SIGUSR2, &sa, 0, 8), 0);
 	kill_with_regs(pid, SIGUSR2);
 	EXPECT_EQ("signal/old_sig", h_old_sig, SIGUSR2);
+	{
+		struct stack32 ss = { altstack, 0, sizeof(altstack) }, oss = { 0, 0, 0 };
+
+		EXPECT_EQ("signal/sigaltstack", lt_syscall2(NR_sigaltstack, &ss, 0), 0);
+		EXPECT_EQ("signal/sigaltstack_get", lt_syscall2(NR_sigaltstack, 0, &oss), 0);
+		EXPECT_TRUE("signal/sigaltstack_same", oss.sp == altstack &&
+			    oss.size == sizeof(altstack) && oss.flags == 0);
+		sa.handler = (void *)alt_handler;
+		sa.flags = SA_RESTORER | SA_ONSTACK;
+		lt_syscall4(NR_rt_sigaction, SIGUSR2, &sa, 0, 8);
+		lt_syscall2(NR_kill, pid, SIGUSR2);
+		EXPECT_TRUE("signal/ran_on_altstack", h_alt_sp > (unsigned long)altstack &&
+			    h_alt_sp < (unsigned long)altstack + sizeof(altstack));
+		ss.flags = 2;	/* SS_DISABLE */
+		EXPECT_EQ("signal/sigaltstack_disable", lt_syscall2(NR_sigaltstack, &ss, 0), 0);
+	}
 	EXPECT_TRUE("signal/old_regs_restored", sig_regs[0] == pid && sig_regs[1] == SIGUSR2 &&
 		    sig_regs[2] == 0x12345678 && sig_regs[3] == 0x5555aaaa &&
 		    sig_regs[4] == 0x6666bbbb && sig_regs[5] == 0x7777cccc && sig_regs[6] == 0);
