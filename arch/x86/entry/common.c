@@ -186,23 +186,29 @@ void do_int80_syscall_32(struct pt_regs *regs)
 void report_ni_syscall(long nr)
 {
 	static unsigned long reported[(NR_syscalls + 63) / 64];
-	static unsigned long reported32[(NR_syscalls + 63) / 64];
-	unsigned int n = (unsigned int)nr;
-	bool ia32 = in_ia32_syscall();
-	unsigned long *seen = ia32 ? reported32 : reported;
+	unsigned int n = (unsigned int)nr, limit = NR_syscalls;
+	unsigned long *seen = reported;
+	const char *abi = "", *name;
 
-	if (n >= NR_syscalls || (seen[n / 64] & (1UL << (n % 64))))
+#ifdef CONFIG_IA32_EMULATION
+	static unsigned long reported32[(IA32_NR_syscalls + 63) / 64];
+
+	if (in_ia32_syscall()) {
+		seen = reported32;
+		limit = IA32_NR_syscalls;
+		abi = "32-bit ";
+	}
+#endif
+	if (n >= limit || (seen[n / 64] & (1UL << (n % 64))))
 		return;
 	seen[n / 64] |= 1UL << (n % 64);
 #ifdef CONFIG_IA32_EMULATION
-	if (ia32) {
-		pr_info("%s[%d]: 32-bit syscall %u (%s) is not implemented\n",
-			current->comm, current->pid, n, ia32_syscall_name(n));
-		return;
-	}
+	name = *abi ? ia32_syscall_name(n) : syscall_name(n);
+#else
+	name = syscall_name(n);
 #endif
-	pr_info("%s[%d]: syscall %u (%s) is not implemented\n",
-		current->comm, current->pid, n, syscall_name(n));
+	pr_info("%s[%d]: %ssyscall %u (%s) is not implemented\n",
+		current->comm, current->pid, abi, n, name);
 }
 
 /*
