@@ -31,6 +31,7 @@
 #include <lego/mm.h>
 #include <lego/mm_types.h>
 #include <lego/fs.h>
+#include <lego/kmem.h>
 #include <lego/string.h>
 #include <lego/errno.h>
 #include <uapi/lego/elf.h>
@@ -241,7 +242,7 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 	Elf64_Ehdr eh = { 0 };
 	Elf64_Phdr ph = { 0 };
 	unsigned int i, nvma = 0;
-	unsigned long data;
+	unsigned long data, *sizes;	/* each VMA's, decided once */
 	void *fpu = fpu_alloc_state();
 
 	if (!fpu)
@@ -257,6 +258,15 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 	mutex_lock(&mm->mmap_lock);
 	list_for_each_entry(v, &mm->mmap, list)
 		nvma++;
+	sizes = kmalloc((nvma + 1) * sizeof(*sizes), GFP_KERNEL);
+	if (!sizes) {
+		mutex_unlock(&mm->mmap_lock);
+		fpu_free_state(fpu);
+		return false;
+	}
+	i = 0;
+	list_for_each_entry(v, &mm->mmap, list)
+		sizes[i++] = vma_dump_size(mm, v);
 	memcpy(eh.e_ident, ELFMAG, 4);
 	eh.e_ident[4] = ELFCLASS64;
 	eh.e_ident[5] = ELFDATA2LSB;
@@ -277,10 +287,11 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 	data = PAGE_ALIGN(ph.p_offset + ph.p_filesz);
 	if (!emit(cd, &ph, sizeof(ph)))
 		goto out;
+	i = 0;
 	list_for_each_entry(v, &mm->mmap, list) {
 		ph = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = vma_phdr_flags(v),
 				   .p_offset = data, .p_vaddr = v->vm_start,
-				   .p_filesz = vma_dump_size(mm, v),
+				   .p_filesz = sizes[i++],
 				   .p_memsz = v->vm_end - v->vm_start, .p_align = PAGE_SIZE };
 		data += ph.p_filesz;
 		if (!emit(cd, &ph, sizeof(ph)))
@@ -291,13 +302,15 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 			goto out;
 	if (!skip(cd, PAGE_ALIGN(cd->pos) - cd->pos))
 		goto out;
+	i = 0;
 	list_for_each_entry(v, &mm->mmap, list)
-		if (!dump_vma(cd, mm, v, vma_dump_size(mm, v)))
+		if (!dump_vma(cd, mm, v, sizes[i++]))
 			goto out;
 	/* A hole at the end still counts in the file's size. */
 	ftruncate_file(cd->file, cd->pos);
 out:
 	mutex_unlock(&mm->mmap_lock);
+	kfree(sizes);
 	fpu_free_state(fpu);
 	return true;
 }
