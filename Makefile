@@ -162,7 +162,8 @@ gen-headers := include/generated/autoconf.h include/generated/utsrelease.h \
 	arch/x86/include/generated/asm/syscall_homes_64.h \
 	arch/x86/include/generated/uapi/asm/unistd_64.h \
 	arch/x86/include/generated/asm/syscalls_32.h \
-	arch/x86/include/generated/asm/unistd_32_ia32.h
+	arch/x86/include/generated/asm/unistd_32_ia32.h \
+	arch/x86/include/generated/asm/syscall_homes_32.h
 
 include/generated/autoconf.h: include/config/auto.conf
 	@:
@@ -197,6 +198,10 @@ arch/x86/include/generated/asm/syscalls_32.h: $(SYSCALL_DIR)/syscall_32.tbl $(SY
 	$(call cmd,systbl32)
 arch/x86/include/generated/asm/unistd_32_ia32.h: $(SYSCALL_DIR)/syscall_32.tbl $(SYSCALL_DIR)/syscallhdr.sh $(SYSCALL_DIR)/syscalltbl.sh
 	$(call cmd,syshdr32)
+arch/x86/include/generated/asm/syscall_homes_32.h: $(SYSCALL_DIR)/syscall_32.tbl $(SYSCALL_DIR)/syscalltbl.sh
+	$(call cmd,syshomes32)
+quiet_cmd_syshomes32 = SYSHOME $@
+      cmd_syshomes32 = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscalltbl.sh --homes --abis i386 $< $@
 quiet_cmd_systbl32 = SYSTBL  $@
       cmd_systbl32 = mkdir -p $(@D) && $(SHELL) $(SYSCALL_DIR)/syscalltbl.sh --abis i386 $< $@
 quiet_cmd_syshdr32 = SYSHDR  $@

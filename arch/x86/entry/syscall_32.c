@@ -8,6 +8,8 @@
  */
 #include <lego/kernel.h>
 #include <lego/errno.h>
+#include <lego/fs.h>
+#include <lego/vsprintf.h>
 #include <asm/syscall.h>
 
 #define SYSCALL_ARGS unsigned long, unsigned long, unsigned long, \
@@ -33,18 +35,41 @@ const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls] = {
 };
 #undef __SYSCALL
 
-#define __SYSCALL(nr, sym) [nr] = #sym,
+/*
+ * The i386 names ("getuid32", "_llseek": the table's, which are Linux's,
+ * not the entry point's) for diagnostics and the kernel strace, and
+ * /proc/lego/syscall_homes_32: every i386 line as "<number> <name>
+ * <home>", in the format of syscall_homes.  A 32-bit call is served where
+ * the 64-bit call it shares a handler with is (syscall_32.tbl's header).
+ */
+#define __SYSCALL_HOME(nr, name, home) [nr] = #name,
 static const char *const ia32_sys_call_names[IA32_NR_syscalls] = {
-#include <asm/syscalls_32.h>
+#include <asm/syscall_homes_32.h>
 };
-#undef __SYSCALL
+#undef __SYSCALL_HOME
 
-/* The entry point's name without "sys_" or "compat_sys_". */
+#define __SYSCALL_HOME(nr, name, home) { nr, #name, #home },
+static const struct syscall_home ia32_home_lines[] = {
+#include <asm/syscall_homes_32.h>
+};
+#undef __SYSCALL_HOME
+
+/* The table's name for nr, or "?" past the table or in a hole. */
 const char *ia32_syscall_name(long nr)
 {
-	const char *n;
-
-	if (nr < 0 || nr >= IA32_NR_syscalls || !(n = ia32_sys_call_names[nr]))
+	if (nr < 0 || nr >= IA32_NR_syscalls || !ia32_sys_call_names[nr])
 		return "?";
-	return n + (n[0] == 'c' ? 11 : 4);
+	return ia32_sys_call_names[nr];
+}
+
+static ssize_t ia32_homes_show(char *buf, size_t size)
+{
+	return syscall_homes_show(buf, size, ia32_home_lines, ARRAY_SIZE(ia32_home_lines));
+}
+
+static const struct proc_ops ia32_homes_ops = { .show = ia32_homes_show };
+
+void ia32_syscall_homes_init(void)
+{
+	proc_create("lego/syscall_homes_32", 0444, &ia32_homes_ops);
 }

@@ -60,19 +60,25 @@ const char *syscall_name(long nr)
  * line (syscall_64.tbl says what local, memory and storage mean).
  */
 #define __SYSCALL_HOME(nr, name, home) { nr, #name, #home },
-static const struct { u16 nr; const char *name, *home; } home_lines[] = {
+static const struct syscall_home home_lines[] = {
 #include <asm/syscall_homes_64.h>
 };
 #undef __SYSCALL_HOME
 
-static ssize_t homes_show(char *buf, size_t size)
+size_t syscall_homes_show(char *buf, size_t size, const struct syscall_home *lines,
+			  size_t n)
 {
 	size_t i, len = 0;
 
-	for (i = 0; i < ARRAY_SIZE(home_lines); i++)
-		len += scnprintf(buf + len, size - len, "%u %s %s\n", home_lines[i].nr,
-				 home_lines[i].name, home_lines[i].home);
+	for (i = 0; i < n; i++)
+		len += scnprintf(buf + len, size - len, "%u %s %s\n", lines[i].nr,
+				 lines[i].name, lines[i].home);
 	return len;
+}
+
+static ssize_t homes_show(char *buf, size_t size)
+{
+	return syscall_homes_show(buf, size, home_lines, ARRAY_SIZE(home_lines));
 }
 
 static const struct proc_ops homes_ops = { .show = homes_show };
@@ -80,4 +86,7 @@ static const struct proc_ops homes_ops = { .show = homes_show };
 void syscall_homes_init(void)
 {
 	proc_create("lego/syscall_homes", 0444, &homes_ops);
+#ifdef CONFIG_IA32_EMULATION
+	ia32_syscall_homes_init();
+#endif
 }

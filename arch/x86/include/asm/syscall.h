@@ -13,6 +13,14 @@ extern const char *const sys_call_names[NR_syscalls];
 
 const char *syscall_name(long nr);
 void syscall_homes_init(void);
+
+/* A line of a syscall table as /proc/lego/syscall_homes shows it. */
+struct syscall_home {
+	u16 nr;
+	const char *name, *home;
+};
+size_t syscall_homes_show(char *buf, size_t size, const struct syscall_home *lines,
+			  size_t n);
 asmlinkage long sys_ni_syscall(unsigned long, unsigned long, unsigned long,
 			       unsigned long, unsigned long, unsigned long);
 bool do_syscall_64(struct pt_regs *regs, int nr);
@@ -27,6 +35,7 @@ void syscall_init(void);
 #define IA32_NR_syscalls	__NR_ia32_syscalls
 extern const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls];
 const char *ia32_syscall_name(long nr);
+void ia32_syscall_homes_init(void);
 void do_int80_syscall_32(struct pt_regs *regs);
 #endif
 
