@@ -19,6 +19,12 @@
  * Output: the console and /proc/lego/trace (a ring buffer).
  * Statistics: /proc/lego/syscalls, and at power-off with stats=print.
  * Tracing never changes what a syscall does or returns.
+ *
+ * 32-bit syscalls (int $0x80, SYSENTER, compat-mode SYSCALL) are traced
+ * by their i386 numbers and names, from ebx, ecx, edx, esi, edi and ebp,
+ * decoded by the description of the handler the i386 table names (a
+ * 64-bit one or a COMPAT_SYSCALL_DEFINEn one); as strace, a line says when
+ * a process starts making calls of the other ABI.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -36,30 +42,80 @@
 #include <asm/uaccess.h>
 #include <asm/msr.h>
 #include <generated/errnames.h>
+#ifdef CONFIG_IA32_EMULATION
+#include <lego/compat.h>
+#endif
 
 bool strace_active;
 static bool trace_on, stats_on, stats_print;
 static bool trace_all = true;
-static unsigned long trace_mask[(NR_syscalls + 63) / 64];
 static pid_t trace_pid;
 static char trace_comm[TASK_COMM_LEN];
-
-/* The handler's description, by syscall number. */
-static const struct syscall_metadata *meta_by_nr[NR_syscalls];
 
 struct syscall_stat {
 	u64 calls, errors, cycles;
 };
-static struct syscall_stat sys_stats[NR_syscalls];
+
+/* A syscall table as the tracer sees it. */
+struct strace_abi {
+	unsigned int nr_syscalls;
+	const sys_call_ptr_t *table;
+	const char *(*name)(long nr);		/* the table's; "?" for none */
+	const struct syscall_metadata **meta;	/* the handler's description */
+	unsigned long *mask;			/* traced numbers, unless trace_all */
+	struct syscall_stat *stats;		/* system-wide */
+	int bits;				/* 64 or 32 */
+};
+
+#define BITMAP_LONGS(n)	(((n) + 63) / 64)
+
+static const struct syscall_metadata *meta64[NR_syscalls];
+static unsigned long mask64[BITMAP_LONGS(NR_syscalls)];
+static struct syscall_stat stats64[NR_syscalls];
+static const struct strace_abi abi64 = {
+	NR_syscalls, sys_call_table, syscall_name, meta64, mask64, stats64, 64,
+};
+
+#ifdef CONFIG_IA32_EMULATION
+static const struct syscall_metadata *meta32[IA32_NR_syscalls];
+static unsigned long mask32[BITMAP_LONGS(IA32_NR_syscalls)];
+static struct syscall_stat stats32[IA32_NR_syscalls];
+static const struct strace_abi abi32 = {
+	IA32_NR_syscalls, ia32_sys_call_table, ia32_syscall_name, meta32, mask32,
+	stats32, 32,
+};
+static const struct strace_abi *const abis[] = { &abi64, &abi32 };
+#else
+static const struct strace_abi *const abis[] = { &abi64 };
+#endif
 
 /* Per task: its statistics and the copies of path arguments taken at
- * entry (execve replaces the memory they were in). */
+ * entry (execve replaces the memory they were in); the ABI of its last
+ * traced call (0 before the first), for the mode-change line. */
 #define PATH_COPY	64
 struct strace_task {
 	struct syscall_stat stats[NR_syscalls];
+#ifdef CONFIG_IA32_EMULATION
+	struct syscall_stat stats32[IA32_NR_syscalls];
+#endif
 	char path[6][PATH_COPY];
 	long path_len[6];
+	int bits;
 };
+
+static struct syscall_stat *task_stats(struct strace_task *st, const struct strace_abi *abi)
+{
+#ifdef CONFIG_IA32_EMULATION
+	if (abi == &abi32)
+		return st->stats32;
+#endif
+	return st->stats;
+}
+
+static bool test_nr(const unsigned long *mask, unsigned int nr)
+{
+	return mask[nr / 64] & (1UL << (nr % 64));
+}
 
 /* ------------------------------------------------------------------ */
 /* Output: console and ring buffer. */
@@ -144,7 +200,7 @@ static const struct flag_name ioctl_cmds[] = {
 
 enum arg_kind {
 	K_INT, K_UINT, K_HEX, K_FD, K_DIRFD, K_PATH, K_BUF_IN, K_BUF_OUT,
-	K_STR_OUT, K_MODE, K_FLAGS, K_ENUM, K_PTR, K_STRUCT,
+	K_STR_OUT, K_MODE, K_FLAGS, K_ENUM, K_PTR, K_STRUCT, K_LOFF_OUT,
 };
 
 /* Flag and value sets that depend on the syscall, keyed by (syscall, arg). */
@@ -163,6 +219,7 @@ static const struct {
 	{ "clock_getres", "which_clock", K_ENUM, clock_ids },
 	{ "clock_nanosleep", "which_clock", K_ENUM, clock_ids },
 	{ "lseek", "whence", K_ENUM, whences },
+	{ "llseek", "whence", K_ENUM, whences },
 	{ "ioctl", "cmd", K_ENUM, ioctl_cmds },
 };
 
@@ -195,6 +252,10 @@ static enum arg_kind arg_kind(const struct syscall_metadata *m, int i,
 					     "oldname", "newname", "specialfile",
 					     NULL };
 	const char *type = m->types[i], *name = m->args[i];
+	/* Compat handlers take some user pointers as a u32: by name. */
+	bool uptr = !strcmp(type, "compat_uptr_t") ||
+		    (!strcmp(type, "u32") && (name_in(name, paths) || !strcmp(name, "buf")));
+	bool ptr = uptr || type_has(type, "*");
 	size_t k;
 
 	for (k = 0; k < ARRAY_SIZE(flag_args); k++) {
@@ -208,9 +269,9 @@ static enum arg_kind arg_kind(const struct syscall_metadata *m, int i,
 		return K_FD;
 	if (name_in(name, dirfds))
 		return K_DIRFD;
-	if (type_has(type, "char") && type_has(type, "*") && name_in(name, paths))
+	if (((type_has(type, "char") && ptr) || uptr) && name_in(name, paths))
 		return K_PATH;
-	if (!strcmp(name, "buf") && type_has(type, "*")) {
+	if (!strcmp(name, "buf") && ptr) {
 		if (type_has(type, "const"))
 			return K_BUF_IN;
 		return !strcmp(m->name, "readlink") || !strcmp(m->name, "readlinkat") ?
@@ -218,9 +279,11 @@ static enum arg_kind arg_kind(const struct syscall_metadata *m, int i,
 	}
 	if (!strcmp(name, "mode") || type_has(type, "umode_t"))
 		return K_MODE;
-	if (type_has(type, "struct") && type_has(type, "*"))
+	if (type_has(type, "struct") && ptr)
 		return K_STRUCT;
-	if (type_has(type, "*"))
+	if (type_has(type, "loff_t") && ptr)
+		return K_LOFF_OUT;
+	if (ptr)
 		return K_PTR;
 	if (type_has(type, "unsigned long") && (!strcmp(name, "addr") ||
 	    !strcmp(name, "brk") || !strcmp(name, "start") || !strcmp(name, "arg2")))
@@ -293,6 +356,22 @@ static void print_user_data(struct line *l, unsigned long addr, long len)
 	print_quoted(l, buf, n, (size_t)len > n);
 }
 
+static void print_stat(struct line *l, unsigned int mode, long long size)
+{
+	static const char *const types[16] = {
+		[S_IFREG >> 12] = "S_IFREG", [S_IFDIR >> 12] = "S_IFDIR",
+		[S_IFCHR >> 12] = "S_IFCHR", [S_IFLNK >> 12] = "S_IFLNK",
+		[S_IFIFO >> 12] = "S_IFIFO", [S_IFBLK >> 12] = "S_IFBLK",
+		[S_IFSOCK >> 12] = "S_IFSOCK",
+	};
+	const char *tn = types[(mode & S_IFMT) >> 12];
+
+	lprintf(l, "{st_mode=%s|%#o, st_size=%lld, ...}", tn ? tn : "0", mode & 07777, size);
+}
+
+/* A struct argument, decoded for the stat buffers and the timespecs
+ * ("struct stat " and "struct stat64 " with the space, so that statx's
+ * buffer is not read as either). */
 static void print_struct(struct line *l, const struct syscall_metadata *m, int i,
 			 unsigned long v, long ret)
 {
@@ -302,23 +381,34 @@ static void print_struct(struct line *l, const struct syscall_metadata *m, int i
 		lprintf(l, "NULL");
 		return;
 	}
-	if (type_has(t, "struct stat") && ret == 0) {
+	if (type_has(t, "struct stat ") && ret == 0) {
 		struct stat st;
 
 		if (!copy_from_user(&st, (const void __user *)v, sizeof(st))) {
-			static const char *const types[16] = {
-				[S_IFREG >> 12] = "S_IFREG", [S_IFDIR >> 12] = "S_IFDIR",
-				[S_IFCHR >> 12] = "S_IFCHR", [S_IFLNK >> 12] = "S_IFLNK",
-				[S_IFIFO >> 12] = "S_IFIFO", [S_IFBLK >> 12] = "S_IFBLK",
-				[S_IFSOCK >> 12] = "S_IFSOCK",
-			};
-			const char *tn = types[(st.st_mode & S_IFMT) >> 12];
-
-			lprintf(l, "{st_mode=%s|%#o, st_size=%ld, ...}", tn ? tn : "0",
-				st.st_mode & 07777, st.st_size);
+			print_stat(l, st.st_mode, st.st_size);
 			return;
 		}
 	}
+#ifdef CONFIG_IA32_EMULATION
+	if (type_has(t, "struct stat64 ") && ret == 0) {
+		struct stat64 st;
+
+		if (!copy_from_user(&st, (const void __user *)v, sizeof(st))) {
+			print_stat(l, st.st_mode, st.st_size);
+			return;
+		}
+	}
+	if (type_has(t, "timespec32")) {
+		struct old_timespec32 ts;
+
+		if (!copy_from_user(&ts, (const void __user *)v, sizeof(ts))) {
+			lprintf(l, "{tv_sec=%d, tv_nsec=%d}", ts.tv_sec, ts.tv_nsec);
+			return;
+		}
+		lprintf(l, "{...}");
+		return;
+	}
+#endif
 	if (type_has(t, "timespec")) {
 		struct __kernel_timespec ts;
 
@@ -331,7 +421,7 @@ static void print_struct(struct line *l, const struct syscall_metadata *m, int i
 }
 
 static void print_arg(struct line *l, const struct syscall_metadata *m, int i,
-		      const unsigned long *a, long ret, struct strace_task *st)
+		      const unsigned long *a, long ret, struct strace_task *st, int bits)
 {
 	const struct flag_name *set = NULL;
 	unsigned long v = a[i];
@@ -377,6 +467,16 @@ static void print_arg(struct line *l, const struct syscall_metadata *m, int i,
 	case K_STRUCT:
 		print_struct(l, m, i, v, ret);
 		break;
+	case K_LOFF_OUT: {
+		long long off;
+
+		/* As strace: the value stored, in brackets. */
+		if (ret == 0 && !copy_from_user(&off, (const void __user *)v, sizeof(off)))
+			lprintf(l, "[%lld]", off);
+		else
+			lprintf(l, "%#lx", v);
+		break;
+	}
 	case K_PTR:
 		if (v)
 			lprintf(l, "%#lx", v);
@@ -390,7 +490,8 @@ static void print_arg(struct line *l, const struct syscall_metadata *m, int i,
 		lprintf(l, "%lu", v);
 		break;
 	default:
-		lprintf(l, "%ld", (long)v);
+		/* A 32-bit caller's int arrives zero-extended. */
+		lprintf(l, "%ld", bits == 32 ? (long)(int)v : (long)v);
 	}
 }
 
@@ -403,28 +504,29 @@ static void print_return(struct line *l, const char *name, long ret)
 			lprintf(l, " = -1 %s (%s)\n", errno_names[e], errno_messages[e]);
 		else
 			lprintf(l, " = -1 errno %ld\n", e);
-	} else if (!strcmp(name, "mmap") || !strcmp(name, "brk")) {
+	} else if (!strcmp(name, "mmap") || !strcmp(name, "mmap2") || !strcmp(name, "brk")) {
 		lprintf(l, " = %#lx\n", ret);
 	} else {
 		lprintf(l, " = %ld\n", ret);
 	}
 }
 
-static void print_call(struct task_struct *t, unsigned int nr, const unsigned long *a,
-		       long ret, bool noreturn)
+static void print_call(const struct strace_abi *abi, struct task_struct *t,
+		       unsigned int nr, const unsigned long *a, long ret, bool noreturn)
 {
-	const struct syscall_metadata *m = nr < NR_syscalls ? meta_by_nr[nr] : NULL;
+	const struct syscall_metadata *m = nr < abi->nr_syscalls ? abi->meta[nr] : NULL;
+	const char *name = abi->name(nr);
 	struct strace_task *st = t->strace;
 	struct line l = { .len = 0 };
 	int i;
 
 	lprintf(&l, "[pid %d] ", t->pid);
+	if (!strcmp(name, "?"))
+		lprintf(&l, "syscall_%#x(", nr);
+	else
+		lprintf(&l, "%s(", name);
 	if (!m) {
-		/* No handler: strace's syscall_NNN form, six raw arguments. */
-		if (nr < NR_syscalls && sys_call_names[nr])
-			lprintf(&l, "%s(", syscall_name(nr));
-		else
-			lprintf(&l, "syscall_%#x(", nr);
+		/* No handler: strace's form, six raw arguments. */
 		for (i = 0; i < 6; i++)
 			lprintf(&l, "%s%#lx", i ? ", " : "", a[i]);
 	} else {
@@ -434,11 +536,10 @@ static void print_call(struct task_struct *t, unsigned int nr, const unsigned lo
 		if ((!strcmp(m->name, "open") || !strcmp(m->name, "openat")) &&
 		    !(a[n - 2] & (O_CREAT | __O_TMPFILE)))
 			n--;
-		lprintf(&l, "%s(", m->name);
 		for (i = 0; i < n; i++) {
 			if (i)
 				lprintf(&l, ", ");
-			print_arg(&l, m, i, a, ret, st);
+			print_arg(&l, m, i, a, ret, st, abi->bits);
 		}
 	}
 	lprintf(&l, ")");
@@ -452,11 +553,11 @@ static void print_call(struct task_struct *t, unsigned int nr, const unsigned lo
 /* ------------------------------------------------------------------ */
 /* The hook. */
 
-static bool traced(struct task_struct *t, unsigned int nr)
+static bool traced(const struct strace_abi *abi, struct task_struct *t, unsigned int nr)
 {
 	if (!trace_on)
 		return false;
-	if (!trace_all && (nr >= NR_syscalls || !(trace_mask[nr / 64] & (1UL << (nr % 64)))))
+	if (!trace_all && (nr >= abi->nr_syscalls || !test_nr(abi->mask, nr)))
 		return false;
 	if (trace_pid && t->tgid != trace_pid)
 		return false;
@@ -469,8 +570,10 @@ static struct strace_task *task_state(struct task_struct *t)
 {
 	if (!t->strace) {
 		t->strace = vmalloc(sizeof(struct strace_task));
-		if (t->strace)
+		if (t->strace) {
 			memset(t->strace, 0, sizeof(struct strace_task));
+			((struct strace_task *)t->strace)->bits = 64;
+		}
 	}
 	return t->strace;
 }
@@ -490,42 +593,75 @@ static void copy_paths(struct strace_task *st, const struct syscall_metadata *m,
 	}
 }
 
-long strace_syscall(struct pt_regs *regs, unsigned int nr)
+/* strace's line when a traced process changes between 64- and 32-bit
+ * calls (a 64-bit program has 64 from the start). */
+static void note_mode(const struct strace_abi *abi, struct task_struct *t,
+		      struct strace_task *st)
+{
+	struct line l = { .len = 0 };
+
+	if (st->bits == abi->bits)
+		return;
+	st->bits = abi->bits;
+	lprintf(&l, "[ Process PID=%d runs in %d bit mode. ]\n", t->pid, abi->bits);
+	emit_line(l.buf, l.len);
+}
+
+static long strace_call(const struct strace_abi *abi, unsigned int nr, const unsigned long *a)
 {
 	struct task_struct *t = current;
-	unsigned long a[6] = { regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9 };
-	bool trace = traced(t, nr);
+	bool trace = traced(abi, t, nr);
 	struct strace_task *st = (trace || stats_on) ? task_state(t) : NULL;
-	const struct syscall_metadata *m = nr < NR_syscalls ? meta_by_nr[nr] : NULL;
+	const struct syscall_metadata *m = nr < abi->nr_syscalls ? abi->meta[nr] : NULL;
 	u64 t0;
 	long ret;
 
 	if (trace && st) {
+		note_mode(abi, t, st);
 		copy_paths(st, m, a);
 		if (m && (!strcmp(m->name, "exit") || !strcmp(m->name, "exit_group")))
-			print_call(t, nr, a, 0, true);
+			print_call(abi, t, nr, a, 0, true);
 	}
 	t0 = rdtsc();
-	if (nr < NR_syscalls)
-		ret = sys_call_table[nr](a[0], a[1], a[2], a[3], a[4], a[5]);
+	if (nr < abi->nr_syscalls)
+		ret = abi->table[nr](a[0], a[1], a[2], a[3], a[4], a[5]);
 	else
 		ret = -ENOSYS;
-	if (stats_on && st && nr < NR_syscalls) {
+	if (stats_on && st && nr < abi->nr_syscalls) {
+		struct syscall_stat *ts = &task_stats(st, abi)[nr];
 		u64 dt = rdtsc() - t0;
 		bool err = ret < 0 && ret >= -4095;
 
 		/* Shared by every CPU: atomic adds (only while stats are on). */
-		__atomic_add_fetch(&sys_stats[nr].calls, 1, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&sys_stats[nr].errors, err, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&sys_stats[nr].cycles, dt, __ATOMIC_RELAXED);
-		st->stats[nr].calls++;
-		st->stats[nr].errors += err;
-		st->stats[nr].cycles += dt;
+		__atomic_add_fetch(&abi->stats[nr].calls, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&abi->stats[nr].errors, err, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&abi->stats[nr].cycles, dt, __ATOMIC_RELAXED);
+		ts->calls++;
+		ts->errors += err;
+		ts->cycles += dt;
 	}
 	if (trace && st)
-		print_call(t, nr, a, ret, false);
+		print_call(abi, t, nr, a, ret, false);
 	return ret;
 }
+
+long strace_syscall(struct pt_regs *regs, unsigned int nr)
+{
+	unsigned long a[6] = { regs->di, regs->si, regs->dx, regs->r10, regs->r8, regs->r9 };
+
+	return strace_call(&abi64, nr, a);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 registers, their low halves (do_int80_syscall_32). */
+long strace_syscall_ia32(struct pt_regs *regs, unsigned int nr)
+{
+	unsigned long a[6] = { (u32)regs->bx, (u32)regs->cx, (u32)regs->dx,
+			       (u32)regs->si, (u32)regs->di, (u32)regs->bp };
+
+	return strace_call(&abi32, nr, a);
+}
+#endif
 
 void strace_task_free(struct task_struct *t)
 {
@@ -551,17 +687,35 @@ static size_t word_len(const char *p)
 	return n;
 }
 
+/* Sets the numbers called name in abi's mask; false if there are none. */
+static bool mask_name(const struct strace_abi *abi, unsigned long *mask, const char *name)
+{
+	bool found = false;
+	unsigned int nr;
+
+	for (nr = 0; nr < abi->nr_syscalls; nr++) {
+		if (!strcmp(abi->name(nr), name)) {
+			mask[nr / 64] |= 1UL << (nr % 64);
+			found = true;
+		}
+	}
+	return found;
+}
+
+/* "all", or names of either table (a name may be in one only: getuid32,
+ * or arch_prctl); a name in neither makes the whole list EINVAL. */
 static int set_syscalls(const char *list)
 {
-	unsigned long mask[ARRAY_SIZE(trace_mask)] = { 0 };
+	unsigned long masks[ARRAY_SIZE(abis)][BITMAP_LONGS(4096)];
 	char name[32];
 	const char *p = list;
-	unsigned int nr;
+	size_t i;
 
 	if (!strcmp(list, "all")) {
 		trace_all = true;
 		return 0;
 	}
+	memset(masks, 0, sizeof(masks));
 	while (*p) {
 		size_t n = word_len(p);
 		bool found = false;
@@ -570,19 +724,19 @@ static int set_syscalls(const char *list)
 			return -EINVAL;
 		memcpy(name, p, n);
 		name[n] = 0;
-		for (nr = 0; nr < NR_syscalls; nr++) {
-			if (sys_call_names[nr] && !strcmp(syscall_name(nr), name)) {
-				mask[nr / 64] |= 1UL << (nr % 64);
-				found = true;
-			}
-		}
+		if (!strcmp(name, "?"))		/* what a hole is called */
+			return -EINVAL;
+		for (i = 0; i < ARRAY_SIZE(abis); i++)
+			found |= mask_name(abis[i], masks[i], name);
 		if (!found)
 			return -EINVAL;
 		p += n;
 		if (*p == ',')
 			p++;
 	}
-	memcpy(trace_mask, mask, sizeof(mask));
+	for (i = 0; i < ARRAY_SIZE(abis); i++)
+		memcpy(abis[i]->mask, masks[i],
+		       BITMAP_LONGS(abis[i]->nr_syscalls) * sizeof(long));
 	trace_all = false;
 	return 0;
 }
@@ -599,12 +753,17 @@ static int set_stats(const char *v)
 		struct task_struct *t;
 		unsigned long flags;
 
-		memset(sys_stats, 0, sizeof(sys_stats));
+		size_t i;
+
 		flags = spin_lock_irqsave(&tasklist_lock);
-		list_for_each_entry(t, &task_list, tasks)
-			if (t->strace)
-				memset(((struct strace_task *)t->strace)->stats, 0,
-				       sizeof(sys_stats));
+		for (i = 0; i < ARRAY_SIZE(abis); i++) {
+			size_t bytes = abis[i]->nr_syscalls * sizeof(struct syscall_stat);
+
+			memset(abis[i]->stats, 0, bytes);
+			list_for_each_entry(t, &task_list, tasks)
+				if (t->strace)
+					memset(task_stats(t->strace, abis[i]), 0, bytes);
+		}
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 	} else {
 		return -EINVAL;
@@ -656,9 +815,20 @@ static ssize_t strace_ctl_write(const char *buf, size_t len)
 	return len;
 }
 
+/* Whether a 64-bit syscall called name is in the mask. */
+static bool traced64_by_name(const char *name)
+{
+	unsigned int nr;
+
+	for (nr = 0; nr < NR_syscalls; nr++)
+		if (test_nr(mask64, nr) && !strcmp(syscall_name(nr), name))
+			return true;
+	return false;
+}
+
 static ssize_t strace_ctl_show(char *buf, size_t size)
 {
-	size_t len = 0;
+	size_t len = 0, i;
 	unsigned int nr;
 	bool first = true;
 
@@ -666,10 +836,16 @@ static ssize_t strace_ctl_show(char *buf, size_t size)
 			 trace_on ? "on" : "off");
 	if (trace_all)
 		len += scnprintf(buf + len, size - len, "all");
-	for (nr = 0; !trace_all && nr < NR_syscalls; nr++) {
-		if (trace_mask[nr / 64] & (1UL << (nr % 64))) {
+	/* Each name once: a 32-bit name the 64-bit table has too was listed. */
+	for (i = 0; !trace_all && i < ARRAY_SIZE(abis); i++) {
+		const struct strace_abi *abi = abis[i];
+
+		for (nr = 0; nr < abi->nr_syscalls; nr++) {
+			if (!test_nr(abi->mask, nr) ||
+			    (abi != &abi64 && traced64_by_name(abi->name(nr))))
+				continue;
 			len += scnprintf(buf + len, size - len, "%s%s",
-					 first ? "" : ",", syscall_name(nr));
+					 first ? "" : ",", abi->name(nr));
 			first = false;
 		}
 	}
@@ -691,18 +867,29 @@ static ssize_t trace_show(char *buf, size_t size)
 	return len;
 }
 
-static size_t show_table(char *buf, size_t size, const struct syscall_stat *s)
+/* One ABI's table under heading what; a 32-bit table only when it has
+ * calls (a kernel that ran no 32-bit program shows what it always did). */
+static size_t show_table(char *buf, size_t size, const char *what,
+			 const struct strace_abi *abi, const struct syscall_stat *s)
 {
 	size_t len = 0;
 	unsigned int nr;
 
+	if (abi != &abi64) {
+		for (nr = 0; nr < abi->nr_syscalls && !s[nr].calls; nr++)
+			;
+		if (nr == abi->nr_syscalls)
+			return 0;
+	}
+	len += scnprintf(buf + len, size - len, "%s%s:\n", what,
+			 abi == &abi64 ? "" : ", 32-bit");
 	len += scnprintf(buf + len, size - len, "%10s %10s %16s  %s\n",
 			 "calls", "errors", "cycles", "syscall");
-	for (nr = 0; nr < NR_syscalls; nr++)
+	for (nr = 0; nr < abi->nr_syscalls; nr++)
 		if (s[nr].calls)
 			len += scnprintf(buf + len, size - len, "%10llu %10llu %16llu  %s\n",
 					 s[nr].calls, s[nr].errors, s[nr].cycles,
-					 syscall_name(nr));
+					 abi->name(nr));
 	return len;
 }
 
@@ -710,17 +897,20 @@ static ssize_t stats_show(char *buf, size_t size)
 {
 	struct task_struct *t;
 	unsigned long flags;
-	size_t len;
+	size_t len = 0, i;
+	char what[48];
 
-	len = scnprintf(buf, size, "system-wide:\n");
-	len += show_table(buf + len, size - len, sys_stats);
+	for (i = 0; i < ARRAY_SIZE(abis); i++)
+		len += show_table(buf + len, size - len, "system-wide", abis[i],
+				  abis[i]->stats);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	list_for_each_entry(t, &task_list, tasks) {
 		if (!t->strace || t->exit_state)
 			continue;
-		len += scnprintf(buf + len, size - len, "pid %d (%s):\n", t->tgid, t->comm);
-		len += show_table(buf + len, size - len,
-				  ((struct strace_task *)t->strace)->stats);
+		snprintf(what, sizeof(what), "pid %d (%s)", t->tgid, t->comm);
+		for (i = 0; i < ARRAY_SIZE(abis); i++)
+			len += show_table(buf + len, size - len, what, abis[i],
+					  task_stats(t->strace, abis[i]));
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return len;
@@ -754,11 +944,13 @@ static void build_meta_index(void)
 		__stop_syscall_meta[];
 	const struct syscall_metadata *m;
 	unsigned int nr;
+	size_t i;
 
 	for (m = __start_syscall_meta; m < __stop_syscall_meta; m++)
-		for (nr = 0; nr < NR_syscalls; nr++)
-			if ((const void *)sys_call_table[nr] == m->entry)
-				meta_by_nr[nr] = m;
+		for (i = 0; i < ARRAY_SIZE(abis); i++)
+			for (nr = 0; nr < abis[i]->nr_syscalls; nr++)
+				if ((const void *)abis[i]->table[nr] == m->entry)
+					abis[i]->meta[nr] = m;
 }
 
 void strace_init(const char *cmdline)

@@ -121,11 +121,12 @@ _Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "stat64.st_ino")
  * entry code passes ebx, ecx, edx, esi, edi and ebp zero-extended; each
  * is narrowed to its declared type first (a compat_off_t, an s32, is then
  * sign-extended by the body's arithmetic), as Linux's
- * COMPAT_SYSCALL_DEFINEx.  No strace metadata: strace decodes the 64-bit
- * table only.
+ * COMPAT_SYSCALL_DEFINEx.  Like SYSCALL_DEFINEn it records the arguments'
+ * types and names for the kernel strace (kernel/strace.c).
  */
 #define COMPAT_SYSCALL_DEFINE0(name)					\
 	asmlinkage long compat_sys_##name(void);			\
+	__SYSCALL_METADATA(compat_, _##name, 0);			\
 	asmlinkage long compat_sys_##name(void)
 #define COMPAT_SYSCALL_DEFINE1(name, ...) COMPAT_SYSCALL_DEFINEx(1, _##name, __VA_ARGS__)
 #define COMPAT_SYSCALL_DEFINE2(name, ...) COMPAT_SYSCALL_DEFINEx(2, _##name, __VA_ARGS__)
@@ -137,6 +138,7 @@ _Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "stat64.st_ino")
 #define COMPAT_SYSCALL_DEFINEx(x, name, ...)				\
 	static inline long __do_compat_sys##name(__MAP(x, __SC_DECL, __VA_ARGS__)); \
 	asmlinkage long compat_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__)); \
+	__SYSCALL_METADATA(compat_, name, x, __VA_ARGS__);		\
 	asmlinkage long compat_sys##name(__MAP(x, __SC_LONG, __VA_ARGS__)) \
 	{								\
 		return __do_compat_sys##name(__MAP(x, __SC_CAST, __VA_ARGS__)); \

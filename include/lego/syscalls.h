@@ -56,19 +56,22 @@ struct syscall_metadata {
 #define __SC_STR_ADECL(t, a)	#a
 
 #ifdef CONFIG_STRACE
-#define SYSCALL_METADATA(sname, nb, ...)				\
+/* The description of handler <prefix><sname> (sname has its leading
+ * underscore), for the kernel strace. */
+#define __SYSCALL_METADATA(prefix, sname, nb, ...)			\
 	static const struct syscall_metadata __used			\
 		__section(".syscall_meta") __aligned(8)			\
-		__syscall_meta_##sname = {				\
+		__##prefix##meta_##sname = {				\
 		.name = #sname + 1,					\
-		.entry = sys##sname,					\
+		.entry = prefix##sys##sname,				\
 		.nb_args = nb,						\
 		.types = { __MAP(nb, __SC_STR_TDECL, __VA_ARGS__) },	\
 		.args = { __MAP(nb, __SC_STR_ADECL, __VA_ARGS__) },	\
 	}
 #else
-#define SYSCALL_METADATA(sname, nb, ...)
+#define __SYSCALL_METADATA(prefix, sname, nb, ...)
 #endif
+#define SYSCALL_METADATA(sname, nb, ...) __SYSCALL_METADATA(, sname, nb, ##__VA_ARGS__)
 
 #define SYSCALL_DEFINE0(name)						\
 	asmlinkage long sys_##name(void);				\

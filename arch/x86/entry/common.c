@@ -168,7 +168,10 @@ void do_int80_syscall_32(struct pt_regs *regs)
 	regs->ax = -ENOSYS;
 	current->thread.status |= TS_COMPAT;
 	local_irq_enable();
-	if (likely(nr < IA32_NR_syscalls)) {
+	if (unlikely(strace_active)) {
+		regs->ax = strace_syscall_ia32(regs, nr < IA32_NR_syscalls ?
+					       array_index_nospec(nr, IA32_NR_syscalls) : nr);
+	} else if (likely(nr < IA32_NR_syscalls)) {
 		nr = array_index_nospec(nr, IA32_NR_syscalls);
 		regs->ax = ia32_sys_call_table[nr]((u32)regs->bx, (u32)regs->cx,
 						   (u32)regs->dx, (u32)regs->si,
