@@ -19,11 +19,16 @@
  * VM_DONTDUMP or VM_IO ones.  Anonymous pages never touched stay holes in
  * the file (they read as zeros), as Linux's FOLL_DUMP leaves them.
  *
+ * A 32-bit program's core is ELF32 for EM_386 (Linux's compat_binfmt_elf):
+ * the same layout with the i386 forms of the notes, NT_PRSTATUS and
+ * NT_PRPSINFO with 32-bit words and 16-bit uids, the i386 siginfo, then
+ * NT_PRFPREG in the i387 FSAVE form, NT_PRXFPREG with the FXSAVE image and,
+ * when a TLS entry is in use, NT_386_TLS.
+ *
  * The other threads are killed and waited for before the dump, so the
  * memory holds still; their registers are not in the core (Linux writes
  * an NT_PRSTATUS per thread), nor are NT_AUXV, NT_FILE and
- * NT_X86_XSTATE; a 32-bit program dumps no core yet (Linux writes it in
- * ELF32).  Documentation/core-api/signals.rst.
+ * NT_X86_XSTATE.  Documentation/core-api/signals.rst.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -41,6 +46,10 @@
 #include <asm/fpu.h>
 #include <asm/msr.h>
 #include <asm/ptrace.h>
+#ifdef CONFIG_IA32_EMULATION
+#include <lego/compat.h>
+#include <asm/tls.h>
+#endif
 
 /* Linux's struct elf_prstatus and elf_prpsinfo for x86-64
  * (include/linux/elfcore.h, <sys/procfs.h>). */
@@ -76,11 +85,66 @@ _Static_assert(sizeof(struct elf_prpsinfo) == 136, "elf_prpsinfo");
 enum { REG_FS_BASE = 21, REG_GS_BASE, REG_DS, REG_ES, REG_FS, REG_GS };
 #define FXSAVE_SIZE	512		/* struct user_i387_struct */
 
+#define NT_PRSTATUS	1
+#define NT_PRFPREG	2		/* x86-64: FXSAVE; i386: FSAVE form */
+#define NT_PRPSINFO	3
+#define NT_386_TLS	0x200
+#define NT_SIGINFO	0x53494749
+#define NT_PRXFPREG	0x46e62b7f
+
 struct note {
 	u32 type;
 	const void *desc;
 	u32 size;
+	const char *name;		/* "CORE", or "LINUX" for Linux's own */
 };
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 forms (Linux's compat_elf_prstatus, compat_elf_prpsinfo and
+ * user_i387_ia32_struct, <sys/procfs.h> and <sys/user.h> of i386). */
+struct core_timeval32 {
+	s32 tv_sec, tv_usec;
+};
+
+struct elf_prstatus32 {
+	struct {
+		s32 si_signo, si_code, si_errno;
+	} pr_info;
+	s16 pr_cursig;
+	u32 pr_sigpend, pr_sighold;
+	s32 pr_pid, pr_ppid, pr_pgrp, pr_sid;
+	struct core_timeval32 pr_utime, pr_stime, pr_cutime, pr_cstime;
+	u32 pr_reg[17];			/* i386 struct user_regs_struct */
+	s32 pr_fpvalid;
+};
+_Static_assert(sizeof(struct elf_prstatus32) == 144, "elf_prstatus32");
+_Static_assert(__builtin_offsetof(struct elf_prstatus32, pr_reg) == 72, "pr_reg32");
+
+struct elf_prpsinfo32 {
+	char pr_state, pr_sname, pr_zomb, pr_nice;
+	u32 pr_flag;
+	u16 pr_uid, pr_gid;		/* __compat_uid_t */
+	s32 pr_pid, pr_ppid, pr_pgrp, pr_sid;
+	char pr_fname[16];
+	char pr_psargs[80];
+};
+_Static_assert(sizeof(struct elf_prpsinfo32) == 124, "elf_prpsinfo32");
+
+struct user_i387_ia32 {
+	u32 cwd, swd, twd, fip, fcs, foo, fos;
+	u8 st_space[80];		/* ST(0)..ST(7), 10 bytes each */
+};
+_Static_assert(sizeof(struct user_i387_ia32) == 108, "user_i387_ia32");
+
+/* The i386 notes' contents, converted from the x86-64 ones. */
+struct notes32 {
+	struct elf_prstatus32 prstatus;
+	struct elf_prpsinfo32 psinfo;
+	struct compat_siginfo siginfo;
+	struct user_i387_ia32 fp;
+	u8 tls[TLS_CORE_SIZE];
+};
+#endif
 
 struct coredump {
 	struct file *file;
@@ -90,7 +154,8 @@ struct coredump {
 
 static u32 note_size(const struct note *n)
 {
-	/* Elf64_Nhdr (namesz, descsz, type), "CORE\0" padded, desc padded. */
+	/* Elf64_Nhdr and Elf32_Nhdr (namesz, descsz, type), the name
+	 * ("CORE\0" or "LINUX\0") padded to 8, desc padded to 4. */
 	return 12 + 8 + ALIGN(n->size, 4);
 }
 
@@ -118,9 +183,10 @@ static bool skip(struct coredump *cd, size_t n)
 static bool emit_note(struct coredump *cd, const struct note *n)
 {
 	static const char zeros[4];
-	u32 hdr[5] = { 5, n->size, n->type, 0, 0 };
+	u32 hdr[5] = { strlen(n->name) + 1, n->size, n->type, 0, 0 };
 
-	memcpy(&hdr[3], "CORE", 5);
+	/* Both names fit the 8 bytes note_size() counts, NUL included. */
+	memcpy(&hdr[3], n->name, hdr[0]);
 	return emit(cd, hdr, sizeof(hdr)) && emit(cd, n->desc, n->size) &&
 	       emit(cd, zeros, ALIGN(n->size, 4) - n->size);
 }
@@ -216,6 +282,183 @@ static void fill_psinfo(struct elf_prpsinfo *p)
 		p->pr_psargs[--n] = 0;
 }
 
+#ifdef CONFIG_IA32_EMULATION
+/* x86-64 user_regs_struct words, in i386 user_regs_struct order (ebx,
+ * ecx, edx, esi, edi, ebp, eax, ds, es, fs, gs, orig_eax, eip, cs,
+ * eflags, esp, ss). */
+static const u8 regs_i386[17] = {
+	5, 11, 12, 13, 14, 4, 10, REG_DS, REG_ES, REG_FS, REG_GS, 15, 16, 17, 18, 19, 20,
+};
+
+/* A uid in 16 bits: one that does not fit is the overflow uid (Linux's
+ * high2lowuid). */
+static u16 low_uid(unsigned int uid)
+{
+	return uid > 0xffff ? 65534 : uid;
+}
+
+static void prstatus_to_i386(struct elf_prstatus32 *d, const struct elf_prstatus *s)
+{
+	const struct core_timeval *from = &s->pr_utime;
+	struct core_timeval32 *to = &d->pr_utime;
+	unsigned int i;
+
+	memset(d, 0, sizeof(*d));
+	d->pr_info.si_signo = s->pr_info.si_signo;
+	d->pr_info.si_code = s->pr_info.si_code;
+	d->pr_info.si_errno = s->pr_info.si_errno;
+	d->pr_cursig = s->pr_cursig;
+	d->pr_sigpend = s->pr_sigpend;
+	d->pr_sighold = s->pr_sighold;
+	d->pr_pid = s->pr_pid;
+	d->pr_ppid = s->pr_ppid;
+	d->pr_pgrp = s->pr_pgrp;
+	d->pr_sid = s->pr_sid;
+	for (i = 0; i < 4; i++) {	/* utime, stime, cutime, cstime */
+		to[i].tv_sec = from[i].tv_sec;
+		to[i].tv_usec = from[i].tv_usec;
+	}
+	for (i = 0; i < ARRAY_SIZE(regs_i386); i++)
+		d->pr_reg[i] = s->pr_reg[regs_i386[i]];
+	d->pr_fpvalid = s->pr_fpvalid;
+}
+
+static void psinfo_to_i386(struct elf_prpsinfo32 *d, const struct elf_prpsinfo *s)
+{
+	memset(d, 0, sizeof(*d));
+	d->pr_state = s->pr_state;
+	d->pr_sname = s->pr_sname;
+	d->pr_zomb = s->pr_zomb;
+	d->pr_nice = s->pr_nice;
+	d->pr_flag = s->pr_flag;
+	d->pr_uid = low_uid(s->pr_uid);
+	d->pr_gid = low_uid(s->pr_gid);
+	d->pr_pid = s->pr_pid;
+	d->pr_ppid = s->pr_ppid;
+	d->pr_pgrp = s->pr_pgrp;
+	d->pr_sid = s->pr_sid;
+	memcpy(d->pr_fname, s->pr_fname, sizeof(d->pr_fname));
+	memcpy(d->pr_psargs, s->pr_psargs, sizeof(d->pr_psargs));
+}
+
+/*
+ * The x87 state in the i387 FSAVE form from the FXSAVE64 image (Intel
+ * SDM Vol. 1, 10.5.1, Table 10-2): FXSAVE keeps one tag bit per physical
+ * register, set when it is not empty; FSAVE's two-bit tag classifies a
+ * non-empty one by its contents, special (10) for an exponent of all ones
+ * or a denormal or unnormal, zero (01), else valid (00); empty is 11.  The
+ * image holds the registers in stack order, so physical register i is
+ * ST((i - TOP) mod 8).  FXSAVE64 keeps 64-bit instruction and operand
+ * pointers and no selectors: the selectors are the user's CS and DS now,
+ * as Linux's convert_from_fxsr has it in 64-bit mode.
+ */
+static void fsave_from_fxsave(struct user_i387_ia32 *env, const u8 *fx,
+			      const struct pt_regs *regs)
+{
+	u16 fcw, fsw, ds;
+	u64 fip, fdp;
+	unsigned int top, i;
+
+	memcpy(&fcw, fx, 2);
+	memcpy(&fsw, fx + 2, 2);
+	memcpy(&fip, fx + 8, 8);
+	memcpy(&fdp, fx + 16, 8);
+	top = (fsw >> 11) & 7;
+	env->cwd = fcw | 0xffff0000u;
+	env->swd = fsw | 0xffff0000u;
+	env->twd = 0xffff0000u;
+	for (i = 0; i < 8; i++) {
+		const u8 *st = fx + 32 + 16 * ((i - top) & 7);
+		u64 significand;
+		u16 exponent;
+		u32 tag;
+
+		memcpy(&significand, st, 8);
+		memcpy(&exponent, st + 8, 2);
+		exponent &= 0x7fff;
+		if (!(fx[4] & (1 << i)))
+			tag = 3;
+		else if (exponent == 0x7fff)
+			tag = 2;
+		else if (!exponent)
+			tag = significand ? 2 : 1;
+		else
+			tag = significand >> 63 ? 0 : 2;
+		env->twd |= tag << (2 * i);
+	}
+	env->fip = fip;
+	env->foo = fdp;
+	env->fcs = regs->cs;
+	savesegment(ds, ds);
+	env->fos = ds | 0xffff0000u;
+	for (i = 0; i < 8; i++)
+		memcpy(env->st_space + 10 * i, fx + 32 + 16 * i, 10);
+}
+
+/* The i386 notes, from the x86-64 ones; returns how many. */
+static unsigned int notes_to_i386(struct notes32 *n, struct note *notes,
+				  const struct elf_prstatus *prstatus,
+				  const struct elf_prpsinfo *psinfo,
+				  const siginfo_t *info, const void *fpu)
+{
+	unsigned int k = 0;
+
+	prstatus_to_i386(&n->prstatus, prstatus);
+	psinfo_to_i386(&n->psinfo, psinfo);
+	siginfo_to_compat(&n->siginfo, info);
+	fsave_from_fxsave(&n->fp, fpu, current_pt_regs());
+	notes[k++] = (struct note){ NT_PRSTATUS, &n->prstatus, sizeof(n->prstatus), "CORE" };
+	notes[k++] = (struct note){ NT_PRPSINFO, &n->psinfo, sizeof(n->psinfo), "CORE" };
+	notes[k++] = (struct note){ NT_SIGINFO, &n->siginfo, sizeof(n->siginfo), "CORE" };
+	notes[k++] = (struct note){ NT_PRFPREG, &n->fp, sizeof(n->fp), "CORE" };
+	notes[k++] = (struct note){ NT_PRXFPREG, fpu, FXSAVE_SIZE, "LINUX" };
+	if (tls_core_entries(&current->thread, n->tls))
+		notes[k++] = (struct note){ NT_386_TLS, n->tls, TLS_CORE_SIZE, "LINUX" };
+	return k;
+}
+#endif
+
+/* The ELF header in the core's class. */
+static bool emit_ehdr(struct coredump *cd, bool ia32, unsigned int phnum)
+{
+	Elf64_Ehdr eh = { 0 };
+	Elf32_Ehdr eh32 = { 0 };
+
+	memcpy(eh.e_ident, ELFMAG, 4);
+	eh.e_ident[4] = ia32 ? ELFCLASS32 : ELFCLASS64;
+	eh.e_ident[5] = ELFDATA2LSB;
+	eh.e_ident[6] = EV_CURRENT;
+	eh.e_type = ET_CORE;
+	eh.e_version = EV_CURRENT;
+	if (!ia32) {
+		eh.e_machine = EM_X86_64;
+		eh.e_phoff = eh.e_ehsize = sizeof(eh);
+		eh.e_phentsize = sizeof(Elf64_Phdr);
+		eh.e_phnum = phnum;
+		return emit(cd, &eh, sizeof(eh));
+	}
+	memcpy(eh32.e_ident, eh.e_ident, sizeof(eh32.e_ident));
+	eh32.e_type = ET_CORE;
+	eh32.e_machine = EM_386;
+	eh32.e_version = EV_CURRENT;
+	eh32.e_phoff = eh32.e_ehsize = sizeof(eh32);
+	eh32.e_phentsize = sizeof(Elf32_Phdr);
+	eh32.e_phnum = phnum;
+	return emit(cd, &eh32, sizeof(eh32));
+}
+
+/* A program header in the core's class. */
+static bool emit_phdr(struct coredump *cd, bool ia32, const Elf64_Phdr *ph)
+{
+	Elf32_Phdr p = {
+		.p_type = ph->p_type, .p_offset = ph->p_offset, .p_vaddr = ph->p_vaddr,
+		.p_filesz = ph->p_filesz, .p_memsz = ph->p_memsz, .p_flags = ph->p_flags,
+		.p_align = ph->p_align,
+	};
+
+	return ia32 ? emit(cd, &p, sizeof(p)) : emit(cd, ph, sizeof(*ph));
+}
+
 /* The VMAs' contents, page by page (mmap_lock held). */
 static bool dump_vma(struct coredump *cd, struct mm_struct *mm, struct vm_area_struct *v,
 		     unsigned long size)
@@ -235,57 +478,58 @@ static bool dump_vma(struct coredump *cd, struct mm_struct *mm, struct vm_area_s
 static bool write_core(struct coredump *cd, const siginfo_t *info)
 {
 	struct mm_struct *mm = current->mm;
+	bool ia32 = IS_ENABLED(CONFIG_IA32_EMULATION) && mm->ia32;
+	size_t ehsize = ia32 ? sizeof(Elf32_Ehdr) : sizeof(Elf64_Ehdr);
+	size_t phsize = ia32 ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr);
 	struct elf_prstatus prstatus;
 	struct elf_prpsinfo psinfo;
 	struct vm_area_struct *v;
-	struct note notes[4];
-	Elf64_Ehdr eh = { 0 };
+	struct note notes[6];
 	Elf64_Phdr ph = { 0 };
-	unsigned int i, nvma = 0;
+	unsigned int i, nvma = 0, nnotes = 4;
 	unsigned long data, *sizes;	/* each VMA's, decided once */
 	void *fpu = fpu_alloc_state();
+	bool ok = false;
+#ifdef CONFIG_IA32_EMULATION
+	struct notes32 *n32 = NULL;
+#endif
 
 	if (!fpu)
 		return false;
 	fill_prstatus(&prstatus, info);
 	fill_psinfo(&psinfo);
 	fpu_save(fpu);			/* the user's live registers */
-	notes[0] = (struct note){ 1, &prstatus, sizeof(prstatus) };	/* NT_PRSTATUS */
-	notes[1] = (struct note){ 3, &psinfo, sizeof(psinfo) };		/* NT_PRPSINFO */
-	notes[2] = (struct note){ 0x53494749, info, sizeof(*info) };	/* NT_SIGINFO */
-	notes[3] = (struct note){ 2, fpu, FXSAVE_SIZE };		/* NT_FPREGSET */
+	notes[0] = (struct note){ NT_PRSTATUS, &prstatus, sizeof(prstatus), "CORE" };
+	notes[1] = (struct note){ NT_PRPSINFO, &psinfo, sizeof(psinfo), "CORE" };
+	notes[2] = (struct note){ NT_SIGINFO, info, sizeof(*info), "CORE" };
+	notes[3] = (struct note){ NT_PRFPREG, fpu, FXSAVE_SIZE, "CORE" };
+#ifdef CONFIG_IA32_EMULATION
+	if (ia32) {
+		n32 = kmalloc(sizeof(*n32), GFP_KERNEL);
+		if (!n32)
+			goto out_fpu;
+		nnotes = notes_to_i386(n32, notes, &prstatus, &psinfo, info, fpu);
+	}
+#endif
 
 	mutex_lock(&mm->mmap_lock);
 	list_for_each_entry(v, &mm->mmap, list)
 		nvma++;
 	sizes = kmalloc((nvma + 1) * sizeof(*sizes), GFP_KERNEL);
-	if (!sizes) {
-		mutex_unlock(&mm->mmap_lock);
-		fpu_free_state(fpu);
-		return false;
-	}
+	if (!sizes)
+		goto out_unlock;
+	ok = true;
 	i = 0;
 	list_for_each_entry(v, &mm->mmap, list)
 		sizes[i++] = vma_dump_size(mm, v);
-	memcpy(eh.e_ident, ELFMAG, 4);
-	eh.e_ident[4] = ELFCLASS64;
-	eh.e_ident[5] = ELFDATA2LSB;
-	eh.e_ident[6] = EV_CURRENT;
-	eh.e_type = ET_CORE;
-	eh.e_machine = EM_X86_64;
-	eh.e_version = EV_CURRENT;
-	eh.e_phoff = sizeof(eh);
-	eh.e_ehsize = sizeof(eh);
-	eh.e_phentsize = sizeof(ph);
-	eh.e_phnum = 1 + nvma;
-	if (!emit(cd, &eh, sizeof(eh)))
+	if (!emit_ehdr(cd, ia32, 1 + nvma))
 		goto out;
 	ph.p_type = PT_NOTE;
-	ph.p_offset = sizeof(eh) + (1 + nvma) * sizeof(ph);
-	for (i = 0; i < ARRAY_SIZE(notes); i++)
+	ph.p_offset = ehsize + (1 + nvma) * phsize;
+	for (i = 0; i < nnotes; i++)
 		ph.p_filesz += note_size(&notes[i]);
 	data = PAGE_ALIGN(ph.p_offset + ph.p_filesz);
-	if (!emit(cd, &ph, sizeof(ph)))
+	if (!emit_phdr(cd, ia32, &ph))
 		goto out;
 	i = 0;
 	list_for_each_entry(v, &mm->mmap, list) {
@@ -294,10 +538,10 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 				   .p_filesz = sizes[i++],
 				   .p_memsz = v->vm_end - v->vm_start, .p_align = PAGE_SIZE };
 		data += ph.p_filesz;
-		if (!emit(cd, &ph, sizeof(ph)))
+		if (!emit_phdr(cd, ia32, &ph))
 			goto out;
 	}
-	for (i = 0; i < ARRAY_SIZE(notes); i++)
+	for (i = 0; i < nnotes; i++)
 		if (!emit_note(cd, &notes[i]))
 			goto out;
 	if (!skip(cd, PAGE_ALIGN(cd->pos) - cd->pos))
@@ -309,10 +553,15 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 	/* A hole at the end still counts in the file's size. */
 	ftruncate_file(cd->file, cd->pos);
 out:
-	mutex_unlock(&mm->mmap_lock);
 	kfree(sizes);
+out_unlock:
+	mutex_unlock(&mm->mmap_lock);
+#ifdef CONFIG_IA32_EMULATION
+	kfree(n32);
+out_fpu:
+#endif
 	fpu_free_state(fpu);
-	return true;
+	return ok;
 }
 
 /*
@@ -373,10 +622,6 @@ void do_coredump(const siginfo_t *info)
 	if (!coredump_wait(sig))
 		return;
 	if (!mm || READ_ONCE(mm->dumpable) != SUID_DUMP_USER || cd.limit < PAGE_SIZE)
-		return;
-	/* A 32-bit program's core would be ELF32 with i386 notes (Linux's
-	 * compat_binfmt_elf); until Lego writes that form it writes none. */
-	if (IS_ENABLED(CONFIG_IA32_EMULATION) && mm->ia32)
 		return;
 	/* A file of that name goes first; then ours is new, regular, ours
 	 * alone (Linux's do_coredump()). */

@@ -111,6 +111,22 @@ _Static_assert(__builtin_offsetof(struct stat64, st_blocks) == 56, "stat64.st_bl
 _Static_assert(__builtin_offsetof(struct stat64, st_atime) == 64, "stat64.st_atime");
 _Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "stat64.st_ino");
 
+/* i386 siginfo: 128 bytes, the union at 12. */
+struct compat_siginfo {
+	s32 si_signo, si_errno, si_code;
+	union {
+		s32 w[29];
+		struct { s32 pid; u32 uid; s32 value; } rt;		/* kill, sigqueue */
+		struct { s32 tid, overrun, value; } timer;
+		struct { s32 pid; u32 uid; s32 status, utime, stime; } chld;
+		struct { u32 addr; s16 addr_lsb; } fault;
+		struct { s32 band, fd; } poll;
+	} f;
+};
+_Static_assert(sizeof(struct compat_siginfo) == 128, "compat_siginfo");
+struct siginfo;
+void siginfo_to_compat(struct compat_siginfo *c, const struct siginfo *k);
+
 /*
  * How a handler of the 32-bit table is written:
  *

@@ -45,19 +45,6 @@ _Static_assert(sizeof(struct sigcontext_32) == 88, "sigcontext_32");
 _Static_assert(__builtin_offsetof(struct sigcontext_32, ip) == 56, "sigcontext_32.ip");
 _Static_assert(__builtin_offsetof(struct sigcontext_32, fpstate) == 76, "sigcontext_32.fpstate");
 
-/* i386 siginfo: 128 bytes, the union at 12. */
-struct compat_siginfo {
-	s32 si_signo, si_errno, si_code;
-	union {
-		s32 w[29];
-		struct { s32 pid; u32 uid; s32 value; } rt;		/* kill, sigqueue */
-		struct { s32 tid, overrun, value; } timer;
-		struct { s32 pid; u32 uid; s32 status, utime, stime; } chld;
-		struct { u32 addr; s16 addr_lsb; } fault;
-		struct { s32 band, fd; } poll;
-	} f;
-};
-_Static_assert(sizeof(struct compat_siginfo) == 128, "compat_siginfo");
 
 struct compat_stack {
 	compat_uptr_t ss_sp;
@@ -102,9 +89,9 @@ static const u8 retcode_rt[8] = { 0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0 };
 
 /* The siginfo in i386 layout (Linux's copy_siginfo_to_user32): the
  * union's fields by what sent the signal. */
-static int put_compat_siginfo(struct compat_siginfo __user *u, const siginfo_t *k)
+void siginfo_to_compat(struct compat_siginfo *cp, const siginfo_t *k)
 {
-	struct compat_siginfo c;
+#define c (*cp)
 	int sig = k->si_signo;
 
 	memset(&c, 0, sizeof(c));
@@ -133,6 +120,14 @@ static int put_compat_siginfo(struct compat_siginfo __user *u, const siginfo_t *
 		c.f.rt.uid = k->si_uid;
 		c.f.rt.value = k->si_int;
 	}
+#undef c
+}
+
+static int put_compat_siginfo(struct compat_siginfo __user *u, const siginfo_t *k)
+{
+	struct compat_siginfo c;
+
+	siginfo_to_compat(&c, k);
 	return copy_to_user(u, &c, sizeof(c)) ? -EFAULT : 0;
 }
 

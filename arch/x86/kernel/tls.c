@@ -155,6 +155,27 @@ static void fill_user_desc(struct user_desc *u, unsigned int idx, const struct d
 	u->limit_in_pages = (d->limit1_flags >> 7) & 1;
 	u->seg_not_present = !(d->type_dpl_p >> 7);
 	u->useable = (d->limit1_flags >> 4) & 1;
+	u->lm = (d->limit1_flags >> 5) & 1;
+}
+
+/*
+ * The three TLS entries of t as get_thread_area shows them, for an i386
+ * core's NT_386_TLS note (buf holds 3 * 16 bytes); returns how many
+ * entries count, up to the last one in use (0: no note, as Linux's
+ * regset_tls_active).
+ */
+unsigned int tls_core_entries(const struct thread_struct *t, void *buf)
+{
+	static const struct desc_struct empty;
+	struct user_desc *u = buf;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++) {
+		fill_user_desc(&u[i], GDT_ENTRY_TLS_MIN + i, &t->tls_array[i]);
+		if (memcmp(&t->tls_array[i], &empty, sizeof(empty)))
+			n = i + 1;
+	}
+	return n;
 }
 
 COMPAT_SYSCALL_DEFINE1(get_thread_area, struct user_desc __user *, uinfo)

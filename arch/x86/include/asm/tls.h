@@ -18,6 +18,8 @@ struct thread_struct;
 struct user_desc;
 void load_TLS(const struct thread_struct *t);
 int do_set_thread_area(struct thread_struct *t, struct user_desc __user *uinfo);
+#define TLS_CORE_SIZE	(GDT_ENTRY_TLS_ENTRIES * 16)	/* 3 struct user_desc */
+unsigned int tls_core_entries(const struct thread_struct *t, void *buf);
 
 /* A segment register's selector. */
 #define savesegment(seg, v)	asm volatile("movw %%" #seg ", %0" : "=m"(v))
