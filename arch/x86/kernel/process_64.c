@@ -125,6 +125,7 @@ int copy_thread_tls(struct task_struct *p, bool settls, unsigned long tls)
 	savesegment(fs, p->thread.fsindex);
 	savesegment(gs, p->thread.gsindex);
 	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	p->thread.tls_live = current->thread.tls_live;
 	if (!settls)
 		return 0;
 	if (in_ia32_syscall()) {
@@ -177,6 +178,7 @@ static void start_thread_common(struct pt_regs *regs, unsigned long ip,
 	regs->orig_ax = -1;
 	/* No TLS entries and null FS/GS selectors, then zero bases. */
 	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
+	current->thread.tls_live = false;
 	load_TLS(&current->thread);
 	current->thread.fsindex = current->thread.gsindex = 0;
 	loadsegment(fs, 0);

@@ -32,12 +32,14 @@ struct user_desc {
 };
 _Static_assert(sizeof(struct user_desc) == 16, "user_desc");
 
-/* Copies the thread's TLS entries into this CPU's GDT. */
-void load_TLS(const struct thread_struct *t)
+DEFINE_PER_CPU(bool, gdt_tls_live);
+
+void __load_TLS(const struct thread_struct *t)
 {
 	struct desc_struct *gdt = this_cpu_ptr(&cpu_entry_area)->gdt;
 
 	memcpy(&gdt[GDT_ENTRY_TLS_MIN], t->tls_array, sizeof(t->tls_array));
+	this_cpu_write(gdt_tls_live, t->tls_live);
 }
 
 /* The "no segment" forms Linux accepts to clear an entry (LDT_empty,
@@ -114,6 +116,7 @@ int do_set_thread_area(struct thread_struct *t, struct user_desc __user *uinfo)
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
 	fill_desc(&t->tls_array[idx - GDT_ENTRY_TLS_MIN], &info);
+	t->tls_live = true;
 	return idx;
 }
 

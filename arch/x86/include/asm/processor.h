@@ -89,6 +89,8 @@ struct thread_struct {
 	u16 ds, es;		/* __USER_DS for a 32-bit program, else 0 */
 	/* The TLS GDT entries 12-14 (asm/tls.h, set_thread_area). */
 	struct desc_struct tls_array[3];
+	/* Set once an entry has been set: clear, all three are zero. */
+	bool tls_live;
 	/* TS_COMPAT while a 32-bit syscall runs (lego/compat.h). */
 	unsigned int status;
 	/* The last user fault, for the signal frame's sigcontext (Linux's

@@ -13,13 +13,29 @@
 #ifndef __ASSEMBLY__
 #include <lego/types.h>
 #include <asm/extable.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
 
 struct thread_struct;
 struct user_desc;
-void load_TLS(const struct thread_struct *t);
+void __load_TLS(const struct thread_struct *t);
 int do_set_thread_area(struct thread_struct *t, struct user_desc __user *uinfo);
 #define TLS_CORE_SIZE	(GDT_ENTRY_TLS_ENTRIES * 16)	/* 3 struct user_desc */
 unsigned int tls_core_entries(const struct thread_struct *t, void *buf);
+
+/*
+ * Copies the thread's TLS entries into this CPU's GDT.  A thread that
+ * never had one (tls_live clear: every 64-bit program) has all three
+ * zero, so between such threads -- nearly every switch -- the GDT holds
+ * them already and nothing is copied.  gdt_tls_live: this CPU's GDT TLS
+ * entries may be other than zero.
+ */
+DECLARE_PER_CPU(bool, gdt_tls_live);
+static inline void load_TLS(const struct thread_struct *t)
+{
+	if (t->tls_live || this_cpu_read(gdt_tls_live))
+		__load_TLS(t);
+}
 
 /* A segment register's selector. */
 #define savesegment(seg, v)	asm volatile("movw %%" #seg ", %0" : "=m"(v))
