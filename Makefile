@@ -309,6 +309,7 @@ clean:
 		-o -name '*.so' -o -name '*.so.dbg' \) -not -path './.git/*' -delete
 	$(Q)rm -rf vmlego System.map .tmp_* $(LDS) $(BUILD) \
 		arch/x86/entry/vdso/vdso.lds arch/x86/entry/vdso/vdsocheck \
+		arch/x86/entry/vdso/vdso32/vdso32.lds arch/x86/entry/vdso/vdso32-syms.h \
 		arch/x86/include/generated include/generated/utsrelease.h
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated defconfig

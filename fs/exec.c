@@ -122,7 +122,11 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	random = p;
 
 #define NEW_AUX_ENT(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
-	if (current->mm->vdso)		/* first, as Linux's ARCH_DLINFO */
+	/* First, as Linux's ARCH_DLINFO; a 32-bit program's vDSO also
+	 * names its entry, __kernel_vsyscall (ARCH_DLINFO_IA32). */
+	if (IS_ENABLED(CONFIG_IA32_EMULATION) && bprm->ia32 && current->mm->vdso)
+		NEW_AUX_ENT(AT_SYSINFO, current->mm->vdso + vdso32_syms.vsyscall);
+	if (current->mm->vdso)
 		NEW_AUX_ENT(AT_SYSINFO_EHDR, current->mm->vdso);
 	NEW_AUX_ENT(AT_HWCAP, boot_cpu_data.cpuid_1_edx);
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
@@ -487,8 +491,8 @@ int kernel_execve(const char *filename, const char *const *argv,
 		       PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN,
 		       NULL, 0, "[stack]");
-	/* The vDSO is a 64-bit one: a 32-bit program goes without. */
-	r = IS_ERR_VALUE(addr) ? (int)addr : bprm.ia32 ? 0 : arch_setup_additional_pages(mm);
+	/* The vDSO of the program's class (mm->ia32 says which). */
+	r = IS_ERR_VALUE(addr) ? (int)addr : arch_setup_additional_pages(mm);
 	if (!r)
 		r = create_elf_tables(&bprm, &sp);
 	fput(bprm.file);

@@ -9,13 +9,16 @@
 // lego-test: arch=i386
 // lego-test: cflags=-pthread
 // lego-test: smp=1,2
+#ifndef LT_SUITE
 #define LT_SUITE "compat_glibc"
+#endif
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -116,6 +119,16 @@ int main(void)
 	EXPECT_TRUE("thread_tls_own", ret == (void *)1L);
 	EXPECT_TRUE("main_tls_kept", ok && tls_var == 5);
 	EXPECT_EQ("getpid", getpid(), lt_syscall0(20));
+	{
+		/* glibc makes its syscalls by calling %gs:0x10 (the TCB's
+		 * sysinfo), which its startup set from AT_SYSINFO: the
+		 * vDSO's __kernel_vsyscall. */
+		unsigned long gs10;
+
+		asm volatile("movl %%gs:0x10, %0" : "=r"(gs10));
+		EXPECT_TRUE("auxv_sysinfo", getauxval(AT_SYSINFO) != 0);
+		EXPECT_EQ("gs_0x10_is_sysinfo", gs10, getauxval(AT_SYSINFO));
+	}
 	signals();
 	return lt_done();
 }

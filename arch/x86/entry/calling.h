@@ -12,11 +12,12 @@
 #include <asm/ptrace.h>
 #include <asm/pti.h>
 
-.macro PUSH_REGS rax=%rax
+/* rcx=: compat SYSCALL's 2nd argument arrives in rbp (SYSCALL took ecx). */
+.macro PUSH_REGS rax=%rax rcx=%rcx
 	pushq	%rdi		/* pt_regs->di */
 	pushq	%rsi		/* pt_regs->si */
 	pushq	%rdx		/* pt_regs->dx */
-	pushq	%rcx		/* pt_regs->cx */
+	pushq	\rcx		/* pt_regs->cx */
 	pushq	\rax		/* pt_regs->ax */
 	pushq	%r8		/* pt_regs->r8 */
 	pushq	%r9		/* pt_regs->r9 */
@@ -52,8 +53,8 @@
 	xorl	%r10d, %r10d
 .endm
 
-.macro PUSH_AND_CLEAR_REGS rax=%rax
-	PUSH_REGS rax=\rax
+.macro PUSH_AND_CLEAR_REGS rax=%rax rcx=%rcx
+	PUSH_REGS rax=\rax rcx=\rcx
 	CLEAR_NONARG_REGS
 	CLEAR_ARG_REGS
 .endm

@@ -14,6 +14,9 @@
 #include <asm/processor-flags.h>
 #include <asm/msr.h>
 #include <lego/compat.h>
+#include <asm/uaccess.h>
+#include <asm/vdso.h>
+#include <lego/mm_types.h>
 
 /*
  * Work pending before returning to user mode: rescheduling and signals.
@@ -149,25 +152,18 @@ __visible bool do_syscall_64(struct pt_regs *regs, int nr)
 
 #ifdef CONFIG_IA32_EMULATION
 /*
- * int $0x80 (entry_INT80_compat, through do_trap_or_irq), with interrupts
- * disabled and pt_regs complete.  The i386 ABI: number in eax, arguments
- * in ebx, ecx, edx, esi, edi, ebp, the result in eax.  Only the low
- * halves count, also from a 64-bit caller (Linux truncates them the same
- * way), and each argument reaches the handler zero-extended.  orig_ax
- * becomes the number, zero-extended as Linux's entry code stores it, so
- * that a restarted syscall finds it again; ax starts as -ENOSYS, the
- * answer for a number past the table.  TS_COMPAT marks the syscall as a
- * 32-bit one while it runs, exit work included (the signal code's
- * restart_syscall number, in_ia32_syscall()).
+ * The i386 dispatch every 32-bit entry ends in, interrupts enabled: the
+ * number in orig_ax (zero-extended, as Linux's entry code stores it, so
+ * that a restarted syscall finds it again), the arguments in bx, cx, dx,
+ * si, di, bp, the result in ax, which starts as -ENOSYS, the answer for a
+ * number past the table.  Only the low halves count, also from a 64-bit
+ * caller (Linux truncates them the same way), and each argument reaches
+ * the handler zero-extended.
  */
-void do_int80_syscall_32(struct pt_regs *regs)
+static void do_syscall_32_irqs_on(struct pt_regs *regs)
 {
-	unsigned int nr = (u32)regs->ax;
+	unsigned int nr = (u32)regs->orig_ax;
 
-	regs->orig_ax = nr;
-	regs->ax = -ENOSYS;
-	current->thread.status |= TS_COMPAT;
-	local_irq_enable();
 	if (unlikely(strace_active)) {
 		regs->ax = strace_syscall_ia32(regs, nr < IA32_NR_syscalls ?
 					       array_index_nospec(nr, IA32_NR_syscalls) : nr);
@@ -177,8 +173,74 @@ void do_int80_syscall_32(struct pt_regs *regs)
 						   (u32)regs->dx, (u32)regs->si,
 						   (u32)regs->di, (u32)regs->bp);
 	}
+}
+
+/*
+ * int $0x80 (entry_INT80_compat, through do_trap_or_irq), with interrupts
+ * disabled and pt_regs complete; the number is still in ax.  TS_COMPAT
+ * marks the syscall as a 32-bit one while it runs, exit work included
+ * (the signal code's restart_syscall number, in_ia32_syscall()).
+ */
+void do_int80_syscall_32(struct pt_regs *regs)
+{
+	regs->orig_ax = (u32)regs->ax;
+	regs->ax = -ENOSYS;
+	current->thread.status |= TS_COMPAT;
+	local_irq_enable();
+	do_syscall_32_irqs_on(regs);
 	syscall_return_slowpath(regs);
 	current->thread.status &= ~TS_COMPAT;
+}
+
+/*
+ * SYSENTER and compat SYSCALL (entry_64_compat.S), from the vDSO's
+ * __kernel_vsyscall, with interrupts disabled, orig_ax the number and ax
+ * -ENOSYS.  Made to look like int $0x80 from the vDSO: ip becomes
+ * int80_landing_pad, whatever the CPU saved (SYSENTER saves nothing,
+ * SYSCALL the address after its own instruction), and bp the 6th
+ * argument, the user's ebp, which the vDSO pushed last and so lies at
+ * the user's stack top.  A stack top that cannot be read is -EFAULT and
+ * no syscall, as on Linux; the return is then IRET.  Returns whether
+ * SYSRETL may return: it restores eip from ecx and eflags from r11, and
+ * loads the fixed compat selectors, so only to the landing pad, with
+ * those selectors, and without TF (the trap would hit the kernel's GS
+ * state), RF (not restored) or VM.  A handler that changed the frame
+ * (sigreturn, execve, a signal delivered) fails one of these.
+ */
+__visible bool do_fast_syscall_32(struct pt_regs *regs)
+{
+	unsigned long landing_pad = current->mm->vdso + vdso32_syms.landing_pad;
+	u32 bp;
+
+	regs->ip = landing_pad;
+	current->thread.status |= TS_COMPAT;
+	local_irq_enable();
+	if (unlikely(get_user(bp, (u32 __user *)(unsigned long)(u32)regs->sp))) {
+		regs->ax = -EFAULT;
+		syscall_return_slowpath(regs);
+		current->thread.status &= ~TS_COMPAT;
+		return false;
+	}
+	regs->bp = bp;
+	do_syscall_32_irqs_on(regs);
+	syscall_return_slowpath(regs);
+	current->thread.status &= ~TS_COMPAT;
+	return regs->cs == __USER32_CS && regs->ss == __USER_DS &&
+	       regs->ip == landing_pad &&
+	       !(regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF | X86_EFLAGS_VM));
+}
+
+/*
+ * SYSENTER: the entry pushed ebp, the user's esp by the vDSO's
+ * convention, as pt_regs->sp (a 32-bit program's: its low half), and the
+ * flags as SYSENTER left them, IF clear; user mode always runs with IF
+ * set.
+ */
+__visible bool do_SYSENTER_32(struct pt_regs *regs)
+{
+	regs->sp = (u32)regs->sp;
+	regs->flags |= X86_EFLAGS_IF;
+	return do_fast_syscall_32(regs);
 }
 #endif
 

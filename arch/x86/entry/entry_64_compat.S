@@ -1,11 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The 32-bit entry code (CONFIG_IA32_EMULATION): int $0x80 from 32-bit
- * or 64-bit user mode.  As in entry_64.S the assembly only builds
- * struct pt_regs; do_int80_syscall_32 (common.c) decides everything.
- * See Documentation/x86/compat.rst.
+ * or 64-bit user mode, and SYSENTER and compat-mode SYSCALL from the
+ * 32-bit vDSO's __kernel_vsyscall.  As in entry_64.S the assembly only
+ * builds struct pt_regs; do_int80_syscall_32 and do_fast_syscall_32
+ * (common.c) decide everything.  See Documentation/x86/compat.rst and
+ * entry_64.rst.
  */
 #include <asm/irq_vectors.h>
+#include <asm/segment.h>
+#include <asm/percpu.h>
+#include <asm/processor-flags.h>
+#include <lego/errno.h>
+#include <generated/asm-offsets.h>
+#include "calling.h"
 
 	.section .entry.text, "ax"
 
@@ -37,5 +45,127 @@ entry_INT80_compat:
 	pushq	$IA32_SYSCALL_VECTOR
 	jmp	exception_common
 	.size	entry_INT80_compat, . - entry_INT80_compat
+
+/*
+ * entry_SYSENTER_compat: MSR_IA32_SYSENTER_EIP.  SYSENTER (Intel SDM Vol.
+ * 2B SYSENTER) has loaded CS/SS from MSR_IA32_SYSENTER_CS, rsp from
+ * MSR_IA32_SYSENTER_ESP (this CPU's entry stack top) and cleared IF, RF
+ * and VM -- and nothing else: it saves neither the user's eip nor esp,
+ * and leaves TF, NT, AC and DF as the user had them.  The vDSO's
+ * convention (vdso32/system_call.S):
+ *   eax  number; ebx, ecx, edx, esi, edi  arguments 1-5
+ *   ebp  the user's esp, where the 6th argument (the user's ebp) lies
+ * The return is to the vDSO's int80_landing_pad, set in C.
+ *
+ * TF set by the user single-steps SYSENTER into here: each instruction up
+ * to the popfq below raises #DB, which kernel_debug_trap (traps.c) lets
+ * go by, TF kept, for an ip inside this region, as Linux's
+ * is_sysenter_singlestep.  Only then is pushfq sure to save the user's
+ * TF, which the return path (IRET, as TF forbids SYSRET) gives back, so
+ * the user gets the single-step trap after its next instruction as on
+ * Linux.  The popfq clears TF, NT and AC from the live flags before
+ * interrupts are enabled: NT would make a later IRET in the kernel a task
+ * return (#GP in IA-32e mode, SDM Vol. 3A 7.3), AC would lift SMAP.
+ */
+	.globl	entry_SYSENTER_compat
+	.type	entry_SYSENTER_compat, @function
+	.balign 16
+entry_SYSENTER_compat:
+	swapgs				/* GS base := this CPU's area */
+	pushq	%rax			/* on the entry stack */
+	SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
+	popq	%rax
+	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rsp
+
+	pushq	$__USER_DS		/* pt_regs->ss */
+	pushq	%rbp			/* pt_regs->sp: esp, in ebp */
+	pushfq				/* pt_regs->flags, IF set in C */
+	pushq	$__USER32_CS		/* pt_regs->cs */
+	pushq	$0			/* pt_regs->ip, set in C */
+	movl	%eax, %eax		/* only the low half is the number */
+	pushq	%rax			/* pt_regs->orig_ax */
+	PUSH_AND_CLEAR_REGS rax=$-ENOSYS
+	cld
+	testl	$(X86_EFLAGS_NT | X86_EFLAGS_AC | X86_EFLAGS_TF), PTREGS_FLAGS(%rsp)
+	jnz	.Lsysenter_fix_flags
+.Lsysenter_flags_fixed:
+	movq	%rsp, %rdi
+	call	do_SYSENTER_32		/* true: SYSRETL may return */
+	jmp	.Lsysret32_or_iret
+.Lsysenter_fix_flags:
+	pushq	$X86_EFLAGS_FIXED
+	popfq
+	jmp	.Lsysenter_flags_fixed
+	.globl	__end_entry_SYSENTER_compat
+__end_entry_SYSENTER_compat:
+	.size	entry_SYSENTER_compat, . - entry_SYSENTER_compat
+
+/*
+ * entry_SYSCALL_compat: MSR_CSTAR, SYSCALL from compatibility mode (AMD
+ * CPUs only; AMD APM Vol. 3 SYSCALL).  As in 64-bit mode, rcx = the
+ * return eip, r11 = eflags, flags less MSR_SYSCALL_MASK (IF, TF, DF, AC,
+ * NT, IOPL clear), rsp still the user's.  The vDSO's convention:
+ *   eax  number; ebx  argument 1
+ *   ebp  argument 2 (ecx is the return eip now)
+ *   edx, esi, edi  arguments 3-5; the 6th (the user's ebp) at [esp]
+ * pt_regs->cx gets ebp, so the C code sees the int $0x80 registers.
+ */
+	.globl	entry_SYSCALL_compat
+	.type	entry_SYSCALL_compat, @function
+	.balign 16
+entry_SYSCALL_compat:
+	swapgs
+	movl	%esp, %esp		/* a 32-bit program's: zero-extend */
+	movq	%rsp, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
+	SWITCH_TO_KERNEL_CR3 scratch_reg=%rsp
+	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rsp
+
+	pushq	$__USER_DS					/* pt_regs->ss */
+	pushq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)	/* pt_regs->sp */
+	pushq	%r11						/* pt_regs->flags */
+	pushq	$__USER32_CS					/* pt_regs->cs */
+	pushq	%rcx						/* pt_regs->ip */
+	movl	%eax, %eax
+	pushq	%rax						/* pt_regs->orig_ax */
+	PUSH_AND_CLEAR_REGS rax=$-ENOSYS rcx=%rbp
+	movq	%rsp, %rdi
+	call	do_fast_syscall_32	/* true: SYSRETL may return */
+
+/*
+ * Both fast entries return through here.  SYSRETL (SDM Vol. 2B SYSRET,
+ * operand size 32) loads eip from ecx, eflags from r11, CS __USER32_CS
+ * (STAR[63:48]) and SS __USER_DS, so it is used only when that is
+ * exactly the saved state (do_fast_syscall_32's checks: the vDSO's
+ * landing pad, the compat selectors, no TF, RF or VM); ecx is the
+ * landing pad then, and the vDSO pops the user's ecx back.  SYSRETL
+ * exists on every x86-64 CPU, Intel's included, so SYSENTER returns
+ * through it too rather than through SYSEXIT, as Linux's 64-bit kernel.
+ * Anything else returns through IRET, which restores every register.
+ */
+.Lsysret32_or_iret:
+	testb	%al, %al
+	jz	swapgs_restore_regs_and_return_to_usermode
+	POP_REGS
+	addq	$8, %rsp		/* orig_ax; now at pt_regs->ip */
+	movl	(%rsp), %ecx		/* ip */
+	movq	(PTREGS_FLAGS - PTREGS_IP)(%rsp), %r11
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	/* As entry_SYSCALL_64's: the user's tables do not map this stack. */
+	cmpb	$0, pti_enabled(%rip)
+	jne	.Lsysret32_isolated
+#endif
+	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
+	swapgs
+	sysretl
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+.Lsysret32_isolated:
+	movq	%rdi, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
+	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
+	SWITCH_TO_USER_CR3 scratch_reg=%rdi
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch), %rdi
+	swapgs
+	sysretl
+#endif
+	.size	entry_SYSCALL_compat, . - entry_SYSCALL_compat
 
 	.section .note.GNU-stack, "", @progbits

@@ -201,25 +201,52 @@ static void setup_gdt_tss(void)
  *   STAR[63:48]  SYSRET base = __USER32_CS: 64-bit SYSRET loads
  *                CS = base + 16 = __USER_CS and SS = base + 8 = __USER_DS
  *   LSTAR        the 64-bit entry point
- *   CSTAR        the compat-mode entry (AMD only): -ENOSYS without compat
+ *   CSTAR        the compat-mode entry (AMD only): entry_SYSCALL_compat,
+ *                or -ENOSYS at once without IA32 emulation
  *   SYSCALL_MASK RFLAGS bits cleared on entry: interrupts stay off until
  *                the stack is switched, no single-step or alignment
  *                checks in the kernel, DF clear as the C ABI requires.
- * SYSENTER is left with SYSENTER_CS = 0, so it raises #GP as on Linux
- * without IA32 emulation.
+ *
+ * SYSENTER (SDM Vol. 2B SYSENTER, Vol. 3A 5.8.7): with IA32 emulation
+ *   SYSENTER_CS  __KERNEL_CS: SYSENTER loads CS = 0x10, SS = 0x18, and
+ *                32-bit SYSEXIT would load CS = 0x10 + 16 = __USER32_CS,
+ *                SS = 0x10 + 24 = __USER_DS (the GDT's order is for it)
+ *   SYSENTER_ESP this CPU's entry stack top: SYSENTER loads rsp from it
+ *                and entry_SYSENTER_compat moves to the task's stack at
+ *                once (its first push is there, mapped with page-table
+ *                isolation too)
+ *   SYSENTER_EIP entry_SYSENTER_compat.
+ * Without it SYSENTER_CS is 0, so SYSENTER raises #GP(0) ("IF
+ * IA32_SYSENTER_CS[15:2] = 0"), as Linux's GDT_ENTRY_INVALID_SEG does.
  */
 void syscall_init(void)
 {
-	extern char entry_SYSCALL_64[], entry_SYSCALL_compat_ignore[];
+	extern char entry_SYSCALL_64[];
 
 	wrmsr(MSR_STAR, ((u64)__USER32_CS << 48) | ((u64)__KERNEL_CS << 32));
 	wrmsr(MSR_LSTAR, (u64)entry_SYSCALL_64);
-	wrmsr(MSR_CSTAR, (u64)entry_SYSCALL_compat_ignore);
 	wrmsr(MSR_SYSCALL_MASK, X86_EFLAGS_TF | X86_EFLAGS_DF | X86_EFLAGS_IF |
 	      X86_EFLAGS_IOPL | X86_EFLAGS_AC | X86_EFLAGS_NT);
-	wrmsr(MSR_IA32_SYSENTER_CS, 0);
-	wrmsr(MSR_IA32_SYSENTER_ESP, 0);
-	wrmsr(MSR_IA32_SYSENTER_EIP, 0);
+#ifdef CONFIG_IA32_EMULATION
+	{
+		extern char entry_SYSCALL_compat[], entry_SYSENTER_compat[];
+		struct cpu_entry_area *cea = this_cpu_ptr(&cpu_entry_area);
+
+		wrmsr(MSR_CSTAR, (u64)entry_SYSCALL_compat);
+		wrmsr(MSR_IA32_SYSENTER_CS, __KERNEL_CS);
+		wrmsr(MSR_IA32_SYSENTER_ESP, (u64)cea->entry_stack + ENTRY_STACK_SIZE);
+		wrmsr(MSR_IA32_SYSENTER_EIP, (u64)entry_SYSENTER_compat);
+	}
+#else
+	{
+		extern char entry_SYSCALL_compat_ignore[];
+
+		wrmsr(MSR_CSTAR, (u64)entry_SYSCALL_compat_ignore);
+		wrmsr(MSR_IA32_SYSENTER_CS, 0);
+		wrmsr(MSR_IA32_SYSENTER_ESP, 0);
+		wrmsr(MSR_IA32_SYSENTER_EIP, 0);
+	}
+#endif
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 

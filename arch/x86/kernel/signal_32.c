@@ -12,10 +12,12 @@
  * The handler is called as handler(sig) or, with SA_SIGINFO, as
  * handler(sig, &info, &uc), arguments on the stack above the return
  * address pretcode: sa_restorer (libc's __restore or __restore_rt), or
- * without SA_RESTORER the frame's retcode, which is Linux's
- * "popl %eax; movl $__NR_sigreturn, %eax; int $0x80" (or movl
- * $__NR_rt_sigreturn; int $0x80) -- on a stack that is not executable,
- * that return faults, as on Linux without a vDSO.
+ * without SA_RESTORER the 32-bit vDSO's __kernel_sigreturn or
+ * __kernel_rt_sigreturn, or without a vDSO (vdso32=0) the frame's
+ * retcode, which is Linux's "popl %eax; movl $__NR_sigreturn, %eax;
+ * int $0x80" (or movl $__NR_rt_sigreturn; int $0x80) -- on a stack that
+ * is not executable, that return faults, as on Linux without a vDSO.
+ * The retcode is written either way: debuggers recognise a frame by it.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -28,6 +30,8 @@
 #include <asm/segment.h>
 #include <asm/syscall.h>
 #include <asm/sighandling.h>
+#include <lego/mm_types.h>
+#include <asm/vdso.h>
 #include <asm/tls.h>
 #include <asm/irqflags.h>
 
@@ -177,6 +181,17 @@ static void enter_handler(struct ksignal *ksig, struct pt_regs *regs, void __use
 	regs->ss = __USER_DS;
 }
 
+/* Where the handler returns to: Linux's choice, in its order. */
+static u32 frame_restorer(const struct ksignal *ksig, const u8 __user *retcode,
+			  unsigned long vdso_sym)
+{
+	if (ksig->ka.sa_flags & SA_RESTORER)
+		return (unsigned long)ksig->ka.sa_restorer;
+	if (current->mm->vdso)
+		return current->mm->vdso + vdso_sym;
+	return (unsigned long)retcode;
+}
+
 static int setup_frame_32(struct ksignal *ksig, struct pt_regs *regs)
 {
 	struct sigframe_ia32 __user *frame;
@@ -187,8 +202,7 @@ static int setup_frame_32(struct ksignal *ksig, struct pt_regs *regs)
 	frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
-	restorer = (ksig->ka.sa_flags & SA_RESTORER) ?
-		   (unsigned long)ksig->ka.sa_restorer : (unsigned long)frame->retcode;
+	restorer = frame_restorer(ksig, frame->retcode, vdso32_syms.sigreturn);
 	if (clear_user(fp_header(fpstate), FPSTATE32_HEADER) ||
 	    put_user(ksig->sig, &frame->sig) ||
 	    put_sigcontext_32(&frame->sc, fp_header(fpstate), regs, mask->sig[0]) ||
@@ -212,8 +226,7 @@ static int setup_rt_frame_32(struct ksignal *ksig, struct pt_regs *regs)
 	frame = get_sigframe(ksig, regs, sizeof(*frame), &fpstate);
 	if (!access_ok(frame, sizeof(*frame)))
 		return -EFAULT;
-	restorer = (ksig->ka.sa_flags & SA_RESTORER) ?
-		   (unsigned long)ksig->ka.sa_restorer : (unsigned long)frame->retcode;
+	restorer = frame_restorer(ksig, frame->retcode, vdso32_syms.rt_sigreturn);
 	st.ss_sp = current->sas_ss_sp;
 	st.ss_flags = sas_ss_flags(regs->sp);
 	st.ss_size = current->sas_ss_size;

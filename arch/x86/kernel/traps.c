@@ -403,6 +403,7 @@ __visible void do_trap_or_irq(struct pt_regs *regs, unsigned int vector)
 static DEFINE_PER_CPU(unsigned int, nmi_unknown);
 static DEFINE_PER_CPU(unsigned int, kernel_single_steps);
 static DEFINE_PER_CPU(unsigned long, kernel_step_ip);
+extern const char entry_SYSENTER_compat[], __end_entry_SYSENTER_compat[];
 
 
 /*
@@ -418,6 +419,18 @@ static void kernel_debug_trap(struct pt_regs *regs)
 
 	asm volatile("mov %%db6, %0" : "=r"(dr6));
 	asm volatile("mov %0, %%db6" : : "r"(DR6_RESET));
+#ifdef CONFIG_IA32_EMULATION
+	/*
+	 * SYSENTER with the user's TF: single steps through
+	 * entry_SYSENTER_compat up to its popfq, which clears TF once the
+	 * user's flags are saved.  Let each go by with TF kept (Linux's
+	 * is_sysenter_singlestep); the user's own step trap comes after the
+	 * return.
+	 */
+	if ((dr6 & DR6_BS) && regs->ip >= (unsigned long)entry_SYSENTER_compat &&
+	    regs->ip < (unsigned long)__end_entry_SYSENTER_compat)
+		return;
+#endif
 	if (!(dr6 & DR6_BS))
 		asm volatile("mov %0, %%db7" : : "r"(0UL));
 	regs->flags &= ~X86_EFLAGS_TF;

@@ -115,6 +115,7 @@ _Static_assert(sizeof(Elf64_Phdr) == 56, "Elf64_Phdr");
 #define AT_RANDOM	25
 #define AT_HWCAP2	26
 #define AT_EXECFN	31
+#define AT_SYSINFO	32	/* i386: __kernel_vsyscall's address */
 #define AT_SYSINFO_EHDR	33
 #define AT_MINSIGSTKSZ	51
 

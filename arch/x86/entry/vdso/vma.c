@@ -28,6 +28,26 @@
 
 extern const char vdso_image_start[], vdso_image_end[];
 
+#ifdef CONFIG_IA32_EMULATION
+#include "vdso32-syms.h"
+
+extern char vdso32_image_start[], vdso32_image_end[];
+
+const struct vdso32_syms vdso32_syms = {
+	.vsyscall = VDSO32___kernel_vsyscall,
+	.landing_pad = VDSO32_int80_landing_pad,
+	.sigreturn = VDSO32___kernel_sigreturn,
+	.rt_sigreturn = VDSO32___kernel_rt_sigreturn,
+};
+
+static struct vm_special_mapping vdso32_mapping = {
+	.name = "[vdso]",
+	.max_flags = VM_READ | VM_WRITE | VM_EXEC,
+};
+
+static bool vdso32_enabled = true;
+#endif
+
 static struct vm_special_mapping vvar_mapping = {
 	.name = "[vvar]",
 	.max_flags = VM_READ,
@@ -68,6 +88,74 @@ static unsigned long vdso_addr(struct mm_struct *mm, unsigned long len)
 	return top - len - (get_random_u64() % VDSO_RANDOM_PAGES) * PAGE_SIZE;
 }
 
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * Which fast entry __kernel_vsyscall uses, chosen as Linux chooses
+ * X86_FEATURE_SYSENTER32 and X86_FEATURE_SYSCALL32 for a 64-bit kernel:
+ * SYSENTER on Intel, Centaur and Zhaoxin CPUs (AMD's raise #UD for
+ * SYSENTER in long mode, AMD APM Vol. 3 SYSENTER), SYSCALL on AMD and
+ * Hygon (Intel's raise #UD for SYSCALL outside 64-bit mode, Intel SDM
+ * Vol. 2B SYSCALL), int $0x80 on any other CPU or when CPUID lacks the
+ * instruction (SEP: leaf 1 EDX bit 11; SYSCALL: leaf 0x80000001 EDX bit
+ * 11).  The four patched bytes replace the no-op at vdso32_fast_entry.
+ */
+static const char *vdso32_choose_entry(void)
+{
+	static const u8 sysenter_seq[4] = { 0x89, 0xe5, 0x0f, 0x34 };	/* movl %esp,%ebp; sysenter */
+	static const u8 syscall_seq[4] = { 0x89, 0xcd, 0x0f, 0x05 };	/* movl %ecx,%ebp; syscall */
+	const char *v = boot_cpu_data.vendor;
+	const u8 *seq = NULL;
+	const char *name = "int $0x80";
+
+	if ((!strcmp(v, "GenuineIntel") || !strcmp(v, "CentaurHauls") ||
+	     !strcmp(v, "  Shanghai  ")) && (boot_cpu_data.cpuid_1_edx & (1 << 11))) {
+		seq = sysenter_seq;
+		name = "SYSENTER";
+	} else if ((!strcmp(v, "AuthenticAMD") || !strcmp(v, "HygonGenuine")) &&
+		   (boot_cpu_data.ext_1_edx & (1 << 11))) {
+		seq = syscall_seq;
+		name = "SYSCALL";
+	}
+	if (seq)
+		memcpy(vdso32_image_start + VDSO32_vdso32_fast_entry, seq, 4);
+	return name;
+}
+
+/* A 32-bit program's [vdso]: the i386 image alone (it reads no data
+ * page), wherever the top-down search below mmap_base finds room, as
+ * Linux maps its vdso32. */
+static int map_vdso32(struct mm_struct *mm)
+{
+	unsigned long len = vdso32_mapping.nr_pages << PAGE_SHIFT, addr;
+	int r;
+
+	if (!vdso32_enabled)
+		return 0;
+	mutex_lock(&mm->mmap_lock);
+	addr = get_unmapped_area(mm, 0, len, 0);
+	r = IS_ERR_VALUE(addr) ? (int)addr :
+	    install_special_mapping(mm, addr, len, VM_READ | VM_EXEC, &vdso32_mapping);
+	if (!r)
+		mm->vdso = addr;
+	mutex_unlock(&mm->mmap_lock);
+	return r;
+}
+
+static void vdso32_init(const char *cmdline)
+{
+	char v[16];
+
+	/* "vdso32=0", as Linux's: no [vdso], no AT_SYSINFO, int $0x80. */
+	if (cmdline_get(cmdline, "vdso32", v, sizeof(v)))
+		vdso32_enabled = simple_strtoul(v, NULL, 0) != 0;
+	vdso32_mapping.pfn = PFN_DOWN(__pa_symbol(vdso32_image_start));
+	vdso32_mapping.nr_pages = DIV_ROUND_UP(vdso32_image_end - vdso32_image_start, PAGE_SIZE);
+	pr_info("vdso32: %lu-byte image%s, __kernel_vsyscall by %s\n",
+		(unsigned long)(vdso32_image_end - vdso32_image_start),
+		vdso32_enabled ? "" : " (disabled by vdso32=0)", vdso32_choose_entry());
+}
+#endif
+
 void vdso_init(const char *cmdline)
 {
 	static const char *const getcpu_by[] = {
@@ -89,6 +177,9 @@ void vdso_init(const char *cmdline)
 	pr_info("vdso: %lu-byte image%s, getcpu by %s\n",
 		(unsigned long)(vdso_image_end - vdso_image_start),
 		vdso_enabled ? "" : " (disabled by vdso=0)", getcpu_by[d->getcpu_mode]);
+#ifdef CONFIG_IA32_EMULATION
+	vdso32_init(cmdline);
+#endif
 }
 
 int arch_setup_additional_pages(struct mm_struct *mm)
@@ -98,6 +189,10 @@ int arch_setup_additional_pages(struct mm_struct *mm)
 	int r;
 
 	mm->vdso = 0;
+#ifdef CONFIG_IA32_EMULATION
+	if (mm->ia32)
+		return map_vdso32(mm);
+#endif
 	if (!vdso_enabled)
 		return 0;
 	mutex_lock(&mm->mmap_lock);

@@ -37,6 +37,9 @@ extern const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls];
 const char *ia32_syscall_name(long nr);
 void ia32_syscall_homes_init(void);
 void do_int80_syscall_32(struct pt_regs *regs);
+/* SYSENTER and compat SYSCALL (entry_64_compat.S): true if SYSRETL may return. */
+bool do_fast_syscall_32(struct pt_regs *regs);
+bool do_SYSENTER_32(struct pt_regs *regs);
 #endif
 
 #endif /* _ASM_X86_SYSCALL_H */

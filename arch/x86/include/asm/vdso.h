@@ -15,4 +15,18 @@ void vdso_init(const char *cmdline);
  */
 int arch_setup_additional_pages(struct mm_struct *mm);
 
+/*
+ * Offsets in the 32-bit vDSO (vdso32/, mapped at mm->vdso of a 32-bit
+ * program): __kernel_vsyscall (AT_SYSINFO), where SYSENTER and compat
+ * SYSCALL return to (the instruction after its int $0x80), and the
+ * signal returns the ia32 signal code uses without SA_RESTORER.
+ */
+struct vdso32_syms {
+	unsigned long vsyscall;
+	unsigned long landing_pad;
+	unsigned long sigreturn;
+	unsigned long rt_sigreturn;
+};
+extern const struct vdso32_syms vdso32_syms;
+
 #endif /* _ASM_X86_VDSO_H */
