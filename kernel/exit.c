@@ -616,13 +616,14 @@ SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
 /*
  * waitid: what to wait for must be asked (WEXITED, WSTOPPED, WCONTINUED);
  * with WNOHANG and nobody ready the siginfo is zeroed, so si_pid 0 says
- * so.  There are no pidfds, so P_PIDFD names no process (EBADF).
+ * so.  There are no pidfds, so P_PIDFD names no process (EBADF).  The
+ * rusage is written here (put_rusage knows the i386 layout), the siginfo
+ * fields into info, for the caller to write in its ABI's layout.
  */
-SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
-		int, options, struct rusage __user *, ru)
+static long kernel_waitid(int which, pid_t upid, int options, struct rusage __user *ru,
+			  siginfo_t *info)
 {
 	struct wait_opts wo = { .flags = options };
-	siginfo_t info;
 	long r;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
@@ -655,20 +656,60 @@ SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
 		return r;
 	if (ru && r > 0 && put_rusage(ru, &wo.ru))
 		return -EFAULT;
-	if (!infop)
-		return 0;
-	memset(&info, 0, sizeof(info));
+	memset(info, 0, sizeof(*info));
 	if (r > 0) {
-		info.si_signo = SIGCHLD;
-		info.si_code = wo.code;
-		info.si_pid = wo.found;
-		info.si_uid = wo.uid;
-		info.si_status = wo.child_status;
+		info->si_signo = SIGCHLD;
+		info->si_code = wo.code;
+		info->si_pid = wo.found;
+		info->si_uid = wo.uid;
+		info->si_status = wo.child_status;
 	}
-	/* Only the fields waitid(2) defines are written, as Linux's. */
-	if (put_user(info.si_signo, &infop->si_signo) || put_user(0, &infop->si_errno) ||
-	    put_user(info.si_code, &infop->si_code) || put_user(info.si_pid, &infop->si_pid) ||
-	    put_user(info.si_uid, &infop->si_uid) || put_user(info.si_status, &infop->si_status))
+	return 0;
+}
+
+/* The six siginfo fields waitid writes, wherever the ABI has them. */
+static int put_waitid_info(int __user *signo, int __user *err, int __user *code,
+			   pid_t __user *pid, uid_t __user *uid, int __user *status,
+			   const siginfo_t *info)
+{
+	if (put_user(info->si_signo, signo) || put_user(0, err) ||
+	    put_user(info->si_code, code) || put_user(info->si_pid, pid) ||
+	    put_user(info->si_uid, uid) || put_user(info->si_status, status))
 		return -EFAULT;
 	return 0;
 }
+
+/* waitid's siginfo fields in the caller's layout: the 64-bit one, or
+ * the i386 one (pid, uid, status at 12, 16, 20). */
+static long do_waitid(int which, pid_t upid, void __user *infop, int options,
+		      struct rusage __user *ru, bool compat)
+{
+	struct compat_siginfo __user *c = infop;
+	siginfo_t __user *u = infop;
+	siginfo_t info;
+	long r = kernel_waitid(which, upid, options, ru, &info);
+
+	if (r || !infop)
+		return r;
+	/* Only the fields waitid(2) defines are written, as Linux's. */
+	if (compat)
+		return put_waitid_info(&c->si_signo, &c->si_errno, &c->si_code, &c->f.chld.pid,
+				       &c->f.chld.uid, &c->f.chld.status, &info);
+	return put_waitid_info(&u->si_signo, &u->si_errno, &u->si_code, &u->si_pid,
+			       &u->si_uid, &u->si_status, &info);
+}
+
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, siginfo_t __user *, infop,
+		int, options, struct rusage __user *, ru)
+{
+	return do_waitid(which, upid, infop, options, ru, false);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 waitid: the i386 siginfo, the 72-byte rusage (put_rusage). */
+COMPAT_SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct compat_siginfo __user *, infop,
+		       int, options, struct rusage __user *, ru)
+{
+	return do_waitid(which, upid, infop, options, ru, true);
+}
+#endif

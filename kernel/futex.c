@@ -735,46 +735,81 @@ static int handle_futex_death(u32 __user *uaddr, struct task_struct *tsk,
 	return 0;
 }
 
+/*
+ * A robust list is walked in the width of the ABI that registered it:
+ * 8-byte words for set_robust_list(2) of the 64-bit table, 4-byte ones
+ * (struct compat_robust_list_head, 32-bit pointers and futex_offset) for
+ * the i386 one.  A thread may have one of each, as on Linux.
+ */
+static int get_robust_word(unsigned long *v, unsigned long uptr, bool compat)
+{
+	u32 w;
+
+	if (!compat)
+		return get_user(*v, (unsigned long __user *)uptr) ? -EFAULT : 0;
+	if (get_user(w, (u32 __user *)uptr))
+		return -EFAULT;
+	*v = w;
+	return 0;
+}
+
 /* An entry pointer of the list; bit 0 marks a PI futex. */
-static int fetch_robust_entry(unsigned long *entry, unsigned long uptr, bool *pi)
+static int fetch_robust_entry(unsigned long *entry, unsigned long uptr, bool *pi,
+			      bool compat)
 {
 	unsigned long v;
 
-	if (get_user(v, (unsigned long __user *)uptr))
+	if (get_robust_word(&v, uptr, compat))
 		return -EFAULT;
 	*entry = v & ~1UL;
 	*pi = v & 1;
 	return 0;
 }
 
-/*
- * Walks tsk's robust list (Linux's exit_robust_list()): head, then the
- * entries, each with the lock word futex_offset bytes on; the entry being
- * locked or unlocked (list_op_pending) last, once.  A bad pointer ends
- * the walk, and at most ROBUST_LIST_LIMIT entries are visited, so a
- * corrupt or circular list cannot keep the thread from exiting.
- */
-static void exit_robust_list(struct task_struct *tsk)
+/* The lock word of an entry: a 32-bit list computes it in 32 bits (the
+ * offset is a signed compat_long_t, the sum wraps as an i386 pointer). */
+static u32 __user *robust_lock_word(unsigned long entry, long futex_offset, bool compat)
 {
-	unsigned long head = (__force unsigned long)tsk->robust_list;
-	unsigned long entry, next, pending;
+	unsigned long a = entry + futex_offset;
+
+	return (u32 __user *)(compat ? (unsigned long)(u32)a : a);
+}
+
+/*
+ * Walks a robust list at head (Linux's exit_robust_list() and
+ * compat_exit_robust_list()): head, then the entries, each with the lock
+ * word futex_offset bytes on; the entry being locked or unlocked
+ * (list_op_pending) last, once.  A bad pointer ends the walk, and at most
+ * ROBUST_LIST_LIMIT entries are visited, so a corrupt or circular list
+ * cannot keep the thread from exiting.
+ */
+static void exit_robust_list(struct task_struct *tsk, unsigned long head, bool compat)
+{
+	unsigned long entry, next = 0, pending, off;
 	unsigned int limit = ROBUST_LIST_LIMIT;
-	bool pi, next_pi, pending_pi;
+	unsigned int word = compat ? 4 : 8;	/* next, futex_offset, pending */
+
+	_Static_assert(offsetof(struct robust_list_head, futex_offset) == 8 &&
+		       offsetof(struct robust_list_head, list_op_pending) == 16, "robust head");
+	_Static_assert(offsetof(struct compat_robust_list_head, futex_offset) == 4 &&
+		       offsetof(struct compat_robust_list_head, list_op_pending) == 8,
+		       "compat robust head");
+	bool pi, next_pi = false, pending_pi;
 	long futex_offset;
 	int rc;
 
-	if (fetch_robust_entry(&entry, head + offsetof(struct robust_list_head, list.next), &pi))
+	if (fetch_robust_entry(&entry, head, &pi, compat))
 		return;
-	if (get_user(futex_offset, (long __user *)(head +
-			offsetof(struct robust_list_head, futex_offset))))
+	if (get_robust_word(&off, head + word, compat))
 		return;
-	if (fetch_robust_entry(&pending, head +
-			offsetof(struct robust_list_head, list_op_pending), &pending_pi))
+	futex_offset = compat ? (long)(s32)off : (long)off;
+	if (fetch_robust_entry(&pending, head + 2 * word, &pending_pi, compat))
 		return;
 	while (entry != head) {
-		rc = fetch_robust_entry(&next, entry, &next_pi);
+		rc = fetch_robust_entry(&next, entry, &next_pi, compat);
 		if (entry != pending &&
-		    handle_futex_death((u32 __user *)(entry + futex_offset), tsk, pi, false))
+		    handle_futex_death(robust_lock_word(entry, futex_offset, compat),
+				       tsk, pi, false))
 			return;
 		if (rc)
 			return;
@@ -784,15 +819,18 @@ static void exit_robust_list(struct task_struct *tsk)
 			break;
 	}
 	if (pending)
-		handle_futex_death((u32 __user *)(pending + futex_offset), tsk,
+		handle_futex_death(robust_lock_word(pending, futex_offset, compat), tsk,
 				   pending_pi, true);
 }
 
 void futex_exit_release(struct task_struct *tsk)
 {
 	if (tsk->robust_list && tsk->mm)
-		exit_robust_list(tsk);
+		exit_robust_list(tsk, (__force unsigned long)tsk->robust_list, false);
 	tsk->robust_list = NULL;
+	if (tsk->compat_robust_list && tsk->mm)
+		exit_robust_list(tsk, (__force unsigned long)tsk->compat_robust_list, true);
+	tsk->compat_robust_list = NULL;
 }
 
 /*
@@ -810,12 +848,13 @@ static bool may_read_robust_list(struct task_struct *t)
 	       c->gid == tc->gid && c->gid == tc->egid && c->gid == tc->sgid;
 }
 
-/* The head set_robust_list(2) registered, of pid's thread (0: ours). */
-SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
-		size_t __user *, len_ptr)
+/*
+ * The head pid's thread (0: ours) registered through the 64-bit
+ * set_robust_list (compat false) or the i386 one.
+ */
+static long robust_list_of(int pid, bool compat, void __user **head)
 {
 	struct task_struct *t = current;
-	void __user *head = NULL;
 	unsigned long flags;
 	long r = 0;
 
@@ -827,11 +866,36 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
 	else if (!may_read_robust_list(t))
 		r = -EPERM;
 	else
-		head = t->robust_list;
+		*head = compat ? t->compat_robust_list : t->robust_list;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return r;
+}
+
+SYSCALL_DEFINE3(get_robust_list, int, pid, void __user * __user *, head_ptr,
+		size_t __user *, len_ptr)
+{
+	void __user *head = NULL;
+	long r = robust_list_of(pid, false, &head);
+
 	if (r)
 		return r;
 	if (put_user(sizeof(struct robust_list_head), len_ptr))
 		return -EFAULT;
 	return put_user(head, head_ptr);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 get_robust_list: a 32-bit head pointer and a 4-byte size. */
+COMPAT_SYSCALL_DEFINE3(get_robust_list, int, pid, compat_uptr_t __user *, head_ptr,
+		       u32 __user *, len_ptr)
+{
+	void __user *head = NULL;
+	long r = robust_list_of(pid, true, &head);
+
+	if (r)
+		return r;
+	if (put_user((u32)sizeof(struct compat_robust_list_head), len_ptr))
+		return -EFAULT;
+	return put_user((compat_uptr_t)(__force unsigned long)head, head_ptr);
+}
+#endif

@@ -1141,6 +1141,130 @@ void exit_signals(struct task_struct *t)
 	}
 }
 
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * Which member of the siginfo union a signal uses (Linux's
+ * siginfo_layout()): by si_code, and for the codes the kernel gives
+ * (0 < si_code < SI_KERNEL) by the signal, up to the last code the
+ * signal defines (NSIGILL 11, NSIGFPE 15, NSIGSEGV 10, NSIGBUS 5,
+ * NSIGTRAP 6, NSIGCHLD 6, NSIGPOLL 6, NSIGSYS 2).  The i386 union differs
+ * from the 64-bit one in every member (4-byte longs and pointers, no
+ * padding before it), so each is converted field by field.
+ */
+enum si_layout { SIL_KILL, SIL_TIMER, SIL_POLL, SIL_FAULT, SIL_CHLD, SIL_RT, SIL_SYS };
+
+static enum si_layout siginfo_layout(int sig, int code)
+{
+	static const struct { unsigned char limit, layout; } by_sig[] = {
+		[SIGILL] = { 11, SIL_FAULT }, [SIGFPE] = { 15, SIL_FAULT },
+		[SIGSEGV] = { 10, SIL_FAULT }, [SIGBUS] = { 5, SIL_FAULT },
+		[SIGTRAP] = { 6, SIL_FAULT }, [SIGCHLD] = { 6, SIL_CHLD },
+		[SIGIO] = { 6, SIL_POLL }, [SIGSYS] = { 2, SIL_SYS },
+	};
+
+	if (code > SI_USER && code < SI_KERNEL) {
+		if (sig > 0 && sig < (int)ARRAY_SIZE(by_sig) && by_sig[sig].limit &&
+		    code <= by_sig[sig].limit)
+			return by_sig[sig].layout;
+		return code <= 6 ? SIL_POLL : SIL_KILL;
+	}
+	if (code == SI_TIMER)
+		return SIL_TIMER;
+	if (code == SI_SIGIO)
+		return SIL_POLL;
+	return code < 0 ? SIL_RT : SIL_KILL;
+}
+
+/*
+ * Moves the fields of the union member a signal uses between the 64-bit
+ * siginfo k and the i386 one c, towards c if to_c (Linux's
+ * copy_siginfo_to_user32), else towards k (copy_siginfo_from_user32).
+ * One list of fields for both directions; pointers are widened or
+ * narrowed on the way.
+ */
+#define SI_MOVE(kf, cf)	do { if (to_c) (cf) = (kf); else (kf) = (cf); } while (0)
+#define SI_MOVE_PTR(kf, cf)							\
+	do {									\
+		if (to_c)							\
+			(cf) = (compat_uptr_t)(__force unsigned long)(kf);	\
+		else								\
+			(kf) = compat_ptr(cf);					\
+	} while (0)
+
+static void siginfo_move(siginfo_t *k, struct compat_siginfo *c, bool to_c)
+{
+	SI_MOVE(k->si_errno, c->si_errno);
+	SI_MOVE(k->si_code, c->si_code);
+	switch (siginfo_layout(k->si_signo, k->si_code)) {
+	case SIL_RT:
+		SI_MOVE(k->si_int, c->f.rt.value);
+		fallthrough;
+	case SIL_KILL:
+		SI_MOVE(k->si_pid, c->f.rt.pid);
+		SI_MOVE(k->si_uid, c->f.rt.uid);
+		break;
+	case SIL_TIMER:
+		SI_MOVE(k->si_tid, c->f.timer.tid);
+		SI_MOVE(k->si_overrun, c->f.timer.overrun);
+		SI_MOVE(k->si_int, c->f.timer.value);
+		break;
+	case SIL_CHLD:
+		SI_MOVE(k->si_pid, c->f.chld.pid);
+		SI_MOVE(k->si_uid, c->f.chld.uid);
+		SI_MOVE(k->si_status, c->f.chld.status);
+		SI_MOVE(k->si_utime, c->f.chld.utime);
+		SI_MOVE(k->si_stime, c->f.chld.stime);
+		break;
+	case SIL_FAULT:
+		SI_MOVE_PTR(k->si_addr, c->f.fault.addr);
+		SI_MOVE(k->si_addr_lsb, c->f.fault.addr_lsb);
+		break;
+	case SIL_POLL:
+		SI_MOVE(k->si_band, c->f.poll.band);
+		SI_MOVE(k->si_fd, c->f.poll.fd);
+		break;
+	case SIL_SYS:
+		SI_MOVE_PTR(k->_sifields._sigsys._call_addr, c->f.sys.call_addr);
+		SI_MOVE(k->_sifields._sigsys._syscall, c->f.sys.syscall);
+		SI_MOVE(k->_sifields._sigsys._arch, c->f.sys.arch);
+		break;
+	}
+}
+
+/* The siginfo in i386 layout: the signal frame, rt_sigtimedwait. */
+void siginfo_to_compat(struct compat_siginfo *c, const siginfo_t *k)
+{
+	siginfo_t t = *k;
+
+	memset(c, 0, sizeof(*c));
+	c->si_signo = k->si_signo;
+	siginfo_move(&t, c, true);
+}
+
+int put_compat_siginfo(struct compat_siginfo __user *u, const siginfo_t *k)
+{
+	struct compat_siginfo c;
+
+	siginfo_to_compat(&c, k);
+	return copy_to_user(u, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+/* An i386 siginfo from user space for signal sig: the layout is sig's,
+ * not the si_signo given, as Linux's. */
+int get_compat_siginfo(siginfo_t *k, const struct compat_siginfo __user *u, int sig)
+{
+	struct compat_siginfo c;
+
+	if (copy_from_user(&c, u, sizeof(c)))
+		return -EFAULT;
+	memset(k, 0, sizeof(*k));
+	k->si_signo = sig;
+	k->si_code = c.si_code;		/* the layout depends on it */
+	siginfo_move(k, &c, false);
+	return 0;
+}
+#endif
+
 /* ------------------------------------------------------------ syscalls */
 
 static bool sigset_size_ok(size_t sigsetsize)
@@ -1236,6 +1360,60 @@ COMPAT_SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct compat_sigaction __u
 	c.sa_mask[1] = old.sa_mask.sig[0] >> 32;
 	return copy_to_user(oact, &c, sizeof(c)) ? -EFAULT : 0;
 }
+
+/* i386 struct old_sigaction (asm/signal.h): 16 bytes, the mask the
+ * 32-bit old_sigset_t of signals 1-32. */
+struct compat_old_sigaction {
+	compat_uptr_t sa_handler;
+	u32 sa_mask;
+	u32 sa_flags;
+	compat_uptr_t sa_restorer;
+};
+_Static_assert(sizeof(struct compat_old_sigaction) == 16, "compat_old_sigaction");
+_Static_assert(__builtin_offsetof(struct compat_old_sigaction, sa_flags) == 8,
+	       "compat_old_sigaction.sa_flags");
+
+/* sigaction (67), before rt_sigaction: a new mask covers signals 1-32
+ * only, an old one reports them only. */
+COMPAT_SYSCALL_DEFINE3(sigaction, int, sig, const struct compat_old_sigaction __user *, act,
+		       struct compat_old_sigaction __user *, oact)
+{
+	struct compat_old_sigaction c;
+	struct sigaction new, old;
+	int r;
+
+	if (act) {
+		if (copy_from_user(&c, act, sizeof(c)))
+			return -EFAULT;
+		new.sa_handler = (__sighandler_t)compat_ptr(c.sa_handler);
+		new.sa_flags = c.sa_flags;
+		new.sa_restorer = (__sigrestore_t)compat_ptr(c.sa_restorer);
+		new.sa_mask.sig[0] = c.sa_mask;
+	}
+	r = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
+	if (r || !oact)
+		return r;
+	c.sa_handler = (unsigned long)old.sa_handler;
+	c.sa_mask = old.sa_mask.sig[0];
+	c.sa_flags = old.sa_flags;
+	c.sa_restorer = (unsigned long)old.sa_restorer;
+	return copy_to_user(oact, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+/* signal (48): SysV semantics, the handler reset on delivery
+ * (SA_RESETHAND) and its signal not blocked in it (SA_NODEFER); returns
+ * the old handler. */
+COMPAT_SYSCALL_DEFINE2(signal, int, sig, compat_uptr_t, handler)
+{
+	struct sigaction new = { 0 }, old;
+	int r;
+
+	new.sa_handler = (__sighandler_t)compat_ptr(handler);
+	new.sa_flags = SA_RESETHAND | SA_NODEFER;
+	r = do_sigaction(sig, &new, &old);
+	return r ? r : (long)(unsigned long)old.sa_handler;
+}
+
 #endif
 
 /*
@@ -1255,52 +1433,78 @@ static void retarget_shared(unsigned long newly_blocked)
 			signal_wake_up(t, false);
 }
 
+/*
+ * sigprocmask's how applied to the blocked mask: set holds the caller's
+ * bits, covered the bits its sigset type can name (all 64 for
+ * rt_sigprocmask, the low 32 for the i386 old_sigset_t), so SIG_SETMASK
+ * of the old call keeps the real-time signals 33-64 as they were.
+ */
+static int change_blocked(int how, unsigned long set, unsigned long covered)
+{
+	unsigned long old = current->blocked.sig[0], new, flags;
+
+	set &= ~SIG_KERNEL_ONLY_MASK;
+	switch (how) {
+	case SIG_BLOCK:
+		new = old | set;
+		break;
+	case SIG_UNBLOCK:
+		new = old & ~set;
+		break;
+	case SIG_SETMASK:
+		new = (old & ~covered) | set;
+		break;
+	default:
+		return -EINVAL;
+	}
+	flags = spin_lock_irqsave(&current->sighand->siglock);
+	retarget_shared(new & ~old);
+	current->blocked.sig[0] = new;
+	recalc_sigpending();
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return 0;
+}
+
 SYSCALL_DEFINE4(rt_sigprocmask, int, how, sigset_t __user *, nset,
 		sigset_t __user *, oset, size_t, sigsetsize)
 {
 	sigset_t old = current->blocked, set;
-	unsigned long flags;
+	int r;
 
 	if (!sigset_size_ok(sigsetsize))
 		return -EINVAL;
 	if (nset) {
 		if (copy_from_user(&set, nset, sizeof(set)))
 			return -EFAULT;
-		set.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
-		switch (how) {
-		case SIG_BLOCK:
-			set.sig[0] |= old.sig[0];
-			break;
-		case SIG_UNBLOCK:
-			set.sig[0] = old.sig[0] & ~set.sig[0];
-			break;
-		case SIG_SETMASK:
-			break;
-		default:
-			return -EINVAL;
-		}
-		flags = spin_lock_irqsave(&current->sighand->siglock);
-		retarget_shared(set.sig[0] & ~old.sig[0]);
-		current->blocked = set;
-		recalc_sigpending();
-		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+		r = change_blocked(how, set.sig[0], ~0UL);
+		if (r)
+			return r;
 	}
 	if (oset && copy_to_user(oset, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
 }
 
+/* The signals pending for the caller (its own and its process's) that it
+ * blocks: what sigpending reports. */
+static unsigned long blocked_pending(void)
+{
+	unsigned long flags = spin_lock_irqsave(&current->sighand->siglock);
+	unsigned long set = (current->pending.signal.sig[0] |
+			     current->signal->shared_pending.signal.sig[0]) &
+			    current->blocked.sig[0];
+
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return set;
+}
+
 SYSCALL_DEFINE2(rt_sigpending, sigset_t __user *, uset, size_t, sigsetsize)
 {
-	unsigned long flags;
 	sigset_t set;
 
 	if (sigsetsize > sizeof(sigset_t))
 		return -EINVAL;
-	flags = spin_lock_irqsave(&current->sighand->siglock);
-	set.sig[0] = (current->pending.signal.sig[0] |
-		      current->signal->shared_pending.signal.sig[0]) & current->blocked.sig[0];
-	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	set.sig[0] = blocked_pending();
 	return copy_to_user(uset, &set, sigsetsize) ? -EFAULT : 0;
 }
 
@@ -1323,6 +1527,18 @@ SYSCALL_DEFINE0(pause)
 	return -ERESTARTNOHAND;
 }
 
+/* Sleeps with set as the mask until a signal is taken (sigsuspend(2)). */
+static long do_sigsuspend(sigset_t *set)
+{
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(set);
+	sleep_until_signal();
+	/* The frame of the handler gets the old mask; without one it is put
+	 * back on the way out (do_signal). */
+	current->restore_sigmask = true;
+	return -ERESTARTNOHAND;
+}
+
 SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
 {
 	sigset_t set;
@@ -1331,21 +1547,65 @@ SYSCALL_DEFINE2(rt_sigsuspend, sigset_t __user *, unewset, size_t, sigsetsize)
 		return -EINVAL;
 	if (copy_from_user(&set, unewset, sizeof(set)))
 		return -EFAULT;
-	current->saved_sigmask = current->blocked;
-	set_current_blocked(&set);
-	sleep_until_signal();
-	/* The frame of the handler gets the old mask; without one it is put
-	 * back on the way out (do_signal). */
-	current->restore_sigmask = true;
-	return -ERESTARTNOHAND;
+	return do_sigsuspend(&set);
 }
 
-static int get_timespec_deadline(const struct __kernel_timespec __user *uts, u64 *deadline)
+#ifdef CONFIG_IA32_EMULATION
+/* sigprocmask (126) with the 4-byte old_sigset_t: SIG_SETMASK replaces
+ * signals 1-32 and keeps 33-64; the old mask's low 32 bits are reported.
+ * A bad oset is EFAULT after the mask changed, as on Linux. */
+COMPAT_SYSCALL_DEFINE3(sigprocmask, int, how, const u32 __user *, nset, u32 __user *, oset)
 {
-	struct __kernel_timespec ts;
+	u32 old = current->blocked.sig[0], set;
+	int r;
 
-	if (copy_from_user(&ts, uts, sizeof(ts)))
+	if (nset) {
+		if (get_user(set, nset))
+			return -EFAULT;
+		r = change_blocked(how, set, 0xffffffffUL);
+		if (r)
+			return r;
+	}
+	if (oset && put_user(old, oset))
 		return -EFAULT;
+	return 0;
+}
+
+COMPAT_SYSCALL_DEFINE1(sigpending, u32 __user *, uset)
+{
+	return put_user((u32)blocked_pending(), uset) ? -EFAULT : 0;
+}
+
+/* sgetmask (68) and ssetmask (69): the blocked mask as an int.  The new
+ * mask is an int sign-extended to the 64-bit set, as Linux's siginitset;
+ * the old one comes back truncated. */
+COMPAT_SYSCALL_DEFINE0(sgetmask)
+{
+	return (u32)current->blocked.sig[0];
+}
+
+COMPAT_SYSCALL_DEFINE1(ssetmask, int, newmask)
+{
+	int old = current->blocked.sig[0];
+
+	change_blocked(SIG_SETMASK, (long)newmask, ~0UL);
+	return old;
+}
+
+/* The old i386 sigsuspend (72) takes three arguments, the mask (signals
+ * 1-32, the others unblocked) the third (Linux's OLD_SIGSUSPEND3). */
+COMPAT_SYSCALL_DEFINE3(sigsuspend, int, unused1, int, unused2, u32, mask)
+{
+	sigset_t set = { { mask } };
+
+	return do_sigsuspend(&set);
+}
+#endif
+
+/* A relative timeout as an absolute deadline; -EINVAL if ts is not a
+ * valid timespec. */
+static int timespec_deadline(struct __kernel_timespec ts, u64 *deadline)
+{
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
 		return -EINVAL;
 	if ((u64)ts.tv_sec >= U64_MAX / NSEC_PER_SEC / 2)
@@ -1358,41 +1618,30 @@ static int get_timespec_deadline(const struct __kernel_timespec __user *uts, u64
 /*
  * Waits for a signal of these: while waiting they are unblocked (so
  * they wake the caller) but taken here, never by a handler.  -EAGAIN
- * when the time runs out, -EINTR for another signal.
+ * when the time runs out (deadline: NULL waits for ever), -EINTR for
+ * another signal; else the signal, its siginfo in info.
  */
-SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, siginfo_t __user *, uinfo,
-		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+static int do_sigtimedwait(sigset_t these, const u64 *deadline, siginfo_t *info)
 {
 	struct task_struct *t = current;
-	sigset_t these, mask;
-	u64 deadline = 0;
 	bool timed_out = false;
 	unsigned long flags;
-	siginfo_t info;
-	int sig, r;
+	sigset_t mask;
+	int sig;
 
-	if (!sigset_size_ok(sigsetsize))
-		return -EINVAL;
-	if (copy_from_user(&these, uthese, sizeof(these)))
-		return -EFAULT;
-	if (uts) {
-		r = get_timespec_deadline(uts, &deadline);
-		if (r)
-			return r;
-	}
 	these.sig[0] &= ~SIG_KERNEL_ONLY_MASK;
 	mask.sig[0] = ~these.sig[0];
 	flags = spin_lock_irqsave(&t->sighand->siglock);
-	sig = dequeue_signal(t, &mask, &info);
-	if (!sig && !(uts && deadline <= ktime_get_ns())) {
+	sig = dequeue_signal(t, &mask, info);
+	if (!sig && !(deadline && *deadline <= ktime_get_ns())) {
 		t->real_blocked = t->blocked;
 		t->blocked.sig[0] &= mask.sig[0];
 		recalc_sigpending();
 		set_current_state(TASK_INTERRUPTIBLE);
 		spin_unlock_irqrestore(&t->sighand->siglock, flags);
 		if (!signal_pending(t)) {
-			if (uts)
-				timed_out = !schedule_timeout_ns(deadline);
+			if (deadline)
+				timed_out = !schedule_timeout_ns(*deadline);
 			else
 				schedule();
 		}
@@ -1400,17 +1649,89 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, siginfo_t __us
 		flags = spin_lock_irqsave(&t->sighand->siglock);
 		t->blocked = t->real_blocked;
 		t->real_blocked.sig[0] = 0;
-		sig = dequeue_signal(t, &mask, &info);
+		sig = dequeue_signal(t, &mask, info);
 	} else if (!sig) {
 		timed_out = true;
 	}
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 	if (!sig)
 		return timed_out ? -EAGAIN : -EINTR;
-	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+	return sig;
+}
+
+/*
+ * rt_sigtimedwait's arguments, checked in Linux's order (size, set,
+ * timeout), then the wait.  The timeout is a __kernel_timespec, or an
+ * old_timespec32 for the i386 rt_sigtimedwait (177).
+ */
+static int sigtimedwait_user(const sigset_t __user *uthese, const void __user *uts,
+			     bool ts32, size_t sigsetsize, siginfo_t *info)
+{
+	struct __kernel_timespec ts;
+	struct old_timespec32 t;
+	sigset_t these;
+	u64 deadline = 0;
+	int r;
+
+	if (!sigset_size_ok(sigsetsize))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts && ts32) {
+		if (copy_from_user(&t, uts, sizeof(t)))
+			return -EFAULT;
+		ts.tv_sec = t.tv_sec;
+		ts.tv_nsec = t.tv_nsec;
+	} else if (uts && copy_from_user(&ts, uts, sizeof(ts))) {
+		return -EFAULT;
+	}
+	if (uts) {
+		r = timespec_deadline(ts, &deadline);
+		if (r)
+			return r;
+	}
+	return do_sigtimedwait(these, uts ? &deadline : NULL, info);
+}
+
+SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese, siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+{
+	siginfo_t info;
+	int sig = sigtimedwait_user(uthese, uts, false, sigsetsize, &info);
+
+	if (sig > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
 		return -EFAULT;
 	return sig;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 forms: the siginfo in the i386 layout. */
+static long compat_sigtimedwait(const sigset_t __user *uthese,
+				struct compat_siginfo __user *uinfo, const void __user *uts,
+				bool ts32, u32 sigsetsize)
+{
+	siginfo_t info;
+	int sig = sigtimedwait_user(uthese, uts, ts32, sigsetsize, &info);
+
+	if (sig > 0 && uinfo && put_compat_siginfo(uinfo, &info))
+		return -EFAULT;
+	return sig;
+}
+
+COMPAT_SYSCALL_DEFINE4(rt_sigtimedwait, const sigset_t __user *, uthese,
+		       struct compat_siginfo __user *, uinfo,
+		       const struct old_timespec32 __user *, uts, u32, sigsetsize)
+{
+	return compat_sigtimedwait(uthese, uinfo, uts, true, sigsetsize);
+}
+
+COMPAT_SYSCALL_DEFINE4(rt_sigtimedwait_time64, const sigset_t __user *, uthese,
+		       struct compat_siginfo __user *, uinfo,
+		       const struct __kernel_timespec __user *, uts, u32, sigsetsize)
+{
+	return compat_sigtimedwait(uthese, uinfo, uts, false, sigsetsize);
+}
+#endif
 
 /* ------------------------------------------------------- kill and co. */
 
@@ -1592,36 +1913,71 @@ SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
  * sigqueue's siginfo comes from the caller; it may not pose as the
  * kernel (si_code >= 0) or as tkill, except to itself.
  */
-static int copy_user_siginfo(siginfo_t *info, const siginfo_t __user *uinfo, int sig,
-			     pid_t target)
+static int check_user_siginfo(siginfo_t *info, int sig, pid_t target)
 {
-	if (copy_from_user(info, uinfo, sizeof(*info)))
-		return -EFAULT;
 	info->si_signo = sig;
 	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && target != current->pid)
 		return -EPERM;
 	return 0;
 }
 
+/*
+ * rt_sigqueueinfo (thread false: to a process) and rt_tgsigqueueinfo once
+ * the siginfo is copied in: as on Linux, a bad siginfo pointer is EFAULT
+ * before a bad tgid or pid is EINVAL.
+ */
+static int sigqueueinfo(bool thread, pid_t tgid, pid_t pid, int sig, siginfo_t *info)
+{
+	int r;
+
+	if (thread && (pid <= 0 || tgid <= 0))
+		return -EINVAL;
+	r = check_user_siginfo(info, sig, pid);
+	if (r)
+		return r;
+	return thread ? do_send_specific(tgid, pid, sig, info) : kill_pid_info(sig, info, pid);
+}
+
 SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
 {
 	siginfo_t info;
-	int r = copy_user_siginfo(&info, uinfo, sig, pid);
 
-	return r ? r : kill_pid_info(sig, &info, pid);
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	return sigqueueinfo(false, 0, pid, sig, &info);
 }
 
 SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
 		siginfo_t __user *, uinfo)
 {
 	siginfo_t info;
-	int r;
 
-	if (pid <= 0 || tgid <= 0)
-		return -EINVAL;
-	r = copy_user_siginfo(&info, uinfo, sig, pid);
-	return r ? r : do_send_specific(tgid, pid, sig, &info);
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	return sigqueueinfo(true, tgid, pid, sig, &info);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+COMPAT_SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig,
+		       struct compat_siginfo __user *, uinfo)
+{
+	siginfo_t info;
+
+	if (get_compat_siginfo(&info, uinfo, sig))
+		return -EFAULT;
+	return sigqueueinfo(false, 0, pid, sig, &info);
+}
+
+COMPAT_SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
+		       struct compat_siginfo __user *, uinfo)
+{
+	siginfo_t info;
+
+	if (get_compat_siginfo(&info, uinfo, sig))
+		return -EFAULT;
+	return sigqueueinfo(true, tgid, pid, sig, &info);
+}
+#endif
 
 /* ------------------------------------------------------ restart_syscall */
 

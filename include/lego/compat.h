@@ -78,6 +78,15 @@ struct compat_rusage {
 };
 _Static_assert(sizeof(struct compat_rusage) == 72, "compat_rusage");
 
+/* i386 struct robust_list_head (linux/futex.h with 32-bit pointers and
+ * long): 12 bytes, set_robust_list's size argument. */
+struct compat_robust_list_head {
+	compat_uptr_t next;
+	compat_long_t futex_offset;
+	compat_uptr_t list_op_pending;
+};
+_Static_assert(sizeof(struct compat_robust_list_head) == 12, "compat_robust_list_head");
+
 /*
  * i386 struct stat64 (asm/stat.h): 96 bytes, packed to 4-byte alignment
  * (the i386 psABI aligns long long to 4), the inode number twice.
@@ -111,7 +120,8 @@ _Static_assert(__builtin_offsetof(struct stat64, st_blocks) == 56, "stat64.st_bl
 _Static_assert(__builtin_offsetof(struct stat64, st_atime) == 64, "stat64.st_atime");
 _Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "stat64.st_ino");
 
-/* i386 siginfo: 128 bytes, the union at 12. */
+/* i386 siginfo (asm-generic/siginfo.h with 32-bit int, long and
+ * pointers): 128 bytes, the union at 12. */
 struct compat_siginfo {
 	s32 si_signo, si_errno, si_code;
 	union {
@@ -121,11 +131,18 @@ struct compat_siginfo {
 		struct { s32 pid; u32 uid; s32 status, utime, stime; } chld;
 		struct { u32 addr; s16 addr_lsb; } fault;
 		struct { s32 band, fd; } poll;
+		struct { u32 call_addr; s32 syscall; u32 arch; } sys;
 	} f;
 };
 _Static_assert(sizeof(struct compat_siginfo) == 128, "compat_siginfo");
+
+_Static_assert(__builtin_offsetof(struct compat_siginfo, f.chld.status) == 20, "compat_siginfo");
+
+/* A siginfo to and from the i386 layout (kernel/signal.c). */
 struct siginfo;
+int put_compat_siginfo(struct compat_siginfo __user *u, const struct siginfo *k);
 void siginfo_to_compat(struct compat_siginfo *c, const struct siginfo *k);
+int get_compat_siginfo(struct siginfo *k, const struct compat_siginfo __user *u, int sig);
 
 /*
  * How a handler of the 32-bit table is written:

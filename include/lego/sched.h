@@ -126,8 +126,8 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	int __user *clear_child_tid;
 	int __user *set_child_tid;
-	void __user *robust_list;
-	size_t robust_list_len;
+	void __user *robust_list;	/* set_robust_list, 64-bit layout */
+	void __user *compat_robust_list;	/* the i386 one's, 32-bit layout */
 	struct cred cred;
 	void *fpu_state;		/* FXSAVE/XSAVE area, 64-byte aligned */
 	void *strace;			/* kernel/strace.c's per-task state */

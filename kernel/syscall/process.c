@@ -8,6 +8,7 @@
 #include <lego/sched.h>
 #include <lego/errno.h>
 #include <lego/syscalls.h>
+#include <lego/compat.h>
 
 SYSCALL_DEFINE0(getpid)
 {
@@ -42,6 +43,18 @@ SYSCALL_DEFINE2(set_robust_list, void __user *, head, size_t, len)
 	if (len != ROBUST_LIST_HEAD_SIZE)
 		return -EINVAL;
 	current->robust_list = head;
-	current->robust_list_len = len;
 	return 0;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 head is 12 bytes; it is kept apart from a 64-bit one (a thread
+ * may register both) and walked in 32 bits at exit (kernel/futex.c). */
+COMPAT_SYSCALL_DEFINE2(set_robust_list, struct compat_robust_list_head __user *, head,
+		       u32, len)
+{
+	if (len != sizeof(*head))
+		return -EINVAL;
+	current->compat_robust_list = head;
+	return 0;
+}
+#endif

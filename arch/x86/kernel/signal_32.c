@@ -49,7 +49,6 @@ _Static_assert(sizeof(struct sigcontext_32) == 88, "sigcontext_32");
 _Static_assert(__builtin_offsetof(struct sigcontext_32, ip) == 56, "sigcontext_32.ip");
 _Static_assert(__builtin_offsetof(struct sigcontext_32, fpstate) == 76, "sigcontext_32.fpstate");
 
-
 struct compat_stack {
 	compat_uptr_t ss_sp;
 	s32 ss_flags;
@@ -90,50 +89,6 @@ _Static_assert(__builtin_offsetof(struct rt_sigframe_ia32, uc) == 144, "rt_sigfr
  * int $0x80; a pad byte. */
 static const u8 retcode_sig[8] = { 0x58, 0xb8, 119, 0, 0, 0, 0xcd, 0x80 };
 static const u8 retcode_rt[8] = { 0xb8, 173, 0, 0, 0, 0xcd, 0x80, 0 };
-
-/* The siginfo in i386 layout (Linux's copy_siginfo_to_user32): the
- * union's fields by what sent the signal. */
-void siginfo_to_compat(struct compat_siginfo *cp, const siginfo_t *k)
-{
-#define c (*cp)
-	int sig = k->si_signo;
-
-	memset(&c, 0, sizeof(c));
-	c.si_signo = sig;
-	c.si_errno = k->si_errno;
-	c.si_code = k->si_code;
-	if (k->si_code == SI_TIMER) {
-		c.f.timer.tid = k->si_tid;
-		c.f.timer.overrun = k->si_overrun;
-		c.f.timer.value = k->si_int;
-	} else if (k->si_code > 0 && sig == SIGCHLD) {
-		c.f.chld.pid = k->si_pid;
-		c.f.chld.uid = k->si_uid;
-		c.f.chld.status = k->si_status;
-		c.f.chld.utime = k->si_utime;
-		c.f.chld.stime = k->si_stime;
-	} else if (k->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
-				      sig == SIGFPE || sig == SIGTRAP)) {
-		c.f.fault.addr = (unsigned long)k->si_addr;
-		c.f.fault.addr_lsb = k->si_addr_lsb;
-	} else if (k->si_code > 0 && sig == SIGIO) {
-		c.f.poll.band = k->si_band;
-		c.f.poll.fd = k->si_fd;
-	} else {
-		c.f.rt.pid = k->si_pid;
-		c.f.rt.uid = k->si_uid;
-		c.f.rt.value = k->si_int;
-	}
-#undef c
-}
-
-static int put_compat_siginfo(struct compat_siginfo __user *u, const siginfo_t *k)
-{
-	struct compat_siginfo c;
-
-	siginfo_to_compat(&c, k);
-	return copy_to_user(u, &c, sizeof(c)) ? -EFAULT : 0;
-}
 
 static int put_sigcontext_32(struct sigcontext_32 __user *usc, void __user *fp_hdr,
 			     const struct pt_regs *regs, u32 oldmask)
