@@ -12,7 +12,8 @@
  * The file (System V gABI ET_CORE; Linux's layout, which gdb reads): the
  * ELF header, a PT_NOTE and one PT_LOAD per VMA, the notes, then from the
  * next page boundary each VMA's contents.  The notes are the dumping
- * thread's NT_PRSTATUS, NT_PRPSINFO, NT_SIGINFO and its NT_FPREGSET.
+ * thread's NT_PRSTATUS, NT_PRPSINFO, NT_SIGINFO, NT_AUXV (the vector
+ * execve gave the program) and its NT_FPREGSET.
  * What a VMA dumps follows Linux's default coredump_filter (0x33):
  * anonymous memory whole, private file mappings whole once written, the
  * first page of a file mapping that starts with an ELF header, nothing of
@@ -21,14 +22,14 @@
  *
  * A 32-bit program's core is ELF32 for EM_386 (Linux's compat_binfmt_elf):
  * the same layout with the i386 forms of the notes, NT_PRSTATUS and
- * NT_PRPSINFO with 32-bit words and 16-bit uids, the i386 siginfo, then
+ * NT_PRPSINFO with 32-bit words and 16-bit uids, the i386 siginfo, the
+ * auxiliary vector in 32-bit words, then
  * NT_PRFPREG in the i387 FSAVE form, NT_PRXFPREG with the FXSAVE image and,
  * when a TLS entry is in use, NT_386_TLS.
  *
  * The other threads are killed and waited for before the dump, so the
  * memory holds still; their registers are not in the core (Linux writes
- * an NT_PRSTATUS per thread), nor are NT_AUXV, NT_FILE and
- * NT_X86_XSTATE.  Documentation/core-api/signals.rst.
+ * an NT_PRSTATUS per thread), nor are NT_FILE and NT_X86_XSTATE.  Documentation/core-api/signals.rst.
  */
 #include <lego/kernel.h>
 #include <lego/sched.h>
@@ -88,6 +89,7 @@ enum { REG_FS_BASE = 21, REG_GS_BASE, REG_DS, REG_ES, REG_FS, REG_GS };
 #define NT_PRSTATUS	1
 #define NT_PRFPREG	2		/* x86-64: FXSAVE; i386: FSAVE form */
 #define NT_PRPSINFO	3
+#define NT_AUXV		6
 #define NT_386_TLS	0x200
 #define NT_SIGINFO	0x53494749
 #define NT_PRXFPREG	0x46e62b7f
@@ -410,6 +412,7 @@ static unsigned int notes_to_i386(struct notes32 *n, struct note *notes,
 	notes[k++] = (struct note){ NT_PRSTATUS, &n->prstatus, sizeof(n->prstatus), "CORE" };
 	notes[k++] = (struct note){ NT_PRPSINFO, &n->psinfo, sizeof(n->psinfo), "CORE" };
 	notes[k++] = (struct note){ NT_SIGINFO, &n->siginfo, sizeof(n->siginfo), "CORE" };
+	notes[k++] = notes[3];		/* NT_AUXV, in 32-bit words already */
 	notes[k++] = (struct note){ NT_PRFPREG, &n->fp, sizeof(n->fp), "CORE" };
 	notes[k++] = (struct note){ NT_PRXFPREG, fpu, FXSAVE_SIZE, "LINUX" };
 	if (tls_core_entries(&current->thread, n->tls))
@@ -484,9 +487,9 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 	struct elf_prstatus prstatus;
 	struct elf_prpsinfo psinfo;
 	struct vm_area_struct *v;
-	struct note notes[6];
+	struct note notes[7];
 	Elf64_Phdr ph = { 0 };
-	unsigned int i, nvma = 0, nnotes = 4;
+	unsigned int i, nvma = 0, nnotes = 5;
 	unsigned long data, *sizes;	/* each VMA's, decided once */
 	void *fpu = fpu_alloc_state();
 	bool ok = false;
@@ -502,7 +505,8 @@ static bool write_core(struct coredump *cd, const siginfo_t *info)
 	notes[0] = (struct note){ NT_PRSTATUS, &prstatus, sizeof(prstatus), "CORE" };
 	notes[1] = (struct note){ NT_PRPSINFO, &psinfo, sizeof(psinfo), "CORE" };
 	notes[2] = (struct note){ NT_SIGINFO, info, sizeof(*info), "CORE" };
-	notes[3] = (struct note){ NT_PRFPREG, fpu, FXSAVE_SIZE, "CORE" };
+	notes[3] = (struct note){ NT_AUXV, mm->saved_auxv, mm->saved_auxv_len, "CORE" };
+	notes[4] = (struct note){ NT_PRFPREG, fpu, FXSAVE_SIZE, "CORE" };
 #ifdef CONFIG_IA32_EMULATION
 	if (ia32) {
 		n32 = kmalloc(sizeof(*n32), GFP_KERNEL);

@@ -91,7 +91,7 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	unsigned long wsz = bprm->ia32 ? 4 : 8;
 	unsigned long p = (bprm->ia32 ? IA32_STACK_TOP : STACK_TOP) - wsz;
 	unsigned long execfn, platform, random, *argp, *envp_a, sp, items;
-	unsigned long auxv[2 * 24];
+	unsigned long *auxv = current->mm->saved_auxv;
 	u8 rnd[16];
 	int i, n = 0;
 	const struct cred *c = &current->cred;
@@ -147,6 +147,8 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	NEW_AUX_ENT(AT_PLATFORM, platform);
 	NEW_AUX_ENT(AT_NULL, 0);
 #undef NEW_AUX_ENT
+	BUG_ON(n > AT_VECTOR_SIZE);
+	current->mm->saved_auxv_len = n * wsz;
 
 	/* Where the strings are, for /proc/PID/cmdline and environ. */
 	current->mm->arg_start = bprm->argc ? argp[0] : (bprm->envc ? envp_a[0] : execfn);
@@ -169,6 +171,12 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	sp += wsz;
 	for (i = 0; i < n; i++, sp += wsz)
 		ok &= put_word(bprm, sp, auxv[i]);
+	/* /proc/PID/auxv shows the vector in the program's word size (in
+	 * place: the i-th u32 lies below the i-th long), zeros after it. */
+	if (bprm->ia32)
+		for (i = 0; i < n; i++)
+			((u32 *)auxv)[i] = auxv[i];
+	memset((u8 *)auxv + n * wsz, 0, sizeof(current->mm->saved_auxv) - n * wsz);
 	kfree(argp);
 	return ok ? 0 : -EFAULT;
 }

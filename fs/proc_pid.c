@@ -323,6 +323,31 @@ static ssize_t pid_environ(struct task_snap *s, char *buf, size_t size)
 	return mm_area(s->mm, true, buf, size);
 }
 
+/*
+ * The auxiliary vector execve gave the program, as bytes in its word
+ * size.  Its length is Linux's (auxv_read): pairs of unsigned longs up to
+ * the first whose type word is zero, that pair included.  For a 64-bit
+ * program that is the vector through AT_NULL; a 32-bit program's (pairs
+ * of 32-bit words) is read the same way, so when its AT_NULL pair falls
+ * in the upper half of a long the file ends with 16 zero bytes more than
+ * the vector, as on Linux.
+ */
+static ssize_t pid_auxv(struct task_snap *s, char *buf, size_t size)
+{
+	const unsigned long *av;
+	size_t words = 0;
+
+	if (!s->mm)
+		return 0;
+	av = s->mm->saved_auxv;
+	do
+		words += 2;
+	while (words < AT_VECTOR_SIZE && av[words - 2]);
+	words = min_t(size_t, words * sizeof(long), size);
+	memcpy(buf, av, words);
+	return words;
+}
+
 static ssize_t pid_comm(struct task_snap *s, char *buf, size_t size)
 {
 	return scnprintf(buf, size, "%s\n", s->comm);
@@ -457,6 +482,7 @@ static const struct pid_entry pid_entries[] = {
 	{ "fdinfo", S_IFDIR | 0500, SNAP_FILES, NULL, NULL, PE_FDINFO },
 	{ "task", S_IFDIR | 0555, 0, NULL, NULL, PE_TASK },
 	{ "environ", S_IFREG | 0400, SNAP_MM, pid_environ, NULL, 0 },
+	{ "auxv", S_IFREG | 0400, SNAP_MM, pid_auxv, NULL, 0 },
 	{ "status", S_IFREG | 0444, SNAP_MM | SNAP_FILES | SNAP_GROUPS, pid_status, NULL, 0 },
 	{ "cmdline", S_IFREG | 0444, SNAP_MM, pid_cmdline, NULL, 0 },
 	{ "stat", S_IFREG | 0444, SNAP_MM, pid_stat, NULL, 0 },

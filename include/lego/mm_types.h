@@ -58,6 +58,10 @@ struct vm_area_struct {
 	struct list_head vm_shared;	/* vm_file's inode->i_mmap */
 };
 
+/* Words of the auxiliary vector, as pairs: room for 23 entries and
+ * AT_NULL (fs/exec.c uses 21). */
+#define AT_VECTOR_SIZE	48
+
 struct mm_struct {
 	pteval_t *pgd;
 	struct list_head mmap;		/* VMAs, sorted */
@@ -74,6 +78,11 @@ struct mm_struct {
 	unsigned long total_vm;		/* pages mapped */
 	int dumpable;			/* prctl(PR_GET_DUMPABLE): SUID_DUMP_* */
 	bool ia32;			/* a 32-bit program's: ends at IA32_STACK_TOP */
+	/* The auxiliary vector execve gave the program, in its word size
+	 * (32-bit pairs for a 32-bit program), AT_NULL's pair included, for
+	 * /proc/PID/auxv and the core's NT_AUXV (Linux's saved_auxv). */
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
+	unsigned int saved_auxv_len;	/* bytes */
 	struct rmem_cache *rmem;	/* remote memory's cache (mm/remote.c) */
 };
 

@@ -24,6 +24,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/auxv.h>
 
 #define R12_VALUE	0x1122334455667788UL
 #define R13_VALUE	0x99aabbccddeeff00UL
@@ -295,6 +296,23 @@ static void check_core(const char *what, pid_t child, pid_t dumper, int sig)
 		EXPECT_EQ(lt_cat(what, "psinfo_pid"), pi->pid, child);
 		/* The leader's state: running if it dumps, else (Linux) waiting. */
 		EXPECT_EQ(lt_cat(what, "psinfo_sname"), pi->sname, dumper == child ? 'R' : 'D');
+	}
+	/* NT_AUXV: execve's vector, through AT_NULL's pair. */
+	{
+		const unsigned long *av = note(6, &size);
+		int n = size / 8;
+
+		EXPECT_TRUE(lt_cat(what, "auxv"), av && size >= 16 * 10 && size % 16 == 0);
+		if (av && n >= 2) {
+			EXPECT_TRUE(lt_cat(what, "auxv_null"), av[n - 2] == 0 && av[n - 1] == 0);
+			for (i = 0; i < n - 2 && av[i] != AT_PAGESZ; i += 2)
+				;
+			EXPECT_TRUE(lt_cat(what, "auxv_pagesz"), i < n - 2 && av[i + 1] == 4096);
+			for (i = 0; i < n - 2 && av[i] != AT_ENTRY; i += 2)
+				;
+			EXPECT_TRUE(lt_cat(what, "auxv_entry"), i < n - 2 &&
+				    av[i + 1] == getauxval(AT_ENTRY));
+		}
 	}
 	si = note(0x53494749, &size);
 	EXPECT_TRUE(lt_cat(what, "siginfo"), si && size == 128);

@@ -2,7 +2,8 @@
 // as Linux's compat_binfmt_elf writes it.  The notes in Linux's order and
 // with its names: NT_PRSTATUS (144 bytes: the signal, the ids, the i386
 // registers at the fault), NT_PRPSINFO (124, 16-bit uids), the 128-byte
-// i386 NT_SIGINFO, NT_PRFPREG in the i387 FSAVE form (the full tag word
+// i386 NT_SIGINFO, NT_AUXV in 32-bit words (the bytes /proc/self/auxv
+// shows), NT_PRFPREG in the i387 FSAVE form (the full tag word
 // rebuilt from FXSAVE's, the stack in ST order), NT_PRXFPREG ("LINUX",
 // the FXSAVE image) and NT_386_TLS ("LINUX", glibc's TLS entry); 32-byte
 // program headers, and the PT_LOADs holding written memory.
@@ -14,7 +15,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -109,6 +112,11 @@ int main(int argc, char **argv)
 	struct stat st;
 	pid_t child;
 
+	/* /proc as Lego has it at boot (a Linux init mounts it itself). */
+	if (stat("/proc/self", &st)) {
+		mkdir("/proc", 0555);
+		mount("proc", "/proc", "proc", 0, NULL);
+	}
 	asm("movl %%cs, %0; movl %%ds, %1; movl %%gs, %2" : "=r"(cs), "=r"(ds), "=r"(gs));
 	syscall(244, &tls);			/* get_thread_area(12): glibc's */
 	unlink("core");
@@ -179,9 +187,40 @@ int main(int argc, char **argv)
 	}
 	si = note(0x53494749, "CORE", &size, &idx);	/* NT_SIGINFO */
 	EXPECT_TRUE("siginfo", si && size == 128 && idx == 2);
-	/* The register sets follow, in this order (Linux puts NT_AUXV and
-	 * NT_FILE before them, and NT_X86_XSTATE before NT_386_TLS). */
 	prev = idx;
+	/* NT_AUXV: the vector in 32-bit words, the child's being the
+	 * parent's (fork keeps it): the bytes of /proc/self/auxv. */
+	{
+		static char mine[512];
+		const unsigned int *av = (const void *)note(6, "CORE", &size, &idx);
+		unsigned int n = size / 4;
+		long got = 0, r;
+
+		fd = open("/proc/self/auxv", O_RDONLY);
+		while (fd >= 0 && (r = read(fd, mine + got, sizeof(mine) - got)) > 0)
+			got += r;
+		close(fd);
+		EXPECT_TRUE("auxv", av && size >= 8 * 10 && size % 8 == 0 && idx > 2);
+		/* /proc reads the vector in longs (Linux's auxv_read): up to
+		 * the first pair of longs whose first is zero. */
+		EXPECT_EQ("proc_auxv_size", got, (size / 16 + 1) * 16);
+		EXPECT_TRUE("proc_auxv_same", av && got >= size && !memcmp(mine, av, size));
+		EXPECT_TRUE("proc_auxv_zero_tail", got >= size && !memcmp(mine + size,
+			    "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", got - size));
+		if (av && n >= 2) {
+			EXPECT_TRUE("auxv_null", av[n - 2] == 0 && av[n - 1] == 0);
+			for (i = 0; i < (int)n - 2 && av[i] != AT_SYSINFO; i += 2)
+				;
+			EXPECT_TRUE("auxv_sysinfo", i < (int)n - 2 && av[i + 1] == getauxval(AT_SYSINFO) &&
+				    av[i + 1] != 0);
+			for (i = 0; i < (int)n - 2 && av[i] != AT_PAGESZ; i += 2)
+				;
+			EXPECT_TRUE("auxv_pagesz", i < (int)n - 2 && av[i + 1] == 4096);
+		}
+	}
+	prev = idx;
+	/* The register sets follow, in this order (Linux puts NT_FILE
+	 * before them too, and NT_X86_XSTATE before NT_386_TLS). */
 	if (si) {
 		EXPECT_EQ("si_signo", U32(si), SIGILL);
 		EXPECT_EQ("si_code", U32(si + 8), ILL_ILLOPN);

@@ -1,5 +1,5 @@
 // /proc: self and thread-self, /proc/PID/{stat, status, statm, cmdline,
-// comm, environ, exe, cwd, root, fd/, fdinfo/, maps, mounts, task/} in
+// comm, environ, auxv, exe, cwd, root, fd/, fdinfo/, maps, mounts, task/} in
 // Linux's formats, the system files (meminfo, cpuinfo with one block per
 // CPU, uptime, loadavg, stat, filesystems, mounts), other processes'
 // directories (sleeping and zombie), and what /proc refuses.
@@ -12,6 +12,7 @@
 #include "vfs_util.h"
 #include <sched.h>
 #include <dirent.h>
+#include <sys/auxv.h>
 #include <time.h>
 
 static char text[65536];
@@ -59,6 +60,7 @@ static int stat_fields(const char *line, char *state, long *f, int max)
 static void test_self(void)
 {
 	char buf[256], path[64], state;
+	struct stat st;
 	long f[64];
 	int n;
 	pid_t pid = getpid();
@@ -111,6 +113,25 @@ static void test_self(void)
 	EXPECT_TRUE("cmdline/content", !memcmp(text, "/proc_files\0first\0second\0", n));
 	EXPECT_TRUE("comm", readf("/proc/self/comm") == 11 && !strcmp(text, "proc_files\n"));
 	EXPECT_TRUE("environ", readf("/proc/self/environ") >= 0);
+	/* auxv: the (type, value) pairs execve gave, through AT_NULL's, the
+	 * same values getauxval reads off the stack; 0400, as Linux. */
+	n = readf("/proc/self/auxv");
+	EXPECT_TRUE("auxv/pairs", n >= 16 * 10 && n % 16 == 0);
+	if (n >= 16 && n % 16 == 0) {
+		const unsigned long *av = (const unsigned long *)text;
+		int i, seen = 0, last = n / 8 - 2;
+
+		for (i = 0; i < last; i += 2) {
+			EXPECT_TRUE("auxv/no-early-null", av[i] != AT_NULL);
+			if (av[i] == AT_PAGESZ || av[i] == AT_ENTRY || av[i] == AT_RANDOM ||
+			    av[i] == AT_SYSINFO_EHDR || av[i] == AT_PHDR || av[i] == AT_UID)
+				seen += av[i + 1] == getauxval(av[i]);
+		}
+		EXPECT_EQ("auxv/values", seen, 6);
+		EXPECT_TRUE("auxv/ends-null", av[last] == AT_NULL && av[last + 1] == 0);
+	}
+	EXPECT_TRUE("auxv/mode", stat("/proc/self/auxv", &st) == 0 &&
+		    st.st_mode == (S_IFREG | 0400));
 	memset(buf, 0, sizeof(buf));
 	EXPECT_TRUE("exe", readlink("/proc/self/exe", buf, sizeof(buf)) > 0 &&
 		    !strcmp(buf, "/proc_files"));
