@@ -310,6 +310,7 @@ clean:
 	$(Q)rm -rf vmlego System.map .tmp_* $(LDS) $(BUILD) \
 		arch/x86/entry/vdso/vdso.lds arch/x86/entry/vdso/vdsocheck \
 		arch/x86/entry/vdso/vdso32/vdso32.lds arch/x86/entry/vdso/vdso32-syms.h \
+		arch/x86/entry/vdso/vdso32check \
 		arch/x86/include/generated include/generated/utsrelease.h
 mrproper distclean: clean
 	$(Q)rm -rf .config .config.old include/config include/generated defconfig

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The 32-bit syscall entries, from a 32-bit program: SYSENTER through the
- * vDSO's __kernel_vsyscall, and int $0x80.  Built with gcc -m32 and no C
+ * The 32-bit syscall entries, from a 32-bit program: the vDSO's
+ * __kernel_vsyscall (SYSENTER on an Intel CPU, compat SYSCALL on an AMD
+ * one: the kernel patches it at boot, as Linux), and int $0x80.  Built with gcc -m32 and no C
  * library (Debian's musl is 64-bit only); a kernel without IA32 emulation
  * refuses to exec it, and init reports these rows as n/a.
  */

@@ -1,7 +1,6 @@
 // The 32-bit vDSO's __kernel_vsyscall through compatibility-mode SYSCALL,
-// on a CPU with AMD's vendor string (QEMU's TCG allows SYSCALL from
-// compatibility mode only then): see compat_vsyscall.h for what is
-// checked.
+// on a CPU with AMD's vendor string (the kernel then patches it to
+// SYSCALL, as Linux): see compat_vsyscall.h for what is checked.
 // lego-test: libc=none
 // lego-test: arch=i386
 // lego-test: cflags=-lgcc

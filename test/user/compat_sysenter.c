@@ -1,6 +1,6 @@
 // The 32-bit vDSO's __kernel_vsyscall through SYSENTER, on a CPU with
-// Intel's vendor string (QEMU's TCG allows SYSENTER from compatibility
-// mode only then): see compat_vsyscall.h for what is checked.
+// Intel's vendor string (the kernel then patches it to SYSENTER, as
+// Linux): see compat_vsyscall.h for what is checked.
 // lego-test: libc=none
 // lego-test: arch=i386
 // lego-test: cflags=-lgcc

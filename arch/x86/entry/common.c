@@ -160,7 +160,7 @@ __visible bool do_syscall_64(struct pt_regs *regs, int nr)
  * caller (Linux truncates them the same way), and each argument reaches
  * the handler zero-extended.
  */
-static void do_syscall_32_irqs_on(struct pt_regs *regs)
+static __always_inline void do_syscall_32_irqs_on(struct pt_regs *regs)
 {
 	unsigned int nr = (u32)regs->orig_ax;
 

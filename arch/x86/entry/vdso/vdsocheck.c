@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vdsocheck IMAGE: a host program the build runs on the stripped vDSO
- * before the kernel embeds it.  It prints every problem it finds and exits
+ * before the kernel embeds it (and, built with -DVDSO32, vdso32check on
+ * the 32-bit one: see below for what differs).  It prints every problem it finds and exits
  * 1, which fails the build, unless the image is one that every process can
  * use as it is, mapped at any page-aligned address with no loader:
  *
@@ -36,16 +37,59 @@
 #include <string.h>
 #include <lego/linux_abi.h>
 
-#define SONAME		"linux-vdso.so.1"
 /* .gnu.version entries: a version index, and a "hidden" bit. */
 #define VERSYM_INDEX	0x7fff
 #define VERSYM_HIDE	0x8000
-#define VERSION_NAME	"LINUX_2.6"
 
-/* The functions of Linux's x86-64 vDSO, with their __vdso_ names. */
-static const char *const exports[] = {
-	"clock_gettime", "gettimeofday", "time", "getcpu", "clock_getres",
+/*
+ * Built twice: vdsocheck for the x86-64 image, and with -DVDSO32
+ * vdso32check for the i386 one (vdso32/), which differs in the ELF class,
+ * the machine, the soname, the version and the exports: Linux's i386
+ * entry points have no __vdso_ twins, and only __kernel_vsyscall has
+ * unwind information (the signal returns are found by debuggers from
+ * their instruction bytes, as i386 signal trampolines always were).
+ * The GNU hash table's Bloom filter words are the class's address size.
+ */
+struct export { const char *name; bool fde; };
+#ifdef VDSO32
+#define ElfW(t)		Elf32_##t
+#define ELFW_R_TYPE	ELF32_R_TYPE
+#define ELF_ST_TYPE	ELF32_ST_TYPE
+#define ELF_ST_BIND	ELF32_ST_BIND
+#define ELF_ST_VISIBILITY ELF32_ST_VISIBILITY
+#define ELFW_CLASS	ELFCLASS32
+#define ELFW_MACHINE	EM_386
+#define ELFW_R_NONE	R_386_NONE
+#define ELFW_DESC	"i386 ELF32"
+#define SONAME		"linux-gate.so.1"
+#define VERSION_NAME	"LINUX_2.5"
+#define VDSO_ALIASES	false
+typedef uint32_t bloom_word;
+static const struct export exports[] = {
+	{ "__kernel_vsyscall", true }, { "__kernel_sigreturn", false },
+	{ "__kernel_rt_sigreturn", false },
 };
+#else
+#define ElfW(t)		Elf64_##t
+#define ELFW_R_TYPE	ELF64_R_TYPE
+#define ELF_ST_TYPE	ELF64_ST_TYPE
+#define ELF_ST_BIND	ELF64_ST_BIND
+#define ELF_ST_VISIBILITY ELF64_ST_VISIBILITY
+#define ELFW_CLASS	ELFCLASS64
+#define ELFW_MACHINE	EM_X86_64
+#define ELFW_R_NONE	R_X86_64_NONE
+#define ELFW_DESC	"x86-64 ELF64"
+#define SONAME		"linux-vdso.so.1"
+#define VERSION_NAME	"LINUX_2.6"
+#define VDSO_ALIASES	true
+typedef uint64_t bloom_word;
+/* The functions of Linux's x86-64 vDSO, each also as __vdso_NAME. */
+static const struct export exports[] = {
+	{ "clock_gettime", true }, { "gettimeofday", true }, { "time", true },
+	{ "getcpu", true }, { "clock_getres", true },
+};
+#endif
+#define BLOOM_BITS	(8 * sizeof(bloom_word))
 
 static const char *const allowed_sections[] = {
 	"", ".hash", ".gnu.hash", ".dynsym", ".dynstr", ".gnu.version",
@@ -54,7 +98,7 @@ static const char *const allowed_sections[] = {
 	".symtab", ".strtab",
 };
 
-static const char *path;
+static const char *prog, *path;
 static unsigned char *img;
 static size_t img_size;
 static int errors;
@@ -63,7 +107,7 @@ static void fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "vdsocheck: %s: ", path);
+	fprintf(stderr, "%s: %s: ", prog, path);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -80,8 +124,8 @@ static void *at(uint64_t off, uint64_t size)
 	return img + off;
 }
 
-static const Elf64_Ehdr *eh;
-static const Elf64_Phdr *load;	/* the PT_LOAD */
+static const ElfW(Ehdr) *eh;
+static const ElfW(Phdr) *load;	/* the PT_LOAD */
 
 /* File offset of the n bytes at virtual address va, inside the PT_LOAD. */
 static void *at_va(uint64_t va, uint64_t n)
@@ -107,26 +151,26 @@ static void check_header(void)
 		fail("not an ELF file");
 		exit(1);
 	}
-	if (eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_ident[EI_DATA] != ELFDATA2LSB) {
-		fail("not a little-endian ELF64 file");
+	if (eh->e_ident[EI_CLASS] != ELFW_CLASS || eh->e_ident[EI_DATA] != ELFDATA2LSB) {
+		fail("not a little-endian " ELFW_DESC " file");
 		exit(1);
 	}
 	if (eh->e_type != ET_DYN)
 		fail("e_type %u, expected ET_DYN (a shared object)", eh->e_type);
-	if (eh->e_machine != EM_X86_64)
-		fail("e_machine %u, expected EM_X86_64", eh->e_machine);
-	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_shentsize != sizeof(Elf64_Shdr)) {
+	if (eh->e_machine != ELFW_MACHINE)
+		fail("e_machine %u, expected " ELFW_DESC "'s", eh->e_machine);
+	if (eh->e_phentsize != sizeof(ElfW(Phdr)) || eh->e_shentsize != sizeof(ElfW(Shdr))) {
 		fail("unexpected program or section header size");
 		exit(1);
 	}
 }
 
-static const Elf64_Phdr *phdr_dynamic, *phdr_note, *phdr_eh;
+static const ElfW(Phdr) *phdr_dynamic, *phdr_note, *phdr_eh;
 
 static void check_phdrs(void)
 {
-	const Elf64_Phdr *ph = at(eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(*ph));
-	const Elf64_Phdr *p;
+	const ElfW(Phdr) *ph = at(eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(*ph));
+	const ElfW(Phdr) *p;
 	int i, nload = 0;
 
 	if (!ph) {
@@ -174,11 +218,11 @@ static void check_phdrs(void)
 			fail("a segment of type %#x lies outside the PT_LOAD", p->p_type);
 }
 
-static const Elf64_Shdr *sh_text, *sh_eh_frame;
+static const ElfW(Shdr) *sh_text, *sh_eh_frame;
 
-static void check_relocs(const Elf64_Shdr *s, const char *name)
+static void check_relocs(const ElfW(Shdr) *s, const char *name)
 {
-	uint64_t ent = s->sh_type == SHT_RELA ? sizeof(Elf64_Rela) : sizeof(Elf64_Rel);
+	uint64_t ent = s->sh_type == SHT_RELA ? sizeof(ElfW(Rela)) : sizeof(ElfW(Rel));
 	const unsigned char *r = at(s->sh_offset, s->sh_size);
 	uint64_t i;
 
@@ -187,17 +231,17 @@ static void check_relocs(const Elf64_Shdr *s, const char *name)
 		return;
 	}
 	for (i = 0; i < s->sh_size / ent; i++) {
-		uint64_t info = ((const Elf64_Rel *)(r + i * ent))->r_info;
+		uint64_t info = ((const ElfW(Rel) *)(r + i * ent))->r_info;
 
-		if (ELF64_R_TYPE(info) != R_X86_64_NONE)
+		if (ELFW_R_TYPE(info) != ELFW_R_NONE)
 			fail("%s: relocation %lu of type %lu needs a loader", name,
-			     (unsigned long)i, (unsigned long)ELF64_R_TYPE(info));
+			     (unsigned long)i, (unsigned long)ELFW_R_TYPE(info));
 	}
 }
 
 static void check_sections(void)
 {
-	const Elf64_Shdr *sh = at(eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(*sh));
+	const ElfW(Shdr) *sh = at(eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(*sh));
 	const char *names;
 	uint64_t names_size;
 	size_t i, k;
@@ -209,7 +253,7 @@ static void check_sections(void)
 	names_size = sh[eh->e_shstrndx].sh_size;
 	names = at(sh[eh->e_shstrndx].sh_offset, names_size);
 	for (i = 0; i < eh->e_shnum; i++) {
-		const Elf64_Shdr *s = &sh[i];
+		const ElfW(Shdr) *s = &sh[i];
 		const char *name = str_at(names, names_size, s->sh_name);
 
 		if (!name) {
@@ -239,7 +283,7 @@ static void check_sections(void)
 }
 
 /* What .dynamic says. */
-static const Elf64_Sym *dynsym;
+static const ElfW(Sym) *dynsym;
 static const char *dynstr;
 static uint64_t dynstr_size, nsyms;
 static const uint32_t *sysv_hash;
@@ -249,7 +293,7 @@ static uint64_t verdef_va, verdef_num;
 
 static void check_dynamic(void)
 {
-	const Elf64_Dyn *d;
+	const ElfW(Dyn) *d;
 	uint64_t n, i, soname = UINT64_MAX, hash = 0, ghash = 0, symtab = 0,
 		 strtab = 0, vs = 0;
 	const char *s;
@@ -276,7 +320,7 @@ static void check_dynamic(void)
 		case DT_VERDEF: verdef_va = v; break;
 		case DT_VERDEFNUM: verdef_num = v; break;
 		case DT_SYMENT:
-			if (v != sizeof(Elf64_Sym))
+			if (v != sizeof(ElfW(Sym)))
 				fail("DT_SYMENT %lu", (unsigned long)v);
 			break;
 		case DT_SYMBOLIC:
@@ -307,7 +351,7 @@ static void check_dynamic(void)
 	/* The SysV table's nchain is the number of symbols (gABI). */
 	nsyms = sysv_hash[1];
 	sysv_hash = at_va(hash, (2 + (uint64_t)sysv_hash[0] + nsyms) * 4);
-	dynsym = at_va(symtab, nsyms * sizeof(Elf64_Sym));
+	dynsym = at_va(symtab, nsyms * sizeof(ElfW(Sym)));
 	versym = at_va(vs, nsyms * 2);
 	if (!sysv_hash || !dynsym || !versym) {
 		fail("symbol, hash or version table outside the PT_LOAD");
@@ -378,7 +422,7 @@ static uint64_t lookup_gnu(const char *name)
 	uint32_t nbuckets = gnu_hash[0], symoffset = gnu_hash[1];
 	uint32_t bloom_size = gnu_hash[2], bloom_shift = gnu_hash[3];
 	uint32_t h = gnu_hash_of(name), h2;
-	const uint64_t *bloom = (const uint64_t *)(gnu_hash + 4);
+	const bloom_word *bloom = (const bloom_word *)(gnu_hash + 4);
 	const uint32_t *buckets = (const uint32_t *)(bloom + bloom_size);
 	const uint32_t *chain = buckets + nbuckets;
 	uint64_t word, mask, i;
@@ -387,8 +431,8 @@ static uint64_t lookup_gnu(const char *name)
 	    (const unsigned char *)(chain + (nsyms > symoffset ? nsyms - symoffset : 0)) >
 	    img + img_size)
 		return 0;
-	word = bloom[(h / 64) % bloom_size];
-	mask = (1ULL << (h % 64)) | (1ULL << ((h >> bloom_shift) % 64));
+	word = bloom[(h / BLOOM_BITS) % bloom_size];
+	mask = (1ULL << (h % BLOOM_BITS)) | (1ULL << ((h >> bloom_shift) % BLOOM_BITS));
 	if ((word & mask) != mask)
 		return 0;
 	i = buckets[h % nbuckets];
@@ -410,8 +454,8 @@ static const char *verdef_name(uint16_t ndx, uint32_t *hash, uint16_t *flags)
 	uint64_t va = verdef_va, k;
 
 	for (k = 0; k < verdef_num; k++) {
-		const Elf64_Verdef *vd = at_va(va, sizeof(*vd));
-		const Elf64_Verdaux *aux;
+		const ElfW(Verdef) *vd = at_va(va, sizeof(*vd));
+		const ElfW(Verdaux) *aux;
 
 		if (!vd || vd->vd_version != VER_DEF_CURRENT)
 			return NULL;
@@ -439,10 +483,10 @@ static void check_versions(void)
 }
 
 /* Looks name up both ways; checks binding, place and version. */
-static const Elf64_Sym *check_symbol(const char *name, unsigned char bind)
+static const ElfW(Sym) *check_symbol(const char *name, unsigned char bind)
 {
 	uint64_t i = lookup_sysv(name), j = lookup_gnu(name);
-	const Elf64_Sym *s;
+	const ElfW(Sym) *s;
 	const char *ver;
 	uint32_t hash;
 	uint16_t flags, v;
@@ -454,11 +498,11 @@ static const Elf64_Sym *check_symbol(const char *name, unsigned char bind)
 	if (i != j)
 		fail("%s: DT_HASH and DT_GNU_HASH disagree", name);
 	s = &dynsym[i];
-	if (ELF64_ST_TYPE(s->st_info) != STT_FUNC || ELF64_ST_BIND(s->st_info) != bind)
+	if (ELF_ST_TYPE(s->st_info) != STT_FUNC || ELF_ST_BIND(s->st_info) != bind)
 		fail("%s: expected a %s function", name, bind == STB_WEAK ? "weak" : "global");
-	if (ELF64_ST_VISIBILITY(s->st_other) != STV_DEFAULT)
+	if (ELF_ST_VISIBILITY(s->st_other) != STV_DEFAULT)
 		fail("%s: not of default visibility", name);
-	if (sh_text && (s->st_shndx != sh_text - (const Elf64_Shdr *)(img + eh->e_shoff) ||
+	if (sh_text && (s->st_shndx != sh_text - (const ElfW(Shdr) *)(img + eh->e_shoff) ||
 			s->st_value < sh_text->sh_addr || !s->st_size ||
 			s->st_value + s->st_size > sh_text->sh_addr + sh_text->sh_size))
 		fail("%s: not inside .text", name);
@@ -506,16 +550,22 @@ static void check_exports(void)
 	size_t k;
 
 	for (k = 0; k < sizeof(exports) / sizeof(exports[0]); k++) {
+		const char *name = exports[k].name;
+		const ElfW(Sym) *a, *b;
 		char prefixed[64];
-		const Elf64_Sym *a, *b;
 
-		snprintf(prefixed, sizeof(prefixed), "__vdso_%s", exports[k]);
-		a = check_symbol(prefixed, STB_GLOBAL);
-		b = check_symbol(exports[k], STB_WEAK);
-		if (a && b && a->st_value != b->st_value)
-			fail("%s is not an alias of %s", exports[k], prefixed);
-		if (a && phdr_eh && !has_fde_at(a->st_value))
-			fail("%s: no .eh_frame_hdr entry at its start", prefixed);
+		if (VDSO_ALIASES) {
+			snprintf(prefixed, sizeof(prefixed), "__vdso_%s", name);
+			name = prefixed;
+		}
+		a = check_symbol(name, STB_GLOBAL);
+		if (VDSO_ALIASES) {
+			b = check_symbol(exports[k].name, STB_WEAK);
+			if (a && b && a->st_value != b->st_value)
+				fail("%s is not an alias of %s", exports[k].name, name);
+		}
+		if (a && exports[k].fde && phdr_eh && !has_fde_at(a->st_value))
+			fail("%s: no .eh_frame_hdr entry at its start", name);
 	}
 }
 
@@ -532,8 +582,8 @@ static void check_note(void)
 		return;
 	}
 	end = p + phdr_note->p_filesz;
-	while (end - p >= (long)sizeof(Elf64_Nhdr)) {
-		const Elf64_Nhdr *n = (const void *)p;
+	while (end - p >= (long)sizeof(ElfW(Nhdr))) {
+		const ElfW(Nhdr) *n = (const void *)p;
 		uint64_t name_len = (n->n_namesz + 3) & ~3ULL, desc_len = (n->n_descsz + 3) & ~3ULL;
 		const char *name = (const char *)(n + 1);
 		const unsigned char *desc = (const unsigned char *)name + name_len;
@@ -562,9 +612,10 @@ int main(int argc, char **argv)
 	long n;
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: vdsocheck IMAGE\n");
+		fprintf(stderr, "usage: %s IMAGE\n", argv[0]);
 		return 2;
 	}
+	prog = argv[0];
 	path = argv[1];
 	f = fopen(path, "rb");
 	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
