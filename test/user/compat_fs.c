@@ -2,12 +2,15 @@
 // ones (-m32 -nostdlib, int $0x80): statfs and fstatfs (64-byte struct
 // statfs), statfs64 and fstatfs64 (84 bytes, the size argument checked),
 // getdents (32-bit d_ino and d_off, d_type in the last byte) against
-// getdents64, and readdir (one old_linux_dirent a call).
+// getdents64, readdir (one old_linux_dirent a call), the preadv family
+// (the offset in two registers, 8-byte iovecs) and the 32-bit-time_t
+// utime, utimes, futimesat and utimensat.
 // lego-test: libc=none
 // lego-test: arch=i386
 // lego-test: cflags=-lgcc
 #define LT_SUITE "compat_fs"
 #include "lego_test.h"
+#include "lego_i386.h"
 
 #define NR_exit_group	252
 #define NR_open		5
@@ -24,6 +27,22 @@
 #define NR_getdents64	220
 #define NR_statfs64	268
 #define NR_fstatfs64	269
+#define NR_read		3
+#define NR_write	4
+#define NR_utime	30
+#define NR_utimes	271
+#define NR_futimesat	299
+#define NR_utimensat	320
+#define NR_preadv	333
+#define NR_pwritev	334
+#define NR_preadv2	378
+#define NR_pwritev2	379
+#define EOPNOTSUPP	95
+#define O_RDWR		2
+#define O_TRUNC		01000
+#define SEEK_CUR	1
+#define AT_FDCWD	(-100)
+#define UTIME_OMIT	((1l << 30) - 2l)
 
 #define ENOENT		2
 #define EBADF		9
@@ -70,11 +89,6 @@ struct stat64 {
 	unsigned long long st_ino;
 } __attribute__((packed, aligned(4)));
 _Static_assert(sizeof(struct stat64) == 96, "stat64");
-
-void _start(void);
-void start_c(void) __attribute__((noreturn, used));
-asm(".text\n.globl _start\n_start:\n"
-    "	andl $-16, %esp\n	call start_c\n	hlt\n");
 
 static void fill(void *p, int n, unsigned char v)
 {
@@ -309,10 +323,100 @@ static void directories(void)
 	EXPECT_EQ("dir/rmdir", lt_syscall1(NR_rmdir, "/cfs"), 0);
 }
 
+struct iovec32 { void *base; unsigned int len; };
+
+static void vector_io(void)
+{
+	struct iovec32 w[2] = { { (void *)"AB", 2 }, { (void *)"CD", 3 - 1 } }, r[2];
+	char r1[3], r2[4], c[2];
+	long fd = lt_syscall3(NR_open, "/cfs.data", O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	EXPECT_EQ("pv/write", lt_syscall3(NR_write, fd, "0123456789", 10), 10);
+	EXPECT_EQ("pv/lseek", lt_syscall3(NR_lseek, fd, 5, 0), 5);
+	/* pwritev(fd, iov, 2, pos_low 2, pos_high 0) */
+	EXPECT_EQ("pwritev", lt_syscall5(NR_pwritev, fd, w, 2, 2, 0), 4);
+	EXPECT_EQ("pwritev/position_kept", lt_syscall3(NR_lseek, fd, 0, SEEK_CUR), 5);
+	r[0].base = r1; r[0].len = 3;
+	r[1].base = r2; r[1].len = 4;
+	EXPECT_EQ("preadv", lt_syscall5(NR_preadv, fd, r, 2, 1, 0), 7);
+	EXPECT_TRUE("preadv/data", lt_memeq(r1, "1AB", 3) && lt_memeq(r2, "CD67", 4));
+	EXPECT_EQ("preadv/position_kept", lt_syscall3(NR_lseek, fd, 0, SEEK_CUR), 5);
+	EXPECT_EQ("preadv/high_half_4g", lt_syscall5(NR_preadv, fd, r, 2, 0, 1), 0);
+	EXPECT_EQ("preadv/negative_einval", lt_syscall5(NR_preadv, fd, r, 2, 0, 0x80000000), -EINVAL);
+	EXPECT_EQ("preadv/minus_one_einval", lt_syscall5(NR_preadv, fd, r, 2, -1, -1), -EINVAL);
+	EXPECT_EQ("pwritev/negative_einval", lt_syscall5(NR_pwritev, fd, w, 2, 0, 0xffffffff),
+		  -EINVAL);
+	EXPECT_EQ("preadv/iov_efault", lt_syscall5(NR_preadv, fd, BAD, 2, 0, 0), -EFAULT);
+	/* preadv2/pwritev2: -1 is the file position, which then moves. */
+	lt_syscall3(NR_lseek, fd, 8, 0);
+	r[0].base = c; r[0].len = 2;
+	EXPECT_EQ("preadv2/file_position", lt_syscall6(NR_preadv2, fd, r, 1, -1, -1, 0), 2);
+	EXPECT_TRUE("preadv2/file_position_data", lt_memeq(c, "89", 2));
+	EXPECT_EQ("preadv2/position_moved", lt_syscall3(NR_lseek, fd, 0, SEEK_CUR), 10);
+	EXPECT_EQ("preadv2/at_offset", lt_syscall6(NR_preadv2, fd, r, 1, 4, 0, 0), 2);
+	EXPECT_TRUE("preadv2/at_offset_data", lt_memeq(c, "CD", 2));
+	EXPECT_EQ("pwritev2/file_position", lt_syscall6(NR_pwritev2, fd, w, 1, -1, -1, 0), 2);
+	EXPECT_EQ("pwritev2/position_moved", lt_syscall3(NR_lseek, fd, 0, SEEK_CUR), 12);
+	EXPECT_EQ("pwritev2/at_offset", lt_syscall6(NR_pwritev2, fd, w + 1, 1, 0, 0, 0), 2);
+	EXPECT_EQ("preadv2/check", lt_syscall6(NR_preadv2, fd, r, 1, 0, 0, 0), 2);
+	EXPECT_TRUE("pwritev2/at_offset_data", lt_memeq(c, "CD", 2));
+	EXPECT_EQ("preadv2/bad_flags", lt_syscall6(NR_preadv2, fd, r, 1, 0, 0, 0x80000000),
+		  -EOPNOTSUPP);
+	EXPECT_EQ("preadv2/negative_einval", lt_syscall6(NR_preadv2, fd, r, 1, -2, -1, 0),
+		  -EINVAL);
+	lt_syscall1(NR_close, fd);
+}
+
+static void times(void)
+{
+	static const char p[] = "/cfs.data";
+	struct stat64 st;
+	int u[2] = { 1000, 2000 }, tv[4] = { 3000, 5, 4000, 999999 };
+	int ts[4] = { 5000, 7, 6000, UTIME_OMIT };
+
+	EXPECT_EQ("utime", lt_syscall2(NR_utime, p, u), 0);
+	lt_syscall2(NR_stat64, p, &st);
+	EXPECT_TRUE("utime/set", st.times[0] == 1000 && st.times[1] == 0 &&
+		    st.times[2] == 2000 && st.times[3] == 0);
+	EXPECT_EQ("utimes", lt_syscall2(NR_utimes, p, tv), 0);
+	lt_syscall2(NR_stat64, p, &st);
+	EXPECT_TRUE("utimes/set", st.times[0] == 3000 && st.times[1] == 5000 &&
+		    st.times[2] == 4000 && st.times[3] == 999999000);
+	tv[1] = 1000000;
+	EXPECT_EQ("utimes/usec_einval", lt_syscall2(NR_utimes, p, tv), -EINVAL);
+	tv[1] = -1;
+	EXPECT_EQ("utimes/negative_usec_einval", lt_syscall2(NR_utimes, p, tv), -EINVAL);
+	lt_syscall2(NR_stat64, p, &st);
+	EXPECT_EQ("utimes/einval_unchanged", st.times[0], 3000);
+	tv[0] = 7000;
+	tv[1] = 1;
+	EXPECT_EQ("futimesat", lt_syscall3(NR_futimesat, AT_FDCWD, p, tv), 0);
+	lt_syscall2(NR_stat64, p, &st);
+	EXPECT_TRUE("futimesat/set", st.times[0] == 7000 && st.times[1] == 1000);
+	EXPECT_EQ("futimesat/efault", lt_syscall3(NR_futimesat, AT_FDCWD, p, BAD), -EFAULT);
+	EXPECT_EQ("utimensat", lt_syscall4(NR_utimensat, AT_FDCWD, p, ts, 0), 0);
+	lt_syscall2(NR_stat64, p, &st);
+	EXPECT_TRUE("utimensat/set_and_omit", st.times[0] == 5000 && st.times[1] == 7 &&
+		    st.times[2] == 4000 && st.times[3] == 999999000);
+	ts[1] = 1000000000;
+	EXPECT_EQ("utimensat/nsec_einval", lt_syscall4(NR_utimensat, AT_FDCWD, p, ts, 0), -EINVAL);
+	ts[1] = 0;
+	EXPECT_EQ("utimensat/flags_einval", lt_syscall4(NR_utimensat, AT_FDCWD, p, ts, 2), -EINVAL);
+	EXPECT_EQ("utimensat/efault", lt_syscall4(NR_utimensat, AT_FDCWD, p, BAD, 0), -EFAULT);
+	EXPECT_EQ("utime/efault", lt_syscall2(NR_utime, p, BAD), -EFAULT);
+	EXPECT_EQ("utime/enoent", lt_syscall2(NR_utime, "/no/such", u), -ENOENT);
+	EXPECT_EQ("utime/now", lt_syscall2(NR_utime, p, 0), 0);
+	lt_syscall2(NR_stat64, p, &st);
+	EXPECT_TRUE("utime/now_set", st.times[2] > 6000);
+	lt_syscall1(NR_unlink, p);
+}
+
 void start_c(void)
 {
 	statfs_calls();
 	directories();
+	vector_io();
+	times();
 	lt_syscall1(NR_exit_group, lt_done());
 	for (;;)
 		;
