@@ -18,6 +18,7 @@
 #include <lego/vsprintf.h>
 #include <lego/syscalls.h>
 #include <lego/capability.h>
+#include <lego/compat.h>
 #include <uapi/lego/mount.h>
 #include <uapi/lego/statfs.h>
 #include <asm/uaccess.h>
@@ -645,50 +646,188 @@ static long statfs_flags(struct dentry *d)
 	return f;
 }
 
-static int do_statfs(struct dentry *d, struct statfs __user *buf)
+/* What statfs(2) reports about d's file system, in the 64-bit layout
+ * (every value fits it; the i386 calls narrow it). */
+static void fill_statfs(struct dentry *d, struct statfs *st)
 {
 	struct kstatfs k;
-	struct statfs st;
 
 	vfs_statfs(d, &k);
-	memset(&st, 0, sizeof(st));
-	st.f_type = k.f_type;
-	st.f_bsize = k.f_bsize;
-	st.f_blocks = k.f_blocks;
-	st.f_bfree = k.f_bfree;
-	st.f_bavail = k.f_bavail;
-	st.f_files = k.f_files;
-	st.f_ffree = k.f_ffree;
-	st.f_fsid[0] = (int)d->d_sb->s_dev;
-	st.f_namelen = k.f_namelen;
-	st.f_frsize = k.f_frsize;
-	st.f_flags = statfs_flags(d);
-	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
+	memset(st, 0, sizeof(*st));
+	st->f_type = k.f_type;
+	st->f_bsize = k.f_bsize;
+	st->f_blocks = k.f_blocks;
+	st->f_bfree = k.f_bfree;
+	st->f_bavail = k.f_bavail;
+	st->f_files = k.f_files;
+	st->f_ffree = k.f_ffree;
+	st->f_fsid[0] = (int)d->d_sb->s_dev;
+	st->f_namelen = k.f_namelen;
+	st->f_frsize = k.f_frsize;
+	st->f_flags = statfs_flags(d);
 }
 
-SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct statfs __user *, buf)
+static int user_statfs(const char __user *pathname, struct statfs *st)
 {
 	struct dentry *d;
 	int r = user_path_at(AT_FDCWD, pathname, LOOKUP_FOLLOW, &d);
 
 	if (r)
 		return r;
-	r = do_statfs(d, buf);
+	fill_statfs(d, st);
 	path_put(d);
-	return r;
+	return 0;
+}
+
+static int fd_statfs(unsigned int fd, struct statfs *st)
+{
+	struct file *f = fget_raw(fd);
+
+	if (!f)
+		return -EBADF;
+	fill_statfs(f->dentry, st);
+	fput(f);
+	return 0;
+}
+
+static int put_statfs(struct statfs __user *buf, int r, const struct statfs *st)
+{
+	if (r)
+		return r;
+	return copy_to_user(buf, st, sizeof(*st)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct statfs __user *, buf)
+{
+	struct statfs st;
+
+	return put_statfs(buf, user_statfs(pathname, &st), &st);
 }
 
 SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 {
-	struct file *f = fget_raw(fd);
-	int r;
+	struct statfs st;
 
-	if (!f)
-		return -EBADF;
-	r = do_statfs(f->dentry, buf);
-	fput(f);
-	return r;
+	return put_statfs(buf, fd_statfs(fd, &st), &st);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* i386 struct statfs (asm-generic/statfs.h, __statfs_word 32 bits): 64
+ * bytes. */
+struct compat_statfs {
+	s32 f_type, f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	s32 f_fsid[2];
+	s32 f_namelen, f_frsize, f_flags;
+	s32 f_spare[4];
+};
+_Static_assert(sizeof(struct compat_statfs) == 64, "compat_statfs");
+_Static_assert(offsetof(struct compat_statfs, f_fsid) == 28, "compat_statfs.f_fsid");
+_Static_assert(offsetof(struct compat_statfs, f_flags) == 44, "compat_statfs.f_flags");
+
+/* i386 struct statfs64: the counts 64 bits, packed to 4-byte alignment
+ * (the i386 psABI's for long long), 84 bytes.  That size is the only one
+ * statfs64's size argument may give on x86 (88, the EABI padding, is an
+ * ARM compat exception). */
+struct compat_statfs64 {
+	u32 f_type, f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	s32 f_fsid[2];
+	u32 f_namelen, f_frsize, f_flags;
+	u32 f_spare[4];
+} __attribute__((packed, aligned(4)));
+_Static_assert(sizeof(struct compat_statfs64) == 84, "compat_statfs64");
+_Static_assert(offsetof(struct compat_statfs64, f_blocks) == 8, "compat_statfs64.f_blocks");
+_Static_assert(offsetof(struct compat_statfs64, f_fsid) == 48, "compat_statfs64.f_fsid");
+_Static_assert(offsetof(struct compat_statfs64, f_flags) == 64, "compat_statfs64.f_flags");
+
+/* Both i386 layouts name their fields as the 64-bit one: fill c from st
+ * (narrowed where the layout is narrower) and copy it out. */
+#define COPY_COMPAT_STATFS(buf, c, st) ({					\
+	memset(&(c), 0, sizeof(c));						\
+	(c).f_type = (st)->f_type;						\
+	(c).f_bsize = (st)->f_bsize;						\
+	(c).f_blocks = (st)->f_blocks;						\
+	(c).f_bfree = (st)->f_bfree;						\
+	(c).f_bavail = (st)->f_bavail;						\
+	(c).f_files = (st)->f_files;						\
+	(c).f_ffree = (st)->f_ffree;						\
+	(c).f_fsid[0] = (st)->f_fsid[0];					\
+	(c).f_fsid[1] = (st)->f_fsid[1];					\
+	(c).f_namelen = (st)->f_namelen;					\
+	(c).f_frsize = (st)->f_frsize;						\
+	(c).f_flags = (st)->f_flags;						\
+	copy_to_user(buf, &(c), sizeof(c)) ? -EFAULT : 0;			\
+})
+
+static bool over32(u64 v)
+{
+	return v >> 32;
+}
+
+/* The 32-bit statfs: EOVERFLOW when a count or size does not fit 32 bits
+ * (a file count of -1, "unknown", goes through as -1), as Linux's
+ * put_compat_statfs. */
+static int put_compat_statfs(struct compat_statfs __user *buf, int r, const struct statfs *st)
+{
+	struct compat_statfs c;
+
+	if (r)
+		return r;
+	if (over32(st->f_blocks | st->f_bfree | st->f_bavail | st->f_bsize | st->f_frsize) ||
+	    (st->f_files != ~0ULL && over32(st->f_files)) ||
+	    (st->f_ffree != ~0ULL && over32(st->f_ffree)))
+		return -EOVERFLOW;
+	return COPY_COMPAT_STATFS(buf, c, st);
+}
+
+/* statfs64: only the block size and fragment size can overflow. */
+static int put_compat_statfs64(struct compat_statfs64 __user *buf, int r,
+			       const struct statfs *st)
+{
+	struct compat_statfs64 c;
+
+	if (r)
+		return r;
+	if (over32(st->f_bsize | st->f_frsize))
+		return -EOVERFLOW;
+	return COPY_COMPAT_STATFS(buf, c, st);
+}
+
+COMPAT_SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct compat_statfs __user *, buf)
+{
+	struct statfs st;
+
+	return put_compat_statfs(buf, user_statfs(pathname, &st), &st);
+}
+
+COMPAT_SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct compat_statfs __user *, buf)
+{
+	struct statfs st;
+
+	return put_compat_statfs(buf, fd_statfs(fd, &st), &st);
+}
+
+/* statfs64(path, size, buf): the size is checked first, as Linux's. */
+COMPAT_SYSCALL_DEFINE3(statfs64, const char __user *, pathname, u32, sz,
+		       struct compat_statfs64 __user *, buf)
+{
+	struct statfs st;
+
+	if (sz != sizeof(*buf))
+		return -EINVAL;
+	return put_compat_statfs64(buf, user_statfs(pathname, &st), &st);
+}
+
+COMPAT_SYSCALL_DEFINE3(fstatfs64, unsigned int, fd, u32, sz,
+		       struct compat_statfs64 __user *, buf)
+{
+	struct statfs st;
+
+	if (sz != sizeof(*buf))
+		return -EINVAL;
+	return put_compat_statfs64(buf, fd_statfs(fd, &st), &st);
+}
+#endif
 
 /* ------------------------------------------------------------ boot */
 

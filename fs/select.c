@@ -18,6 +18,7 @@
 #include <lego/time.h>
 #include <lego/poll.h>
 #include <lego/syscalls.h>
+#include <lego/compat.h>
 #include <uapi/lego/time.h>
 #include <asm/uaccess.h>
 #include "internal.h"
@@ -470,6 +471,11 @@ static int core_sys_select(int n, unsigned long __user *inp, unsigned long __use
 	words = DIV_ROUND_UP(n, BITS_PER_LONG);
 	size = words * sizeof(long);
 	bits = kzalloc(6 * size + 1, GFP_KERNEL);
+	/* An i386 fd_set is an array of 32-bit words: only those covering n
+	 * are read and written (the same bytes of the little-endian bitmap,
+	 * Linux's compat_core_sys_select). */
+	if (in_ia32_syscall())
+		size = DIV_ROUND_UP(n, 32) * sizeof(u32);
 	if (!bits)
 		return -ENOMEM;
 	s.in = bits;
@@ -495,18 +501,28 @@ out:
 	return r;
 }
 
-/* select(2): the timeval is rewritten with the time left; a tv_sec
- * that overflows the sum is clamped (Linux saturates too). */
-SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-		unsigned long __user *, exp, struct __kernel_old_timeval __user *, tvp)
+/*
+ * select(2): the timeval is rewritten with the time left; a tv_sec that
+ * overflows the sum is clamped (Linux saturates too).  tv32: the i386
+ * struct timeval (old_timeval32).
+ */
+static int select_timeval(int n, unsigned long __user *inp, unsigned long __user *outp,
+			  unsigned long __user *exp, void __user *tvp, bool tv32)
 {
 	struct __kernel_old_timeval tv;
+	struct old_timeval32 t32;
 	u64 ns = 0, deadline = 0;
-	int r;
+	int r, w;
 
-	if (tvp) {
-		if (copy_from_user(&tv, tvp, sizeof(tv)))
+	if (tvp && tv32) {
+		if (copy_from_user(&t32, tvp, sizeof(t32)))
 			return -EFAULT;
+		tv.tv_sec = t32.tv_sec;
+		tv.tv_usec = t32.tv_usec;
+	} else if (tvp && copy_from_user(&tv, tvp, sizeof(tv))) {
+		return -EFAULT;
+	}
+	if (tvp) {
 		/* Linux folds whole seconds of tv_usec into tv_sec; only
 		 * negative values are EINVAL. */
 		if (tv.tv_sec < 0 || tv.tv_usec < 0)
@@ -522,11 +538,45 @@ SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __use
 		ns = time_left(deadline);
 		tv.tv_sec = ns / NSEC_PER_SEC;
 		tv.tv_usec = (ns % NSEC_PER_SEC) / NSEC_PER_USEC;
-		if (copy_to_user(tvp, &tv, sizeof(tv)) && r == -ERESTARTNOHAND)
+		t32.tv_sec = tv.tv_sec;
+		t32.tv_usec = tv.tv_usec;
+		w = tv32 ? copy_to_user(tvp, &t32, sizeof(t32)) : copy_to_user(tvp, &tv, sizeof(tv));
+		if (w && r == -ERESTARTNOHAND)
 			r = -EINTR;
 	}
 	return r;
 }
+
+SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
+		unsigned long __user *, exp, struct __kernel_old_timeval __user *, tvp)
+{
+	return select_timeval(n, inp, outp, exp, tvp, false);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/* _newselect (142): select with i386 fd_sets and timeval. */
+COMPAT_SYSCALL_DEFINE5(newselect, int, n, unsigned long __user *, inp,
+		       unsigned long __user *, outp, unsigned long __user *, exp,
+		       struct old_timeval32 __user *, tvp)
+{
+	return select_timeval(n, inp, outp, exp, tvp, true);
+}
+
+/* The old select (82): its five arguments in a user structure. */
+struct compat_sel_arg_struct {
+	u32 n, inp, outp, exp, tvp;
+};
+
+COMPAT_SYSCALL_DEFINE1(select, struct compat_sel_arg_struct __user *, arg)
+{
+	struct compat_sel_arg_struct a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	return select_timeval(a.n, compat_ptr(a.inp), compat_ptr(a.outp), compat_ptr(a.exp),
+			      compat_ptr(a.tvp), true);
+}
+#endif
 
 /* pselect6's sixth argument. */
 struct sigset_argpack {

@@ -10,6 +10,7 @@
 #include <lego/errno.h>
 #include <lego/time.h>
 #include <lego/syscalls.h>
+#include <lego/compat.h>
 #include <uapi/lego/time.h>
 #include <asm/uaccess.h>
 #include "internal.h"
@@ -96,6 +97,21 @@ static long do_utimes(int dfd, const char __user *filename, struct timespec64 *t
 	return r;
 }
 
+/* utimensat's two timespecs: a tv_nsec that a long does not hold is
+ * EINVAL, as one outside [0, 1e9) and not UTIME_NOW/OMIT (do_utimes). */
+static long timespecs_to_times(const struct __kernel_timespec ut[2], struct timespec64 t[2])
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		t[i].tv_sec = ut[i].tv_sec;
+		t[i].tv_nsec = ut[i].tv_nsec;
+		if (ut[i].tv_nsec != t[i].tv_nsec)
+			return -EINVAL;
+	}
+	return 0;
+}
+
 SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 		struct __kernel_timespec __user *, utimes, int, flags)
 {
@@ -105,60 +121,127 @@ SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
 	if (utimes) {
 		if (copy_from_user(ut, utimes, sizeof(ut)))
 			return -EFAULT;
-		t[0].tv_sec = ut[0].tv_sec;
-		t[0].tv_nsec = ut[0].tv_nsec;
-		t[1].tv_sec = ut[1].tv_sec;
-		t[1].tv_nsec = ut[1].tv_nsec;
-		if (ut[0].tv_nsec != t[0].tv_nsec || ut[1].tv_nsec != t[1].tv_nsec)
+		if (timespecs_to_times(ut, t))
 			return -EINVAL;
 	}
 	return do_utimes(dfd, filename, utimes ? t : NULL, flags);
 }
 
 /* futimesat/utimes: microseconds in [0, 1000000) (EINVAL otherwise). */
+static long timevals_to_times(const struct __kernel_old_timeval tv[2], struct timespec64 t[2])
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+			return -EINVAL;
+		t[i].tv_sec = tv[i].tv_sec;
+		t[i].tv_nsec = tv[i].tv_usec * NSEC_PER_USEC;
+	}
+	return 0;
+}
+
+/* futimesat and utimes with a 64-bit timeval, or with compat the i386
+ * old_timeval32. */
+static long do_futimesat(int dfd, const char __user *filename, const void __user *utimes,
+			 bool compat)
+{
+	struct __kernel_old_timeval tv[2];
+	struct old_timeval32 v32[2];
+	struct timespec64 t[2];
+
+	if (utimes && compat) {
+		if (copy_from_user(v32, utimes, sizeof(v32)))
+			return -EFAULT;
+		tv[0] = (struct __kernel_old_timeval){ v32[0].tv_sec, v32[0].tv_usec };
+		tv[1] = (struct __kernel_old_timeval){ v32[1].tv_sec, v32[1].tv_usec };
+	} else if (utimes && copy_from_user(tv, utimes, sizeof(tv))) {
+		return -EFAULT;
+	}
+	if (utimes && timevals_to_times(tv, t))
+		return -EINVAL;
+	return do_utimes(dfd, filename, utimes ? t : NULL, 0);
+}
+
 SYSCALL_DEFINE3(futimesat, int, dfd, const char __user *, filename,
 		struct __kernel_old_timeval __user *, utimes)
 {
-	struct __kernel_old_timeval tv[2];
-	struct timespec64 t[2];
-	int i;
-
-	if (utimes) {
-		if (copy_from_user(tv, utimes, sizeof(tv)))
-			return -EFAULT;
-		for (i = 0; i < 2; i++) {
-			if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
-				return -EINVAL;
-			t[i].tv_sec = tv[i].tv_sec;
-			t[i].tv_nsec = tv[i].tv_usec * NSEC_PER_USEC;
-		}
-	}
-	return do_utimes(dfd, filename, utimes ? t : NULL, 0);
+	return do_futimesat(dfd, filename, utimes, false);
 }
 
 SYSCALL_DEFINE2(utimes, const char __user *, filename,
 		struct __kernel_old_timeval __user *, utimes)
 {
-	return __do_sys_futimesat(AT_FDCWD, filename, utimes);
+	return do_futimesat(AT_FDCWD, filename, utimes, false);
 }
 
+/* utime(2)'s struct utimbuf: two time_t, 64-bit or (compat) 32-bit. */
 struct utimbuf {
 	long actime;
 	long modtime;
 };
 
-SYSCALL_DEFINE2(utime, const char __user *, filename, struct utimbuf __user *, times)
-{
-	struct timespec64 t[2];
-	struct utimbuf u;
+struct old_utimbuf32 {
+	old_time32_t actime;
+	old_time32_t modtime;
+};
 
-	if (times) {
-		if (copy_from_user(&u, times, sizeof(u)))
+static long do_utime(const char __user *filename, const void __user *times, bool compat)
+{
+	struct timespec64 t[2] = { { 0 } };
+	struct old_utimbuf32 u32;
+	struct utimbuf u = { 0, 0 };
+
+	if (times && compat) {
+		if (copy_from_user(&u32, times, sizeof(u32)))
 			return -EFAULT;
-		t[0].tv_sec = u.actime;
-		t[0].tv_nsec = 0;
-		t[1].tv_sec = u.modtime;
-		t[1].tv_nsec = 0;
+		u.actime = u32.actime;
+		u.modtime = u32.modtime;
+	} else if (times && copy_from_user(&u, times, sizeof(u))) {
+		return -EFAULT;
 	}
+	t[0].tv_sec = u.actime;
+	t[1].tv_sec = u.modtime;
 	return do_utimes(AT_FDCWD, filename, times ? t : NULL, 0);
 }
+
+SYSCALL_DEFINE2(utime, const char __user *, filename, struct utimbuf __user *, times)
+{
+	return do_utime(filename, times, false);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 forms with a 32-bit time_t (the _time64 utimensat is the
+ * 64-bit handler): widened, then checked and applied as the 64-bit ones. */
+COMPAT_SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
+		       struct old_timespec32 __user *, utimes, int, flags)
+{
+	struct old_timespec32 u32[2];
+	struct timespec64 t[2];
+
+	if (utimes) {
+		if (copy_from_user(u32, utimes, sizeof(u32)))
+			return -EFAULT;
+		t[0] = (struct timespec64){ u32[0].tv_sec, u32[0].tv_nsec };
+		t[1] = (struct timespec64){ u32[1].tv_sec, u32[1].tv_nsec };
+	}
+	return do_utimes(dfd, filename, utimes ? t : NULL, flags);
+}
+
+COMPAT_SYSCALL_DEFINE3(futimesat, int, dfd, const char __user *, filename,
+		       struct old_timeval32 __user *, utimes)
+{
+	return do_futimesat(dfd, filename, utimes, true);
+}
+
+COMPAT_SYSCALL_DEFINE2(utimes, const char __user *, filename,
+		       struct old_timeval32 __user *, utimes)
+{
+	return do_futimesat(AT_FDCWD, filename, utimes, true);
+}
+
+COMPAT_SYSCALL_DEFINE2(utime, const char __user *, filename, struct old_utimbuf32 __user *, times)
+{
+	return do_utime(filename, times, true);
+}
+#endif

@@ -184,6 +184,10 @@ asmlinkage long sys_clone(long flags, long newsp, long ptid, long ctid, long tls
 asmlinkage long sys_lseek(long fd, long offset, long whence);
 asmlinkage long sys_pread64(long fd, long buf, long count, long pos);
 asmlinkage long sys_pwrite64(long fd, long buf, long count, long pos);
+asmlinkage long sys_preadv(long fd, long vec, long vlen, long pos_l, long pos_h);
+asmlinkage long sys_pwritev(long fd, long vec, long vlen, long pos_l, long pos_h);
+asmlinkage long sys_preadv2(long fd, long vec, long vlen, long pos_l, long pos_h, long flags);
+asmlinkage long sys_pwritev2(long fd, long vec, long vlen, long pos_l, long pos_h, long flags);
 asmlinkage long sys_truncate(long path, long length);
 asmlinkage long sys_ftruncate(long fd, long length);
 asmlinkage long sys_mmap(long addr, long len, long prot, long flags, long fd, long off);

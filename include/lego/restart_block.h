@@ -24,6 +24,7 @@ struct restart_block {
 			int flags;
 			u64 deadline_ns;		/* CLOCK_MONOTONIC */
 			void __user *rmtp;
+			bool compat;		/* rmtp an old_timespec32 */
 		} nanosleep;
 		/* futex(FUTEX_WAIT*) with a timeout. */
 		struct {

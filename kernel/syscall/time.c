@@ -123,23 +123,34 @@ static struct __kernel_timespec ns_to_timespec(u64 ns)
 	return ts;
 }
 
-SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
-		struct __kernel_timespec __user *, tp)
+/* A timespec to user space in either ABI's layout (compat: the i386
+ * old_timespec32, whose seconds wrap in 2038 as on Linux). */
+static int put_timespec(void __user *u, bool compat, struct __kernel_timespec ts)
 {
-	struct __kernel_timespec ts;
+	struct old_timespec32 t32 = { ts.tv_sec, ts.tv_nsec };
+
+	if (compat)
+		return copy_to_user(u, &t32, sizeof(t32)) ? -EFAULT : 0;
+	return copy_to_user(u, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+static long do_clock_gettime(clockid_t which_clock, void __user *tp, bool compat)
+{
 	u64 ns;
 	long r = clock_read_ns(which_clock, true, &ns);
 
-	if (r)
-		return r;
-	ts = ns_to_timespec(ns);
-	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+	return r ? r : put_timespec(tp, compat, ns_to_timespec(ns));
+}
+
+SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
+		struct __kernel_timespec __user *, tp)
+{
+	return do_clock_gettime(which_clock, tp, false);
 }
 
 /* The TSC clocks are exact to the nanosecond; the coarse ones tick
  * (the vDSO's values, from its data page). */
-SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
-		struct __kernel_timespec __user *, tp)
+static long do_clock_getres(clockid_t which_clock, void __user *tp, bool compat)
 {
 	struct __kernel_timespec ts = { 0, 1 };
 	u32 res;
@@ -150,9 +161,13 @@ SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
 		return r;
 	if (ktime_get_clock_res_ns(which_clock, &res))
 		ts.tv_nsec = res;
-	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
-		return -EFAULT;
-	return 0;
+	return tp ? put_timespec(tp, compat, ts) : 0;
+}
+
+SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
+		struct __kernel_timespec __user *, tp)
+{
+	return do_clock_getres(which_clock, tp, false);
 }
 
 /* gettimeofday's second half, for both ABIs: the (obsolete) time zone. */
@@ -189,12 +204,24 @@ SYSCALL_DEFINE1(time, long __user *, tloc)
 	return t;
 }
 
-static int get_timespec_ns(const struct __kernel_timespec __user *u, u64 *ns)
+/*
+ * A sleep's request, in either ABI's layout (compat: the i386
+ * old_timespec32), as nanoseconds; -EINVAL for a negative or
+ * unnormalised one.
+ */
+static int get_timespec_ns(const void __user *u, bool compat, u64 *ns)
 {
 	struct __kernel_timespec ts;
+	struct old_timespec32 t32;
 
-	if (copy_from_user(&ts, u, sizeof(ts)))
+	if (compat) {
+		if (copy_from_user(&t32, u, sizeof(t32)))
+			return -EFAULT;
+		ts.tv_sec = t32.tv_sec;
+		ts.tv_nsec = t32.tv_nsec;
+	} else if (copy_from_user(&ts, u, sizeof(ts))) {
 		return -EFAULT;
+	}
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
 		return -EINVAL;
 	if ((u64)ts.tv_sec >= U64_MAX / NSEC_PER_SEC / 2)
@@ -205,14 +232,11 @@ static int get_timespec_ns(const struct __kernel_timespec __user *u, u64 *ns)
 }
 
 /* Writes what is left of a relative sleep to rmtp (none: nothing). */
-static int put_remaining(struct __kernel_timespec __user *rmtp, u64 deadline)
+static int put_remaining(void __user *rmtp, bool compat, u64 deadline)
 {
 	u64 now = ktime_get_ns(), left = deadline > now ? deadline - now : 0;
-	struct __kernel_timespec ts = ns_to_timespec(left);
 
-	if (rmtp && copy_to_user(rmtp, &ts, sizeof(ts)))
-		return -EFAULT;
-	return 0;
+	return rmtp ? put_timespec(rmtp, compat, ns_to_timespec(left)) : 0;
 }
 
 static long nanosleep_restart(struct restart_block *rb);
@@ -224,7 +248,7 @@ static long nanosleep_restart(struct restart_block *rb);
  * that long if no handler runs -- with a handler it is -EINTR, as Linux's
  * hrtimer_nanosleep().
  */
-static long do_sleep(int flags, u64 deadline, struct __kernel_timespec __user *rmtp)
+static long do_sleep(int flags, u64 deadline, void __user *rmtp, bool compat)
 {
 	struct restart_block *rb = &current->restart_block;
 
@@ -232,24 +256,26 @@ static long do_sleep(int flags, u64 deadline, struct __kernel_timespec __user *r
 		return 0;
 	if (flags & TIMER_ABSTIME)
 		return -ERESTARTNOHAND;
-	if (put_remaining(rmtp, deadline))
+	if (put_remaining(rmtp, compat, deadline))
 		return -EFAULT;
 	rb->nanosleep.deadline_ns = deadline;
 	rb->nanosleep.rmtp = rmtp;
+	rb->nanosleep.compat = compat;
 	return set_restart_fn(rb, nanosleep_restart);
 }
 
 static long nanosleep_restart(struct restart_block *rb)
 {
-	return do_sleep(0, rb->nanosleep.deadline_ns, rb->nanosleep.rmtp);
+	return do_sleep(0, rb->nanosleep.deadline_ns, rb->nanosleep.rmtp,
+			rb->nanosleep.compat);
 }
 
-static long do_nanosleep(clockid_t clock, int flags,
-			 const struct __kernel_timespec __user *rqtp,
-			 struct __kernel_timespec __user *rmtp)
+/* rqtp and rmtp are __kernel_timespecs, or with compat old_timespec32s. */
+static long do_nanosleep(clockid_t clock, int flags, const void __user *rqtp,
+			 void __user *rmtp, bool compat)
 {
 	u64 req, now, base, deadline;
-	long r = get_timespec_ns(rqtp, &req);
+	long r = get_timespec_ns(rqtp, compat, &req);
 
 	if (r)
 		return r;
@@ -261,19 +287,17 @@ static long do_nanosleep(clockid_t clock, int flags,
 		deadline = req > now ? base + (req - now) : base;
 	else
 		deadline = base + req;
-	return do_sleep(flags, deadline, rmtp);
+	return do_sleep(flags, deadline, rmtp, compat);
 }
 
 SYSCALL_DEFINE2(nanosleep, struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp)
 {
-	return do_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+	return do_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp, false);
 }
 
-// syscall-status: clock_nanosleep: partial: CPU-time clocks cannot be slept on (EOPNOTSUPP; Linux sleeps on a process clock)
-SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
-		const struct __kernel_timespec __user *, rqtp,
-		struct __kernel_timespec __user *, rmtp)
+static long do_clock_nanosleep(clockid_t which_clock, int flags, const void __user *rqtp,
+			       void __user *rmtp, bool compat)
 {
 	switch (which_clock) {
 	case CLOCK_REALTIME:
@@ -288,7 +312,15 @@ SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
 			return -EINVAL;
 		return -EOPNOTSUPP;
 	}
-	return do_nanosleep(which_clock, flags, rqtp, rmtp);
+	return do_nanosleep(which_clock, flags, rqtp, rmtp, compat);
+}
+
+// syscall-status: clock_nanosleep: partial: CPU-time clocks cannot be slept on (EOPNOTSUPP; Linux sleeps on a process clock)
+SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
+		const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
+{
+	return do_clock_nanosleep(which_clock, flags, rqtp, rmtp, false);
 }
 
 #ifdef CONFIG_IA32_EMULATION
@@ -322,16 +354,27 @@ COMPAT_SYSCALL_DEFINE2(gettimeofday, struct old_timeval32 __user *, tv,
 COMPAT_SYSCALL_DEFINE2(clock_gettime, clockid_t, which_clock,
 		       struct old_timespec32 __user *, tp)
 {
-	struct __kernel_timespec ts;
-	struct old_timespec32 ts32;
-	u64 ns;
-	long r = clock_read_ns(which_clock, true, &ns);
+	return do_clock_gettime(which_clock, tp, true);
+}
 
-	if (r)
-		return r;
-	ts = ns_to_timespec(ns);
-	ts32.tv_sec = ts.tv_sec;
-	ts32.tv_nsec = ts.tv_nsec;
-	return copy_to_user(tp, &ts32, sizeof(ts32)) ? -EFAULT : 0;
+COMPAT_SYSCALL_DEFINE2(clock_getres, clockid_t, which_clock,
+		       struct old_timespec32 __user *, tp)
+{
+	return do_clock_getres(which_clock, tp, true);
+}
+
+/* The 32-bit-time_t sleeps; a restart keeps writing the i386 layout
+ * (restart_block.nanosleep.compat, Linux's TT_COMPAT). */
+COMPAT_SYSCALL_DEFINE2(nanosleep, struct old_timespec32 __user *, rqtp,
+		       struct old_timespec32 __user *, rmtp)
+{
+	return do_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp, true);
+}
+
+COMPAT_SYSCALL_DEFINE4(clock_nanosleep, clockid_t, which_clock, int, flags,
+		       const struct old_timespec32 __user *, rqtp,
+		       struct old_timespec32 __user *, rmtp)
+{
+	return do_clock_nanosleep(which_clock, flags, rqtp, rmtp, true);
 }
 #endif

@@ -33,6 +33,8 @@ static inline long raw_syscall6(long nr, long a1, long a2, long a3, long a4,
 /*
  * int $0x80: number in eax, arguments in ebx, ecx, edx, esi, edi, ebp.
  * ebp may be the frame pointer, so it is saved around the call by hand.
+ * The sixth argument is pushed first, while an esp-relative operand
+ * still addresses it, and loaded into ebp from the stack.
  */
 #define RAW_NR_write	4
 static inline long raw_syscall6(long nr, long a1, long a2, long a3, long a4,
@@ -40,13 +42,15 @@ static inline long raw_syscall6(long nr, long a1, long a2, long a3, long a4,
 {
 	long ret;
 
-	asm volatile("push %%ebp\n\t"
-		     "mov %7, %%ebp\n\t"
+	asm volatile("pushl %7\n\t"
+		     "push %%ebp\n\t"
+		     "mov 4(%%esp), %%ebp\n\t"
 		     "int $0x80\n\t"
-		     "pop %%ebp"
+		     "pop %%ebp\n\t"
+		     "add $4, %%esp"
 		     : "=a"(ret)
-		     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5), "m"(a6)
-		     : "memory");
+		     : "a"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5), "g"(a6)
+		     : "memory", "cc");
 	return ret;
 }
 #else

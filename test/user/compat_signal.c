@@ -12,6 +12,7 @@
 // lego-test: cflags=-lgcc
 #define LT_SUITE "compat_signal"
 #include "lego_test.h"
+#include "lego_i386.h"
 
 #define NR_exit			1
 #define NR_fork			2
@@ -94,14 +95,6 @@ struct ts32 { int sec, nsec; };
 struct ts64 { long long sec, nsec; };
 static struct ts32 ts_bad32 = { 0, 1000000000 }, ts_1ms32 = { 0, 1000000 };
 static struct ts64 ts_bad64 = { 0, -1 }, ts_1us64 = { 0, 1000 }, ts_1s64 = { 1, 0 };
-
-void _start(void);
-void start_c(void) __attribute__((noreturn, used));
-asm(".text\n.globl _start\n_start:\n"
-    "	andl $-16, %esp\n	call start_c\n	hlt\n");
-
-void restore_old(void);
-asm(".text\nrestore_old:\n	popl %eax\n	movl $119, %eax\n	int $0x80\n");
 
 static volatile int handled;
 

@@ -53,6 +53,35 @@ COMPAT_SYSCALL_DEFINE5(pwrite64, unsigned int, fd, u32, buf, u32, count,
 	return sys_pwrite64(fd, buf, count, hilo(pos_hi, pos_lo));
 }
 
+/*
+ * The positional vector calls: the offset in two registers, low half
+ * first (Linux's compat_sys_preadv: pos_low, pos_high); the 64-bit
+ * handlers take it in one and ignore their pos_h, and read the 8-byte
+ * i386 iovecs themselves (import_iovec).  -1 is the file position for
+ * the v2 forms, any other negative offset EINVAL.
+ */
+COMPAT_SYSCALL_DEFINE5(preadv, unsigned int, fd, u32, vec, u32, vlen, u32, pos_lo, u32, pos_hi)
+{
+	return sys_preadv(fd, vec, vlen, hilo(pos_hi, pos_lo), 0);
+}
+
+COMPAT_SYSCALL_DEFINE5(pwritev, unsigned int, fd, u32, vec, u32, vlen, u32, pos_lo, u32, pos_hi)
+{
+	return sys_pwritev(fd, vec, vlen, hilo(pos_hi, pos_lo), 0);
+}
+
+COMPAT_SYSCALL_DEFINE6(preadv2, unsigned int, fd, u32, vec, u32, vlen, u32, pos_lo,
+		       u32, pos_hi, int, flags)
+{
+	return sys_preadv2(fd, vec, vlen, hilo(pos_hi, pos_lo), 0, flags);
+}
+
+COMPAT_SYSCALL_DEFINE6(pwritev2, unsigned int, fd, u32, vec, u32, vlen, u32, pos_lo,
+		       u32, pos_hi, int, flags)
+{
+	return sys_pwritev2(fd, vec, vlen, hilo(pos_hi, pos_lo), 0, flags);
+}
+
 COMPAT_SYSCALL_DEFINE2(truncate, u32, path, compat_off_t, length)
 {
 	return sys_truncate(path, length);
