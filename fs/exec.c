@@ -172,11 +172,13 @@ static int create_elf_tables(struct linux_binprm *bprm, unsigned long *sp_out)
 	for (i = 0; i < n; i++, sp += wsz)
 		ok &= put_word(bprm, sp, auxv[i]);
 	/* /proc/PID/auxv shows the vector in the program's word size (in
-	 * place: the i-th u32 lies below the i-th long), zeros after it. */
-	if (bprm->ia32)
+	 * place: the i-th u32 lies below the i-th long), zeros after it
+	 * (the new mm's, and for the 32-bit form the upper half cleared). */
+	if (bprm->ia32) {
 		for (i = 0; i < n; i++)
 			((u32 *)auxv)[i] = auxv[i];
-	memset((u8 *)auxv + n * wsz, 0, sizeof(current->mm->saved_auxv) - n * wsz);
+		memset((u32 *)auxv + n, 0, n * 4);
+	}
 	kfree(argp);
 	return ok ? 0 : -EFAULT;
 }

@@ -271,7 +271,7 @@ static void finish_task_switch(struct task_struct *prev)
  * far). */
 static void account_switch(struct task_struct *prev, struct task_struct *next)
 {
-	u64 now = ktime_get_ns();
+	u64 now = sched_clock();
 
 	prev->sum_exec_runtime += now - prev->exec_start;
 	next->exec_start = now;

@@ -215,7 +215,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->vdso = old->vdso;
 	mm->dumpable = old->dumpable;
 	mm->ia32 = old->ia32;
-	memcpy(mm->saved_auxv, old->saved_auxv, sizeof(mm->saved_auxv));
+	/* The vector and nothing past it: mm_alloc's zeros follow. */
+	memcpy(mm->saved_auxv, old->saved_auxv, old->saved_auxv_len);
 	mm->saved_auxv_len = old->saved_auxv_len;
 	list_for_each_entry(v, &old->mmap, list) {
 		if (v->vm_flags & VM_DONTCOPY)		/* MADV_DONTFORK */

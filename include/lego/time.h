@@ -16,6 +16,7 @@
  * the CMOS RTC at boot.  Before calibration they read 0.
  */
 u64 ktime_get_ns(void);
+u64 sched_clock(void);
 u64 ktime_get_real_ns(void);
 /*
  * The clocks the vDSO serves (CLOCK_REALTIME, _MONOTONIC, _MONOTONIC_RAW,

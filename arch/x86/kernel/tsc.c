@@ -80,6 +80,19 @@ u64 ktime_get_ns(void)
 	return ns;
 }
 
+/*
+ * The scheduler's clock, for the CPU-time count at every context switch:
+ * ns from the TSC alone.  mult, shift and tsc_base are written once, by
+ * tsc_init, so no sequence count is read, and the TSC read need not wait
+ * for earlier instructions (no LFENCE): what it measures is a task's
+ * stretch on one CPU, not an instant another CPU compares (Linux's
+ * native_sched_clock).  0 before tsc_init.
+ */
+u64 sched_clock(void)
+{
+	return vvar_tsc_to_ns(&vvar_page.data, rdtsc());
+}
+
 u64 ktime_get_real_ns(void)
 {
 	u64 ns;
