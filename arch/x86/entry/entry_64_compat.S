@@ -60,8 +60,8 @@ entry_INT80_compat:
  * TF set by the user single-steps SYSENTER into here: each instruction up
  * to the popfq below raises #DB, which kernel_debug_trap (traps.c) lets
  * go by, TF kept, for an ip inside this region, as Linux's
- * is_sysenter_singlestep.  Only then is pushfq sure to save the user's
- * TF, which the return path (IRET, as TF forbids SYSRET) gives back, so
+ * is_sysenter_singlestep.  Only then is the pushfq sure to save the
+ * user's TF, which the return path (IRET, as TF forbids SYSRET) gives back, so
  * the user gets the single-step trap after its next instruction as on
  * Linux.  The popfq clears TF, NT and AC from the live flags before
  * interrupts are enabled: NT would make a later IRET in the kernel a task
@@ -72,14 +72,20 @@ entry_INT80_compat:
 	.balign 16
 entry_SYSENTER_compat:
 	swapgs				/* GS base := this CPU's area */
-	pushq	%rax			/* on the entry stack */
+	/*
+	 * The user's flags first, at the entry stack's top: the compares of
+	 * the CR3 switch would change the arithmetic ones (SWAPGS and MOV
+	 * change none).
+	 */
+	pushfq
+	pushq	%rax
 	SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
 	popq	%rax
 	movq	PER_CPU_VAR(cpu_current_top_of_stack), %rsp
 
 	pushq	$__USER_DS		/* pt_regs->ss */
 	pushq	%rbp			/* pt_regs->sp: esp, in ebp */
-	pushfq				/* pt_regs->flags, IF set in C */
+	pushq	PER_CPU_VAR(cpu_entry_area + CEA_entry_stack_top - 8)	/* pt_regs->flags, IF set in C */
 	pushq	$__USER32_CS		/* pt_regs->cs */
 	pushq	$0			/* pt_regs->ip, set in C */
 	movl	%eax, %eax		/* only the low half is the number */
