@@ -673,8 +673,36 @@ void strace_task_free(struct task_struct *t)
 /* ------------------------------------------------------------------ */
 /* Control. */
 
+/*
+ * Links each table entry to its handler's description: every description
+ * against every entry of both tables, about 300,000 compares, so it is
+ * done when tracing or statistics are first turned on, not at boot.
+ * Calls reach strace_call() only once strace_active is set, after this.
+ */
+static void build_meta_index(void)
+{
+	static bool built;
+	extern const struct syscall_metadata __start_syscall_meta[],
+		__stop_syscall_meta[];
+	const struct syscall_metadata *m;
+	unsigned int nr;
+	size_t i;
+
+	if (READ_ONCE(built))
+		return;
+	for (m = __start_syscall_meta; m < __stop_syscall_meta; m++)
+		for (i = 0; i < ARRAY_SIZE(abis); i++)
+			for (nr = 0; nr < abis[i]->nr_syscalls; nr++)
+				if ((const void *)abis[i]->table[nr] == m->entry)
+					abis[i]->meta[nr] = m;
+	/* Two first writers may both build it: the same pointers. */
+	WRITE_ONCE(built, true);
+}
+
 static void update_active(void)
 {
+	if (trace_on || stats_on)
+		build_meta_index();
 	WRITE_ONCE(strace_active, trace_on || stats_on);
 }
 
@@ -937,27 +965,10 @@ static const struct proc_ops strace_ctl_ops = {
 static const struct proc_ops trace_ops = { .show = trace_show };
 static const struct proc_ops stats_ops = { .show = stats_show };
 
-/* Links each table entry to its handler's description. */
-static void build_meta_index(void)
-{
-	extern const struct syscall_metadata __start_syscall_meta[],
-		__stop_syscall_meta[];
-	const struct syscall_metadata *m;
-	unsigned int nr;
-	size_t i;
-
-	for (m = __start_syscall_meta; m < __stop_syscall_meta; m++)
-		for (i = 0; i < ARRAY_SIZE(abis); i++)
-			for (nr = 0; nr < abis[i]->nr_syscalls; nr++)
-				if ((const void *)abis[i]->table[nr] == m->entry)
-					abis[i]->meta[nr] = m;
-}
-
 void strace_init(const char *cmdline)
 {
 	char v[256];
 
-	build_meta_index();
 	if (cmdline_get(cmdline, "strace", v, sizeof(v))) {
 		if (set_syscalls(v[0] ? v : "all"))
 			pr_warn("strace: unknown syscall in strace=%s\n", v);
