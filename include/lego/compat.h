@@ -78,6 +78,35 @@ struct compat_rusage {
 };
 _Static_assert(sizeof(struct compat_rusage) == 72, "compat_rusage");
 
+/* i386 struct sysinfo (linux/sysinfo.h with 32-bit longs): 64 bytes. */
+struct compat_sysinfo {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram;
+	u32 totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[20 - 2 * sizeof(u32) - sizeof(int)];
+};
+_Static_assert(sizeof(struct compat_sysinfo) == 64, "compat_sysinfo");
+_Static_assert(__builtin_offsetof(struct compat_sysinfo, procs) == 40, "compat_sysinfo.procs");
+_Static_assert(__builtin_offsetof(struct compat_sysinfo, mem_unit) == 52, "compat_sysinfo.mem_unit");
+
+/* i386 struct tms: four 32-bit clock_t. */
+typedef s32 compat_clock_t;
+struct compat_tms {
+	compat_clock_t tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+_Static_assert(sizeof(struct compat_tms) == 16, "compat_tms");
+
+/* i386 struct itimerval (old_itimerval32): two old_timeval32. */
+struct old_itimerval32 {
+	struct old_timeval32 it_interval;
+	struct old_timeval32 it_value;
+};
+_Static_assert(sizeof(struct old_itimerval32) == 16, "old_itimerval32");
+
 /* i386 struct robust_list_head (linux/futex.h with 32-bit pointers and
  * long): 12 bytes, set_robust_list's size argument. */
 struct compat_robust_list_head {

@@ -1,0 +1,162 @@
+// The i386 forms of miscellaneous calls whose structures hold longs or
+// which take 32-bit bitmaps (-m32 -nostdlib, int $0x80): sysinfo (the
+// 64-byte struct, mem_unit), times (16-byte struct tms, the 32-bit
+// clock_t result), getitimer and setitimer (16-byte itimerval with
+// signed 32-bit seconds).  Each checks the bytes past the i386 structure
+// are left alone and EFAULT/EINVAL as Linux.
+// lego-test: libc=none
+// lego-test: arch=i386
+// lego-test: cflags=-lgcc
+#define LT_SUITE "compat_misc"
+#include "lego_test.h"
+#include "lego_i386.h"
+
+#define NR_times		43
+#define NR_setitimer		104
+#define NR_getitimer		105
+#define NR_sysinfo		116
+#define NR_nanosleep		162
+#define NR_exit_group		252
+
+#define EFAULT		14
+#define EINVAL		22
+#define ITIMER_REAL	0
+#define ITIMER_VIRTUAL	1
+#define BAD		((void *)16)
+
+struct tv32 { int sec, usec; };
+struct itv32 { struct tv32 interval, value; };
+struct ts32 { int sec, nsec; };
+
+static void fill(void *p, int n)
+{
+	unsigned char *c = p;
+
+	while (n--)
+		*c++ = 0xaa;
+}
+
+static int untouched(const void *p, int from, int to)
+{
+	const unsigned char *c = p;
+
+	for (; from < to; from++)
+		if (c[from] != 0xaa)
+			return 0;
+	return 1;
+}
+
+/* i386 struct sysinfo: 32-bit longs, 64 bytes, mem_unit at 52. */
+struct sysinfo32 {
+	int uptime;
+	unsigned int loads[3];
+	unsigned int totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned int totalhigh, freehigh, mem_unit;
+	char f[8];
+};
+_Static_assert(sizeof(struct sysinfo32) == 64, "sysinfo32");
+
+static void sysinfos(void)
+{
+	union { struct sysinfo32 s; unsigned char b[80]; } u;
+	int i, zero = 1;
+
+	fill(&u, sizeof(u));
+	EXPECT_EQ("sysinfo", lt_syscall1(NR_sysinfo, &u), 0);
+	EXPECT_TRUE("sysinfo/guard", untouched(&u, 64, 80));
+	/* Under 4 GiB of RAM the sizes are in bytes (mem_unit 1). */
+	EXPECT_EQ("sysinfo/mem_unit", u.s.mem_unit, 1);
+	EXPECT_TRUE("sysinfo/totalram", u.s.totalram >= 16u << 20);
+	EXPECT_TRUE("sysinfo/freeram", u.s.freeram > 0 && u.s.freeram <= u.s.totalram);
+	EXPECT_TRUE("sysinfo/uptime", u.s.uptime >= 1 && u.s.uptime < 100000);
+	EXPECT_TRUE("sysinfo/procs", u.s.procs >= 1 && u.s.procs < 1000);
+	EXPECT_EQ("sysinfo/pad", u.s.pad, 0);
+	for (i = 0; i < 8; i++)
+		zero &= u.s.f[i] == 0;
+	EXPECT_TRUE("sysinfo/f_zeroed", zero);
+	EXPECT_EQ("sysinfo/efault", lt_syscall1(NR_sysinfo, BAD), -EFAULT);
+}
+
+static void times32(void)
+{
+	struct ts32 req = { 0, 30000000 };
+	int t[5];
+	long r1, r2, r3;
+
+	fill(t, sizeof(t));
+	r1 = lt_syscall1(NR_times, t);
+	EXPECT_TRUE("times/result", r1 >= 0);
+	EXPECT_TRUE("times/guard", untouched(t, 16, 20));
+	EXPECT_TRUE("times/utime", t[0] >= 0 && t[0] < 1000);
+	EXPECT_TRUE("times/stime", t[1] >= 0 && t[1] < 1000);
+	EXPECT_EQ("times/cutime", t[2], 0);
+	EXPECT_EQ("times/cstime", t[3], 0);
+	lt_syscall2(NR_nanosleep, &req, 0);
+	/* NULL only asks for the ticks (USER_HZ 100: 30 ms is 3). */
+	r2 = lt_syscall1(NR_times, 0);
+	EXPECT_TRUE("times/null_ticks", r2 - r1 >= 2 && r2 - r1 < 100);
+	r3 = lt_syscall1(NR_times, BAD);
+	EXPECT_EQ("times/efault", r3, -EFAULT);
+}
+
+static void itimers(void)
+{
+	struct itv32 v = { { 0, 0 }, { 100, 0 } };
+	union { struct itv32 v; unsigned char b[24]; } g, o;
+
+	EXPECT_EQ("setitimer", lt_syscall3(NR_setitimer, ITIMER_REAL, &v, 0), 0);
+	fill(&g, sizeof(g));
+	EXPECT_EQ("getitimer", lt_syscall2(NR_getitimer, ITIMER_REAL, &g), 0);
+	EXPECT_TRUE("getitimer/guard", untouched(&g, 16, 24));
+	EXPECT_TRUE("getitimer/value", g.v.value.sec == 99 || (g.v.value.sec == 100 && !g.v.value.usec));
+	EXPECT_TRUE("getitimer/usec", g.v.value.usec >= 0 && g.v.value.usec < 1000000);
+	EXPECT_EQ("getitimer/interval", g.v.interval.sec | g.v.interval.usec, 0);
+
+	v = (struct itv32){ { 1, 500000 }, { 50, 0 } };
+	fill(&o, sizeof(o));
+	EXPECT_EQ("setitimer/old", lt_syscall3(NR_setitimer, ITIMER_REAL, &v, &o), 0);
+	EXPECT_TRUE("setitimer/old_guard", untouched(&o, 16, 24));
+	EXPECT_TRUE("setitimer/old_value", o.v.value.sec == 99 || o.v.value.sec == 100);
+	lt_syscall2(NR_getitimer, ITIMER_REAL, &g);
+	EXPECT_EQ("getitimer/interval_sec", g.v.interval.sec, 1);
+	EXPECT_EQ("getitimer/interval_usec", g.v.interval.usec, 500000);
+	EXPECT_TRUE("getitimer/value50", g.v.value.sec == 49 || g.v.value.sec == 50);
+
+	/* The seconds are signed: 0xffffffff is -1, EINVAL, nothing changed. */
+	v = (struct itv32){ { 0, 0 }, { -1, 0 } };
+	EXPECT_EQ("setitimer/negative", lt_syscall3(NR_setitimer, ITIMER_REAL, &v, &o), -EINVAL);
+	v = (struct itv32){ { 0, 1000000 }, { 1, 0 } };
+	EXPECT_EQ("setitimer/usec_einval", lt_syscall3(NR_setitimer, ITIMER_REAL, &v, 0), -EINVAL);
+	EXPECT_EQ("setitimer/which", lt_syscall3(NR_setitimer, 3, &v, 0), -EINVAL);
+	EXPECT_EQ("getitimer/which", lt_syscall2(NR_getitimer, 3, &g), -EINVAL);
+	EXPECT_EQ("setitimer/efault", lt_syscall3(NR_setitimer, ITIMER_REAL, BAD, 0), -EFAULT);
+	EXPECT_EQ("getitimer/efault", lt_syscall2(NR_getitimer, ITIMER_REAL, BAD), -EFAULT);
+	lt_syscall2(NR_getitimer, ITIMER_REAL, &g);
+	EXPECT_TRUE("setitimer/unchanged", g.v.interval.sec == 1 && g.v.value.sec >= 49);
+
+	v = (struct itv32){ { 0, 0 }, { 10, 0 } };
+	EXPECT_EQ("setitimer/virtual", lt_syscall3(NR_setitimer, ITIMER_VIRTUAL, &v, 0), 0);
+	lt_syscall2(NR_getitimer, ITIMER_VIRTUAL, &g);
+	/* Linux rounds a CPU-time timer up to its tick (10.004 s at HZ 250). */
+	EXPECT_TRUE("getitimer/virtual", g.v.value.sec * 1000000LL + g.v.value.usec > 9000000 &&
+		    g.v.value.sec * 1000000LL + g.v.value.usec <= 10010000);
+
+	/* Disarming reports the old value with its interval. */
+	v = (struct itv32){ { 0, 0 }, { 0, 0 } };
+	EXPECT_EQ("setitimer/disarm", lt_syscall3(NR_setitimer, ITIMER_REAL, &v, &o), 0);
+	EXPECT_EQ("setitimer/disarm_old_interval", o.v.interval.usec, 500000);
+	lt_syscall2(NR_getitimer, ITIMER_REAL, &g);
+	EXPECT_EQ("getitimer/disarmed", g.v.value.sec | g.v.value.usec, 0);
+	lt_syscall3(NR_setitimer, ITIMER_VIRTUAL, &v, 0);
+}
+
+void start_c(void)
+{
+	sysinfos();
+	times32();
+	itimers();
+	lt_syscall1(NR_exit_group, lt_done());
+	for (;;)
+		;
+}
