@@ -2,7 +2,8 @@
 // which take 32-bit bitmaps (-m32 -nostdlib, int $0x80): sysinfo (the
 // 64-byte struct, mem_unit), times (16-byte struct tms, the 32-bit
 // clock_t result), getitimer and setitimer (16-byte itimerval with
-// signed 32-bit seconds).  Each checks the bytes past the i386 structure
+// signed 32-bit seconds), sched_getaffinity and sched_setaffinity
+// (compat_ulong_t bitmaps: len a multiple of 4, whole words read).  Each checks the bytes past the i386 structure
 // are left alone and EFAULT/EINVAL as Linux.
 // lego-test: libc=none
 // lego-test: arch=i386
@@ -16,9 +17,14 @@
 #define NR_getitimer		105
 #define NR_sysinfo		116
 #define NR_nanosleep		162
+#define NR_munmap		91
+#define NR_mmap2		192
+#define NR_sched_setaffinity	241
+#define NR_sched_getaffinity	242
 #define NR_exit_group		252
 
 #define EFAULT		14
+#define ESRCH		3
 #define EINVAL		22
 #define ITIMER_REAL	0
 #define ITIMER_VIRTUAL	1
@@ -151,11 +157,56 @@ static void itimers(void)
 	lt_syscall3(NR_setitimer, ITIMER_VIRTUAL, &v, 0);
 }
 
+/* A page whose next page is unmapped, for reads that cross its end. */
+static unsigned char *edge_page(void)
+{
+	long p = lt_syscall6(NR_mmap2, 0, 8192, 3, 0x22, -1, 0);
+
+	lt_syscall2(NR_munmap, p + 4096, 4096);
+	return (unsigned char *)p;
+}
+
+static void affinity(void)
+{
+	unsigned char m[16], *edge = edge_page();
+	unsigned int one = 1, none = 0;
+
+	fill(m, sizeof(m));
+	/* A 4-byte mask is enough for an i386 caller (8 for a 64-bit one). */
+	EXPECT_EQ("getaffinity/len4", lt_syscall3(NR_sched_getaffinity, 0, 4, m), 4);
+	EXPECT_EQ("getaffinity/cpu0", m[0] & 1, 1);
+	EXPECT_TRUE("getaffinity/guard", untouched(m, 4, 16));
+	EXPECT_EQ("getaffinity/len8", lt_syscall3(NR_sched_getaffinity, 0, 8, m), 8);
+	/* The result is the kernel's mask size when len is larger. */
+	EXPECT_EQ("getaffinity/len12", lt_syscall3(NR_sched_getaffinity, 0, 12, m), 8);
+	EXPECT_EQ("getaffinity/len6", lt_syscall3(NR_sched_getaffinity, 0, 6, m), -EINVAL);
+	EXPECT_EQ("getaffinity/len2", lt_syscall3(NR_sched_getaffinity, 0, 2, m), -EINVAL);
+	EXPECT_EQ("getaffinity/len0", lt_syscall3(NR_sched_getaffinity, 0, 0, m), -EINVAL);
+	EXPECT_EQ("getaffinity/efault", lt_syscall3(NR_sched_getaffinity, 0, 4, BAD), -EFAULT);
+	EXPECT_EQ("getaffinity/esrch", lt_syscall3(NR_sched_getaffinity, 99999, 4, m), -ESRCH);
+
+	EXPECT_EQ("setaffinity/len4", lt_syscall3(NR_sched_setaffinity, 0, 4, &one), 0);
+	fill(m, sizeof(m));
+	lt_syscall3(NR_sched_getaffinity, 0, 8, m);
+	EXPECT_TRUE("setaffinity/mask", m[0] == 1 && !m[1] && !m[2] && !m[3]);
+	EXPECT_EQ("setaffinity/empty", lt_syscall3(NR_sched_setaffinity, 0, 4, &none), -EINVAL);
+	EXPECT_EQ("setaffinity/efault", lt_syscall3(NR_sched_setaffinity, 0, 4, BAD), -EFAULT);
+	/* Whole 32-bit words are read: 3 bytes before an unmapped page
+	 * fault, 4 bytes there are one word too many too. */
+	edge[4093] = 1;
+	EXPECT_EQ("setaffinity/len3_word", lt_syscall3(NR_sched_setaffinity, 0, 3, edge + 4093), -EFAULT);
+	edge[4092] = 1;
+	EXPECT_EQ("setaffinity/len4_edge", lt_syscall3(NR_sched_setaffinity, 0, 4, edge + 4092), 0);
+	m[0] = 0xff;
+	EXPECT_EQ("setaffinity/len1", lt_syscall3(NR_sched_setaffinity, 0, 1, m), 0);
+}
+
 void start_c(void)
 {
 	sysinfos();
 	times32();
 	itimers();
+	affinity();
 	lt_syscall1(NR_exit_group, lt_done());
 	for (;;)
 		;
