@@ -149,6 +149,37 @@ _Static_assert(__builtin_offsetof(struct stat64, st_blocks) == 56, "stat64.st_bl
 _Static_assert(__builtin_offsetof(struct stat64, st_atime) == 64, "stat64.st_atime");
 _Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "stat64.st_ino");
 
+/*
+ * i386 struct stat (asm/stat.h, the old stat, lstat and fstat 106-108):
+ * 64 bytes, 32-bit words but for the 16-bit mode, nlink, uid and gid.
+ */
+struct compat_stat {
+	u32 st_dev;
+	u32 st_ino;
+	u16 st_mode;
+	u16 st_nlink;
+	u16 st_uid;
+	u16 st_gid;
+	u32 st_rdev;
+	u32 st_size;
+	u32 st_blksize;
+	u32 st_blocks;
+	u32 st_atime;
+	u32 st_atime_nsec;
+	u32 st_mtime;
+	u32 st_mtime_nsec;
+	u32 st_ctime;
+	u32 st_ctime_nsec;
+	u32 __unused4;
+	u32 __unused5;
+};
+_Static_assert(sizeof(struct compat_stat) == 64, "compat_stat size");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_mode) == 8, "compat_stat.st_mode");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_rdev) == 16, "compat_stat.st_rdev");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_size) == 20, "compat_stat.st_size");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_atime) == 32, "compat_stat.st_atime");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_ctime_nsec) == 52, "compat_stat.st_ctime_nsec");
+
 /* i386 siginfo (asm-generic/siginfo.h with 32-bit int, long and
  * pointers): 128 bytes, the union at 12. */
 struct compat_siginfo {

@@ -3,7 +3,9 @@
 // 64-byte struct, mem_unit), times (16-byte struct tms, the 32-bit
 // clock_t result), getitimer and setitimer (16-byte itimerval with
 // signed 32-bit seconds), sched_getaffinity and sched_setaffinity
-// (compat_ulong_t bitmaps: len a multiple of 4, whole words read).  Each checks the bytes past the i386 structure
+// (compat_ulong_t bitmaps: len a multiple of 4, whole words read), the
+// old stat, lstat and fstat (64-byte struct stat, EOVERFLOW), olduname
+// and oldolduname.  Each checks the bytes past the i386 structure
 // are left alone and EFAULT/EINVAL as Linux.
 // lego-test: libc=none
 // lego-test: arch=i386
@@ -12,19 +14,40 @@
 #include "lego_test.h"
 #include "lego_i386.h"
 
+#define NR_open		5
+#define NR_close		6
+#define NR_unlink		10
+#define NR_mkdir		39
 #define NR_times		43
+#define NR_oldolduname		59
+#define NR_symlink		83
 #define NR_setitimer		104
 #define NR_getitimer		105
+#define NR_stat		106
+#define NR_lstat		107
+#define NR_fstat		108
+#define NR_olduname		109
 #define NR_sysinfo		116
+#define NR_uname		122
 #define NR_nanosleep		162
 #define NR_munmap		91
 #define NR_mmap2		192
+#define NR_ftruncate64		194
+#define NR_stat64		195
+#define NR_lstat64		196
+#define NR_fstat64		197
 #define NR_sched_setaffinity	241
 #define NR_sched_getaffinity	242
 #define NR_exit_group		252
 
 #define EFAULT		14
+#define ENOENT		2
 #define ESRCH		3
+#define EBADF		9
+#define EOVERFLOW	75
+#define O_WRONLY	1
+#define O_CREAT		0100
+#define O_LARGEFILE	0100000
 #define EINVAL		22
 #define ITIMER_REAL	0
 #define ITIMER_VIRTUAL	1
@@ -201,12 +224,136 @@ static void affinity(void)
 	EXPECT_EQ("setaffinity/len1", lt_syscall3(NR_sched_setaffinity, 0, 1, m), 0);
 }
 
+/* i386 struct stat (asm/stat.h) and struct stat64. */
+struct stat32 {
+	unsigned int dev, ino;
+	unsigned short mode, nlink, uid, gid;
+	unsigned int rdev, size, blksize, blocks;
+	unsigned int atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+	unsigned int unused4, unused5;
+};
+_Static_assert(sizeof(struct stat32) == 64, "stat32");
+struct stat64_32 {
+	unsigned long long dev;
+	unsigned char pad0[4];
+	unsigned int ino32, mode, nlink, uid, gid;
+	unsigned long long rdev;
+	unsigned char pad3[4];
+	long long size;
+	unsigned int blksize;
+	unsigned long long blocks;
+	unsigned int atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+	unsigned long long ino;
+} __attribute__((packed, aligned(4)));
+_Static_assert(sizeof(struct stat64_32) == 96, "stat64_32");
+
+/* Every field of the old stat against stat64's, and the guard after it. */
+static void same_stat(const char *name, const unsigned char *b, const struct stat64_32 *l)
+{
+	const struct stat32 *s = (const void *)b;
+
+	EXPECT_TRUE(lt_cat(name, "guard"), untouched(b, 64, 80));
+	EXPECT_TRUE(lt_cat(name, "ids"), s->dev == l->dev && s->ino == l->ino && s->mode == l->mode &&
+		    s->nlink == l->nlink && s->uid == l->uid && s->gid == l->gid && s->rdev == l->rdev);
+	EXPECT_TRUE(lt_cat(name, "sizes"), s->size == l->size && s->blksize == l->blksize &&
+		    s->blocks == l->blocks);
+	EXPECT_TRUE(lt_cat(name, "times"), s->atime == l->atime && s->atime_nsec == l->atime_nsec &&
+		    s->mtime == l->mtime && s->mtime_nsec == l->mtime_nsec &&
+		    s->ctime == l->ctime && s->ctime_nsec == l->ctime_nsec);
+	EXPECT_EQ(lt_cat(name, "unused"), s->unused4 | s->unused5, 0);
+}
+
+static void stats(void)
+{
+	unsigned char b[80];
+	struct stat64_32 l;
+	long fd;
+
+	lt_syscall2(NR_mkdir, "/cm", 0755);
+	/* O_LARGEFILE: Linux's i386 ftruncate64 refuses 2 GiB without it. */
+	fd = lt_syscall3(NR_open, "/cm/f", O_CREAT | O_WRONLY | O_LARGEFILE, 0640);
+	EXPECT_TRUE("stat/open", fd >= 0);
+	lt_syscall3(4, fd, "hello", 5);
+	lt_syscall2(NR_symlink, "f", "/cm/l");
+
+	fill(b, sizeof(b));
+	EXPECT_EQ("stat", lt_syscall2(NR_stat, "/cm/l", b), 0);
+	lt_syscall2(NR_stat64, "/cm/l", &l);
+	same_stat("stat", b, &l);
+	EXPECT_EQ("stat/size", ((struct stat32 *)b)->size, 5);
+	EXPECT_EQ("stat/mode", ((struct stat32 *)b)->mode, 0100640);
+
+	fill(b, sizeof(b));
+	EXPECT_EQ("lstat", lt_syscall2(NR_lstat, "/cm/l", b), 0);
+	lt_syscall2(NR_lstat64, "/cm/l", &l);
+	same_stat("lstat", b, &l);
+	EXPECT_EQ("lstat/mode", ((struct stat32 *)b)->mode & 0170000, 0120000);
+
+	fill(b, sizeof(b));
+	EXPECT_EQ("fstat", lt_syscall2(NR_fstat, fd, b), 0);
+	lt_syscall2(NR_fstat64, fd, &l);
+	same_stat("fstat", b, &l);
+
+	fill(b, sizeof(b));
+	EXPECT_EQ("fstat/dir", lt_syscall2(NR_stat, "/cm", b), 0);
+	lt_syscall2(NR_stat64, "/cm", &l);
+	same_stat("fstat/dir", b, &l);
+
+	EXPECT_EQ("stat/enoent", lt_syscall2(NR_stat, "/cm/none", b), -ENOENT);
+	EXPECT_EQ("stat/efault", lt_syscall2(NR_stat, "/cm/f", BAD), -EFAULT);
+	EXPECT_EQ("stat/name_efault", lt_syscall2(NR_stat, BAD, b), -EFAULT);
+	EXPECT_EQ("lstat/efault", lt_syscall2(NR_lstat, "/cm/l", BAD), -EFAULT);
+	EXPECT_EQ("fstat/efault", lt_syscall2(NR_fstat, fd, BAD), -EFAULT);
+	EXPECT_EQ("fstat/ebadf", lt_syscall2(NR_fstat, 999, b), -EBADF);
+
+	/* A size past 2^31 - 1 does not fit: EOVERFLOW, nothing written. */
+	EXPECT_EQ("stat/truncate_2g", lt_syscall3(NR_ftruncate64, fd, 0x80000000u, 0), 0);
+	fill(b, sizeof(b));
+	EXPECT_EQ("stat/eoverflow", lt_syscall2(NR_stat, "/cm/f", b), -EOVERFLOW);
+	EXPECT_EQ("fstat/eoverflow", lt_syscall2(NR_fstat, fd, b), -EOVERFLOW);
+	EXPECT_TRUE("stat/eoverflow_untouched", untouched(b, 0, 80));
+	lt_syscall3(NR_ftruncate64, fd, 0x7fffffff, 0);
+	EXPECT_EQ("stat/max_size", lt_syscall2(NR_fstat, fd, b), 0);
+	EXPECT_EQ("stat/max_size_value", ((struct stat32 *)b)->size, 0x7fffffff);
+	lt_syscall1(NR_close, fd);
+	lt_syscall1(NR_unlink, "/cm/l");
+	lt_syscall1(NR_unlink, "/cm/f");
+}
+
+/* old_utsname: new_utsname's first five 65-byte names; oldold_utsname
+ * five 9-byte ones, each 8 bytes and a NUL. */
+static void unames(void)
+{
+	unsigned char n[390], o[340], oo[60];
+	int i, ok = 1;
+
+	EXPECT_EQ("uname", lt_syscall1(NR_uname, n), 0);
+	fill(o, sizeof(o));
+	EXPECT_EQ("olduname", lt_syscall1(NR_olduname, o), 0);
+	EXPECT_TRUE("olduname/names", lt_memeq(o, n, 325));
+	EXPECT_TRUE("olduname/guard", untouched(o, 325, 340));
+	EXPECT_EQ("olduname/null", lt_syscall1(NR_olduname, 0), -EFAULT);
+	EXPECT_EQ("olduname/efault", lt_syscall1(NR_olduname, BAD), -EFAULT);
+
+	fill(oo, sizeof(oo));
+	EXPECT_EQ("oldolduname", lt_syscall1(NR_oldolduname, oo), 0);
+	for (i = 0; i < 5; i++)
+		ok &= lt_memeq(oo + 9 * i, n + 65 * i, 8) && oo[9 * i + 8] == 0;
+	EXPECT_TRUE("oldolduname/names", ok);
+	EXPECT_TRUE("oldolduname/sysname", lt_memeq(oo, "Linux\0\0\0\0", 9));
+	EXPECT_TRUE("oldolduname/guard", untouched(oo, 45, 60));
+	EXPECT_EQ("oldolduname/null", lt_syscall1(NR_oldolduname, 0), -EFAULT);
+	EXPECT_EQ("oldolduname/efault", lt_syscall1(NR_oldolduname, BAD), -EFAULT);
+}
+
 void start_c(void)
 {
 	sysinfos();
 	times32();
 	itimers();
 	affinity();
+	stats();
+	unames();
 	lt_syscall1(NR_exit_group, lt_done());
 	for (;;)
 		;
