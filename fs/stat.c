@@ -281,6 +281,80 @@ static int cp_stat64(struct kstat *k, struct stat64 __user *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
+/* A 32-bit id into the old stat's 16 bits: one past 0xffff is the
+ * overflow id 65534, as Linux's SET_UID/high2lowuid. */
+static u16 low_id(u32 id)
+{
+	return id & ~0xffffu ? 65534 : id;
+}
+
+/*
+ * The old i386 struct stat, as Linux's cp_compat_stat: EOVERFLOW when the
+ * inode number does not fit 32 bits, the link count 16, or the size is
+ * past 2^31 - 1 (MAX_NON_LFS), with nothing written.
+ */
+static int cp_compat_stat(struct kstat *k, struct compat_stat __user *ubuf)
+{
+	struct compat_stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_dev = new_encode_dev(k->dev);
+	st.st_ino = k->ino;
+	if (st.st_ino != k->ino)
+		return -EOVERFLOW;
+	st.st_mode = k->mode;
+	st.st_nlink = k->nlink;
+	if (st.st_nlink != k->nlink)
+		return -EOVERFLOW;
+	st.st_uid = low_id(k->uid);
+	st.st_gid = low_id(k->gid);
+	st.st_rdev = new_encode_dev(k->rdev);
+	if ((u64)k->size > 0x7fffffff)
+		return -EOVERFLOW;
+	st.st_size = k->size;
+	st.st_blksize = k->blksize;
+	st.st_blocks = k->blocks;
+	STAT_TIMES(st, k);
+	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+COMPAT_SYSCALL_DEFINE2(fstat, unsigned int, fd, struct compat_stat __user *, statbuf)
+{
+	struct file *f = fget_raw(fd);
+	struct kstat k;
+	int r;
+
+	if (!f)
+		return -EBADF;
+	r = vfs_getattr(f->dentry, &k);
+	fput(f);
+	return r ? r : cp_compat_stat(&k, statbuf);
+}
+
+static long compat_stat_at(const char __user *filename, struct compat_stat __user *statbuf,
+			   int flag)
+{
+	struct dentry *d;
+	struct kstat k;
+	int r = stat_lookup(AT_FDCWD, filename, flag, &d);
+
+	if (r)
+		return r;
+	r = vfs_getattr(d, &k);
+	path_put(d);
+	return r ? r : cp_compat_stat(&k, statbuf);
+}
+
+COMPAT_SYSCALL_DEFINE2(stat, const char __user *, filename, struct compat_stat __user *, statbuf)
+{
+	return compat_stat_at(filename, statbuf, 0);
+}
+
+COMPAT_SYSCALL_DEFINE2(lstat, const char __user *, filename, struct compat_stat __user *, statbuf)
+{
+	return compat_stat_at(filename, statbuf, AT_SYMLINK_NOFOLLOW);
+}
+
 COMPAT_SYSCALL_DEFINE2(fstat64, unsigned int, fd, struct stat64 __user *, statbuf)
 {
 	struct file *f = fget_raw(fd);

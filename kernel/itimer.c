@@ -9,6 +9,7 @@
  * off: the real timer's callback and the tick run in interrupt context.
  */
 #include <lego/kernel.h>
+#include <lego/compat.h>
 #include <lego/sched.h>
 #include <lego/signal.h>
 #include <lego/syscalls.h>
@@ -181,31 +182,88 @@ SYSCALL_DEFINE2(getitimer, int, which, struct __kernel_old_itimerval __user *, v
 }
 
 /*
- * A NULL new value disarms the timer, with Linux 6.1's one-time warning
- * that this misfeature will go.
+ * setitimer's new value, already in the 64-bit layout (given: the user
+ * passed one): EINVAL for a negative or out-of-range timeval.  A NULL
+ * new value disarms the timer, with Linux 6.1's one-time warning that
+ * this misfeature will go.
  */
-SYSCALL_DEFINE3(setitimer, int, which, struct __kernel_old_itimerval __user *, value,
-		struct __kernel_old_itimerval __user *, ovalue)
+static int check_new_itimer(const struct __kernel_old_itimerval *nv, bool given)
 {
-	struct __kernel_old_itimerval nv = { 0 }, ov;
 	static bool warned;
-	int r;
 
-	if (value) {
-		if (copy_from_user(&nv, value, sizeof(nv)))
-			return -EFAULT;
-		if (!timeval_valid(&nv.it_value) || !timeval_valid(&nv.it_interval))
-			return -EINVAL;
-	} else if (!warned) {
+	if (given)
+		return timeval_valid(&nv->it_value) && timeval_valid(&nv->it_interval) ?
+		       0 : -EINVAL;
+	if (!warned) {
 		warned = true;
 		pr_warn("%s calls setitimer() with new_value NULL pointer. "
 			"Misfeature support will be removed\n", current->comm);
 	}
+	return 0;
+}
+
+SYSCALL_DEFINE3(setitimer, int, which, struct __kernel_old_itimerval __user *, value,
+		struct __kernel_old_itimerval __user *, ovalue)
+{
+	struct __kernel_old_itimerval nv = { 0 }, ov;
+	int r;
+
+	if (value && copy_from_user(&nv, value, sizeof(nv)))
+		return -EFAULT;
+	r = check_new_itimer(&nv, value);
+	if (r)
+		return r;
 	r = do_setitimer(which, &nv, ovalue ? &ov : NULL);
 	if (!r && ovalue && copy_to_user(ovalue, &ov, sizeof(ov)))
 		r = -EFAULT;
 	return r;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 itimerval: two old_timeval32 (32-bit seconds, truncated on
+ * the way out as Linux's put_old_itimerval32). */
+static int put_itimer32(struct old_itimerval32 __user *u, const struct __kernel_old_itimerval *v)
+{
+	struct old_itimerval32 c = {
+		{ v->it_interval.tv_sec, v->it_interval.tv_usec },
+		{ v->it_value.tv_sec, v->it_value.tv_usec },
+	};
+
+	return copy_to_user(u, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+COMPAT_SYSCALL_DEFINE2(getitimer, int, which, struct old_itimerval32 __user *, value)
+{
+	struct __kernel_old_itimerval v;
+	int r = do_getitimer(which, &v);
+
+	return r ? r : put_itimer32(value, &v);
+}
+
+/* The seconds are signed 32 bits: a negative one is EINVAL, as Linux's
+ * get_old_itimerval32. */
+COMPAT_SYSCALL_DEFINE3(setitimer, int, which, struct old_itimerval32 __user *, value,
+		       struct old_itimerval32 __user *, ovalue)
+{
+	struct __kernel_old_itimerval nv = { 0 }, ov;
+	struct old_itimerval32 c;
+	int r;
+
+	if (value) {
+		if (copy_from_user(&c, value, sizeof(c)))
+			return -EFAULT;
+		nv.it_interval.tv_sec = c.it_interval.tv_sec;
+		nv.it_interval.tv_usec = c.it_interval.tv_usec;
+		nv.it_value.tv_sec = c.it_value.tv_sec;
+		nv.it_value.tv_usec = c.it_value.tv_usec;
+	}
+	r = check_new_itimer(&nv, value);
+	if (r)
+		return r;
+	r = do_setitimer(which, &nv, ovalue ? &ov : NULL);
+	return r || !ovalue ? r : put_itimer32(ovalue, &ov);
+}
+#endif
 
 /* Seconds left of the previous alarm, rounded so that a pending alarm
  * never reads as none (Linux's alarm_setitimer). */

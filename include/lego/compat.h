@@ -78,6 +78,35 @@ struct compat_rusage {
 };
 _Static_assert(sizeof(struct compat_rusage) == 72, "compat_rusage");
 
+/* i386 struct sysinfo (linux/sysinfo.h with 32-bit longs): 64 bytes. */
+struct compat_sysinfo {
+	s32 uptime;
+	u32 loads[3];
+	u32 totalram, freeram, sharedram, bufferram;
+	u32 totalswap, freeswap;
+	u16 procs, pad;
+	u32 totalhigh, freehigh;
+	u32 mem_unit;
+	char _f[20 - 2 * sizeof(u32) - sizeof(int)];
+};
+_Static_assert(sizeof(struct compat_sysinfo) == 64, "compat_sysinfo");
+_Static_assert(__builtin_offsetof(struct compat_sysinfo, procs) == 40, "compat_sysinfo.procs");
+_Static_assert(__builtin_offsetof(struct compat_sysinfo, mem_unit) == 52, "compat_sysinfo.mem_unit");
+
+/* i386 struct tms: four 32-bit clock_t. */
+typedef s32 compat_clock_t;
+struct compat_tms {
+	compat_clock_t tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+_Static_assert(sizeof(struct compat_tms) == 16, "compat_tms");
+
+/* i386 struct itimerval (old_itimerval32): two old_timeval32. */
+struct old_itimerval32 {
+	struct old_timeval32 it_interval;
+	struct old_timeval32 it_value;
+};
+_Static_assert(sizeof(struct old_itimerval32) == 16, "old_itimerval32");
+
 /* i386 struct robust_list_head (linux/futex.h with 32-bit pointers and
  * long): 12 bytes, set_robust_list's size argument. */
 struct compat_robust_list_head {
@@ -119,6 +148,37 @@ _Static_assert(__builtin_offsetof(struct stat64, st_size) == 44, "stat64.st_size
 _Static_assert(__builtin_offsetof(struct stat64, st_blocks) == 56, "stat64.st_blocks");
 _Static_assert(__builtin_offsetof(struct stat64, st_atime) == 64, "stat64.st_atime");
 _Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "stat64.st_ino");
+
+/*
+ * i386 struct stat (asm/stat.h, the old stat, lstat and fstat 106-108):
+ * 64 bytes, 32-bit words but for the 16-bit mode, nlink, uid and gid.
+ */
+struct compat_stat {
+	u32 st_dev;
+	u32 st_ino;
+	u16 st_mode;
+	u16 st_nlink;
+	u16 st_uid;
+	u16 st_gid;
+	u32 st_rdev;
+	u32 st_size;
+	u32 st_blksize;
+	u32 st_blocks;
+	u32 st_atime;
+	u32 st_atime_nsec;
+	u32 st_mtime;
+	u32 st_mtime_nsec;
+	u32 st_ctime;
+	u32 st_ctime_nsec;
+	u32 __unused4;
+	u32 __unused5;
+};
+_Static_assert(sizeof(struct compat_stat) == 64, "compat_stat size");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_mode) == 8, "compat_stat.st_mode");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_rdev) == 16, "compat_stat.st_rdev");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_size) == 20, "compat_stat.st_size");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_atime) == 32, "compat_stat.st_atime");
+_Static_assert(__builtin_offsetof(struct compat_stat, st_ctime_nsec) == 52, "compat_stat.st_ctime_nsec");
 
 /* i386 siginfo (asm-generic/siginfo.h with 32-bit int, long and
  * pointers): 128 bytes, the union at 12. */

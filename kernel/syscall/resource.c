@@ -197,22 +197,29 @@ static long timeval_to_clock_t(const long tv[2])
  * decisions.rst); a NULL buffer only asks for the ticks.  The result
  * is never an error, however large it grows.
  */
+/* The CPU times of times(2), in clock ticks; the result is the ticks
+ * since boot. */
+static u64 do_times(struct tms *t)
+{
+	struct rusage self, children;
+
+	task_rusage(current, RUSAGE_SELF, &self);
+	task_rusage(current, RUSAGE_CHILDREN, &children);
+	t->tms_utime = timeval_to_clock_t(self.ru_utime);
+	t->tms_stime = timeval_to_clock_t(self.ru_stime);
+	t->tms_cutime = timeval_to_clock_t(children.ru_utime);
+	t->tms_cstime = timeval_to_clock_t(children.ru_stime);
+	return ktime_get_ns() / (NSEC_PER_SEC / USER_HZ);
+}
+
 SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
 {
-	if (tbuf) {
-		struct rusage self, children;
-		struct tms t;
+	struct tms t;
+	u64 ticks = do_times(&t);
 
-		task_rusage(current, RUSAGE_SELF, &self);
-		task_rusage(current, RUSAGE_CHILDREN, &children);
-		t.tms_utime = timeval_to_clock_t(self.ru_utime);
-		t.tms_stime = timeval_to_clock_t(self.ru_stime);
-		t.tms_cutime = timeval_to_clock_t(children.ru_utime);
-		t.tms_cstime = timeval_to_clock_t(children.ru_stime);
-		if (copy_to_user(tbuf, &t, sizeof(t)))
-			return -EFAULT;
-	}
-	return ktime_get_ns() / (NSEC_PER_SEC / USER_HZ);
+	if (tbuf && copy_to_user(tbuf, &t, sizeof(t)))
+		return -EFAULT;
+	return ticks;
 }
 
 /*
@@ -221,28 +228,90 @@ SYSCALL_DEFINE1(times, struct tms __user *, tbuf)
  * bytes (mem_unit 1: the sizes fit an unsigned long on x86-64, so Linux
  * scales them so).  There is no swap and no high memory.
  */
-SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+static void do_sysinfo(struct sysinfo *si)
 {
-	struct sysinfo si;
 	struct task_struct *t;
 	unsigned long flags, loads[3];
 	u64 up = ktime_get_ns();
 	unsigned int n = 0;
 	int i;
 
-	memset(&si, 0, sizeof(si));
-	si.uptime = up / NSEC_PER_SEC + !!(up % NSEC_PER_SEC);
+	memset(si, 0, sizeof(*si));
+	si->uptime = up / NSEC_PER_SEC + !!(up % NSEC_PER_SEC);
 	get_avenrun(loads);
 	for (i = 0; i < 3; i++)
-		si.loads[i] = loads[i] << (SI_LOAD_SHIFT - FSHIFT_LOADAVG);
+		si->loads[i] = loads[i] << (SI_LOAD_SHIFT - FSHIFT_LOADAVG);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	list_for_each_entry(t, &task_list, tasks)
 		n++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	si.procs = min_t(unsigned int, n, 0xffff);
-	si.totalram = totalram_pages() * PAGE_SIZE;
-	si.freeram = nr_free_pages() * PAGE_SIZE;
-	si.sharedram = shmem_pages() * PAGE_SIZE;
-	si.mem_unit = 1;
+	si->procs = min_t(unsigned int, n, 0xffff);
+	si->totalram = totalram_pages() * PAGE_SIZE;
+	si->freeram = nr_free_pages() * PAGE_SIZE;
+	si->sharedram = shmem_pages() * PAGE_SIZE;
+	si->mem_unit = 1;
+}
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
+{
+	struct sysinfo si;
+
+	do_sysinfo(&si);
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * The i386 sysinfo (116), Linux's compat_sys_sysinfo: when the total RAM
+ * or swap in bytes does not fit 32 bits, mem_unit grows to PAGE_SIZE and
+ * every size is shifted down by as much (no EOVERFLOW: a 32-bit program
+ * sees the sizes in pages).  Every other field is truncated to 32 bits.
+ */
+COMPAT_SYSCALL_DEFINE1(sysinfo, struct compat_sysinfo __user *, info)
+{
+	struct compat_sysinfo c;
+	struct sysinfo s;
+	int i, shift = 0;
+
+	do_sysinfo(&s);
+	if ((s.totalram >> 32) || (s.totalswap >> 32)) {
+		while (s.mem_unit < PAGE_SIZE) {
+			s.mem_unit <<= 1;
+			shift++;
+		}
+	}
+	memset(&c, 0, sizeof(c));
+	c.uptime = s.uptime;
+	for (i = 0; i < 3; i++)
+		c.loads[i] = s.loads[i];
+	c.totalram = s.totalram >> shift;
+	c.freeram = s.freeram >> shift;
+	c.sharedram = s.sharedram >> shift;
+	c.bufferram = s.bufferram >> shift;
+	c.totalswap = s.totalswap >> shift;
+	c.freeswap = s.freeswap >> shift;
+	c.procs = s.procs;
+	c.totalhigh = s.totalhigh >> shift;
+	c.freehigh = s.freehigh >> shift;
+	c.mem_unit = s.mem_unit;
+	return copy_to_user(info, &c, sizeof(c)) ? -EFAULT : 0;
+}
+
+/* The i386 times (43): 32-bit clock_t fields, and the ticks since boot
+ * truncated to 32 bits and sign-extended, as Linux's compat_clock_t
+ * result (never an error but EFAULT, however large it grows). */
+COMPAT_SYSCALL_DEFINE1(times, struct compat_tms __user *, tbuf)
+{
+	struct compat_tms c;
+	struct tms t;
+	u64 ticks = do_times(&t);
+
+	c.tms_utime = t.tms_utime;
+	c.tms_stime = t.tms_stime;
+	c.tms_cutime = t.tms_cutime;
+	c.tms_cstime = t.tms_cstime;
+	if (tbuf && copy_to_user(tbuf, &c, sizeof(c)))
+		return -EFAULT;
+	return (compat_clock_t)ticks;
+}
+#endif

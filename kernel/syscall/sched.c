@@ -7,6 +7,7 @@
  * in a buffer whose length is a multiple of sizeof(long).
  */
 #include <lego/kernel.h>
+#include <lego/compat.h>
 #include <lego/sched.h>
 #include <lego/string.h>
 #include <lego/smp.h>
@@ -55,15 +56,16 @@ static long get_mask(struct task_struct *t, void *arg)
 /*
  * Returns the number of bytes written: the kernel's mask size, as Linux.
  * -EINVAL if len cannot hold every possible CPU or is not a multiple of
- * sizeof(long).
+ * the ABI's long (unit: 8, or 4 for the i386 compat_ulong_t bitmap, the
+ * same little-endian bytes).
  */
-SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
-		unsigned long __user *, user_mask_ptr)
+static long do_getaffinity(pid_t pid, unsigned int len, void __user *user_mask_ptr,
+			   unsigned int unit)
 {
 	cpumask_t mask;
 	long r;
 
-	if ((u64)len * 8 < nr_cpu_ids || (len & (sizeof(long) - 1)))
+	if ((u64)len * 8 < nr_cpu_ids || (len & (unit - 1)))
 		return -EINVAL;
 	r = with_task(pid, get_mask, &mask);
 	if (r)
@@ -72,6 +74,12 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
 	if (copy_to_user(user_mask_ptr, &mask, len))
 		return -EFAULT;
 	return len;
+}
+
+SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	return do_getaffinity(pid, len, user_mask_ptr, sizeof(long));
 }
 
 static bool same_owner(struct task_struct *p);
@@ -90,8 +98,7 @@ static long set_mask(struct task_struct *t, void *arg)
  * Bytes past the kernel's mask size are ignored; a mask with no online
  * CPU is -EINVAL.
  */
-SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
-		unsigned long __user *, user_mask_ptr)
+static long do_setaffinity(pid_t pid, unsigned int len, const void __user *user_mask_ptr)
 {
 	cpumask_t mask, online;
 
@@ -104,6 +111,30 @@ SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 		return sched_setaffinity(current, &online);
 	return with_task(pid, set_mask, &online);
 }
+
+SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
+		unsigned long __user *, user_mask_ptr)
+{
+	return do_setaffinity(pid, len, user_mask_ptr);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 forms: len a multiple of 4 (compat_ulong_t), the result the
+ * bytes copied, min(len, the kernel's mask size), as Linux. */
+COMPAT_SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
+		       compat_ulong_t __user *, user_mask_ptr)
+{
+	return do_getaffinity(pid, len, user_mask_ptr, sizeof(compat_ulong_t));
+}
+
+/* Linux's compat_get_bitmap reads whole 32-bit words: len is rounded up
+ * to a multiple of 4 (a 3-byte mask reads 4 bytes). */
+COMPAT_SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
+		       compat_ulong_t __user *, user_mask_ptr)
+{
+	return do_setaffinity(pid, min_t(u64, ALIGN((u64)len, 4), CPUMASK_BYTES), user_mask_ptr);
+}
+#endif
 
 /* The CPU and NUMA node (always 0) the caller runs on; the third argument
  * (a cache, unused since Linux 2.6.24) is ignored. */

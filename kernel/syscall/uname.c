@@ -8,6 +8,7 @@
  * own release after it.  version says "Lego".
  */
 #include <lego/kernel.h>
+#include <lego/compat.h>
 #include <lego/init.h>
 #include <lego/string.h>
 #include <lego/syscalls.h>
@@ -29,15 +30,70 @@ static struct new_utsname utsname = {
 /* Readers copy the whole structure under it, so a name is never torn. */
 static DEFINE_MUTEX(uts_lock);
 
+static void get_utsname(struct new_utsname *u)
+{
+	mutex_lock(&uts_lock);
+	*u = utsname;
+	mutex_unlock(&uts_lock);
+}
+
 SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
 
-	mutex_lock(&uts_lock);
-	u = utsname;
-	mutex_unlock(&uts_lock);
+	get_utsname(&u);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/*
+ * The i386 olduname (109): Linux's struct old_utsname, the first five
+ * 65-byte names of new_utsname (no domainname); NULL is EFAULT.
+ */
+struct old_utsname {
+	char sysname[65], nodename[65], release[65], version[65], machine[65];
+};
+_Static_assert(sizeof(struct old_utsname) == 325, "old_utsname");
+
+COMPAT_SYSCALL_DEFINE1(olduname, struct old_utsname __user *, name)
+{
+	struct new_utsname u;
+
+	if (!name)
+		return -EFAULT;
+	get_utsname(&u);
+	return copy_to_user(name, &u, sizeof(struct old_utsname)) ? -EFAULT : 0;
+}
+
+/*
+ * The i386 oldolduname (59): struct oldold_utsname, five 9-byte names,
+ * each the first 8 bytes of the name and a NUL (__OLD_UTS_LEN), as
+ * Linux's sys_olduname.
+ */
+#define OLD_UTS_LEN 8
+struct oldold_utsname {
+	char sysname[OLD_UTS_LEN + 1], nodename[OLD_UTS_LEN + 1], release[OLD_UTS_LEN + 1];
+	char version[OLD_UTS_LEN + 1], machine[OLD_UTS_LEN + 1];
+};
+_Static_assert(sizeof(struct oldold_utsname) == 45, "oldold_utsname");
+
+COMPAT_SYSCALL_DEFINE1(oldolduname, struct oldold_utsname __user *, name)
+{
+	struct oldold_utsname o;
+	struct new_utsname u;
+
+	if (!name)
+		return -EFAULT;
+	get_utsname(&u);
+	memset(&o, 0, sizeof(o));
+	memcpy(o.sysname, u.sysname, OLD_UTS_LEN);
+	memcpy(o.nodename, u.nodename, OLD_UTS_LEN);
+	memcpy(o.release, u.release, OLD_UTS_LEN);
+	memcpy(o.version, u.version, OLD_UTS_LEN);
+	memcpy(o.machine, u.machine, OLD_UTS_LEN);
+	return copy_to_user(name, &o, sizeof(o)) ? -EFAULT : 0;
+}
+#endif
 
 /*
  * Sets one of the names to len bytes from user memory (no NUL needed;
