@@ -274,13 +274,21 @@ SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds,
 	return do_sys_poll(ufds, nfds, deadline, timeout_msecs == 0);
 }
 
-/* A user timespec as a relative timeout: EFAULT, or EINVAL when out of range. */
-static int get_timeout(const struct __kernel_timespec __user *u, u64 *ns)
+/* A user timespec as a relative timeout: EFAULT, or EINVAL when out of
+ * range.  time32: the i386 old_timespec32 (signed 32-bit seconds). */
+static int get_timeout(const void __user *u, bool time32, u64 *ns)
 {
 	struct __kernel_timespec ts;
+	struct old_timespec32 t32;
 
-	if (copy_from_user(&ts, u, sizeof(ts)))
+	if (time32) {
+		if (copy_from_user(&t32, u, sizeof(t32)))
+			return -EFAULT;
+		ts.tv_sec = t32.tv_sec;
+		ts.tv_nsec = t32.tv_nsec;
+	} else if (copy_from_user(&ts, u, sizeof(ts))) {
 		return -EFAULT;
+	}
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long long)NSEC_PER_SEC)
 		return -EINVAL;
 	*ns = (u64)ts.tv_sec > (U64_MAX - ts.tv_nsec) / NSEC_PER_SEC ? U64_MAX :
@@ -290,13 +298,13 @@ static int get_timeout(const struct __kernel_timespec __user *u, u64 *ns)
 
 /* A timespec argument (NULL: none) as ns and a monotonic deadline (0 for
  * none or a zero timeout). */
-static int get_deadline(const struct __kernel_timespec __user *tsp, u64 *ns, u64 *deadline)
+static int get_deadline(const void __user *tsp, bool time32, u64 *ns, u64 *deadline)
 {
 	int r;
 
 	if (!tsp)
 		return 0;
-	r = get_timeout(tsp, ns);
+	r = get_timeout(tsp, time32, ns);
 	if (!r)
 		*deadline = *ns ? deadline_after(*ns) : 0;
 	return r;
@@ -315,14 +323,19 @@ static u64 time_left(u64 deadline)
  * A failure is ignored, as Linux does, but then the call cannot be
  * restarted with its time left, so an interrupted one is EINTR.
  */
-static int put_time_left(struct __kernel_timespec __user *tsp, u64 deadline, int r)
+static int put_time_left(void __user *tsp, bool time32, u64 deadline, int r)
 {
 	struct __kernel_timespec left;
+	struct old_timespec32 l32;
 	u64 ns = time_left(deadline);
+	bool fault;
 
 	left.tv_sec = ns / NSEC_PER_SEC;
 	left.tv_nsec = ns % NSEC_PER_SEC;
-	if (copy_to_user(tsp, &left, sizeof(left)) && r == -ERESTARTNOHAND)
+	l32.tv_sec = left.tv_sec;
+	l32.tv_nsec = left.tv_nsec;
+	fault = time32 ? copy_to_user(tsp, &l32, sizeof(l32)) : copy_to_user(tsp, &left, sizeof(left));
+	if (fault && r == -ERESTARTNOHAND)
 		r = -EINTR;
 	return r;
 }
@@ -333,12 +346,11 @@ static int put_time_left(struct __kernel_timespec __user *tsp, u64 deadline, int
  * call.  An interrupted call is restarted or EINTR.
  */
 // syscall-status: ppoll: partial: the signal mask is checked but installed only once signal masks exist
-SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-		struct __kernel_timespec __user *, tsp, const void __user *, sigmask,
-		size_t, sigsetsize)
+static long do_ppoll(struct pollfd __user *ufds, unsigned int nfds, void __user *tsp,
+		     bool time32, const void __user *sigmask, size_t sigsetsize)
 {
 	u64 ns = 0, deadline = 0;
-	int r = get_deadline(tsp, &ns, &deadline);
+	int r = get_deadline(tsp, time32, &ns, &deadline);
 
 	if (r)
 		return r;
@@ -347,8 +359,26 @@ SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
 		return r;
 	r = do_sys_poll(ufds, nfds, deadline, tsp && !ns);
 	restore_saved_sigmask_unless(r == -ERESTARTNOHAND);
-	return tsp && ns ? put_time_left(tsp, deadline, r) : r;
+	return tsp && ns ? put_time_left(tsp, time32, deadline, r) : r;
 }
+
+SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
+		struct __kernel_timespec __user *, tsp, const void __user *, sigmask,
+		size_t, sigsetsize)
+{
+	return do_ppoll(ufds, nfds, tsp, false, sigmask, sigsetsize);
+}
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 ppoll (309): an old_timespec32, written back as one; the
+ * sigset is the same 8-byte bitmap (ppoll_time64 is sys_ppoll). */
+COMPAT_SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
+		       struct old_timespec32 __user *, tsp, const void __user *, sigmask,
+		       u32, sigsetsize)
+{
+	return do_ppoll(ufds, nfds, tsp, true, sigmask, sigsetsize);
+}
+#endif
 
 /* ------------------------------------------------------------ select */
 
@@ -578,29 +608,69 @@ COMPAT_SYSCALL_DEFINE1(select, struct compat_sel_arg_struct __user *, arg)
 }
 #endif
 
-/* pselect6's sixth argument. */
+/* pselect6's sixth argument: the sigset's pointer and size; for an i386
+ * caller two 32-bit words (Linux's compat_sigset_argpack). */
 struct sigset_argpack {
 	const void __user *p;
 	size_t size;
 };
+struct compat_sigset_argpack {
+	compat_uptr_t p;
+	u32 size;
+};
+
+static long do_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+			unsigned long __user *exp, void __user *tsp, bool time32,
+			void __user *sig, bool compat_pack)
+{
+	struct sigset_argpack pack = { NULL, 0 };
+	struct compat_sigset_argpack cpack;
+	u64 ns = 0, deadline = 0;
+	int r;
+
+	/* The argpack is read first, then the timeout, as Linux's pselect6. */
+	if (sig && compat_pack) {
+		if (copy_from_user(&cpack, sig, sizeof(cpack)))
+			return -EFAULT;
+		pack.p = compat_ptr(cpack.p);
+		pack.size = cpack.size;
+	} else if (sig && copy_from_user(&pack, sig, sizeof(pack))) {
+		return -EFAULT;
+	}
+	r = get_deadline(tsp, time32, &ns, &deadline);
+	if (r)
+		return r;
+	r = set_user_sigmask(pack.p, pack.size);
+	if (r)
+		return r;
+	r = core_sys_select(n, inp, outp, exp, deadline, tsp && !ns);
+	restore_saved_sigmask_unless(r == -ERESTARTNOHAND);
+	return tsp && ns ? put_time_left(tsp, time32, deadline, r) : r;
+}
 
 // syscall-status: pselect6: partial: the signal mask is checked but installed only once signal masks exist
 SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
 		unsigned long __user *, exp, struct __kernel_timespec __user *, tsp,
 		void __user *, sig)
 {
-	struct sigset_argpack pack = { NULL, 0 };
-	u64 ns = 0, deadline = 0;
-	int r = get_deadline(tsp, &ns, &deadline);
-
-	if (r)
-		return r;
-	if (sig && copy_from_user(&pack, sig, sizeof(pack)))
-		return -EFAULT;
-	r = set_user_sigmask(pack.p, pack.size);
-	if (r)
-		return r;
-	r = core_sys_select(n, inp, outp, exp, deadline, tsp && !ns);
-	restore_saved_sigmask_unless(r == -ERESTARTNOHAND);
-	return tsp && ns ? put_time_left(tsp, deadline, r) : r;
+	return do_pselect6(n, inp, outp, exp, tsp, false, sig, false);
 }
+
+#ifdef CONFIG_IA32_EMULATION
+/* The i386 pselect6 (308): an old_timespec32 and the 8-byte argpack;
+ * pselect6_time64 (413): a __kernel_timespec and the same argpack.  The
+ * fd_sets are read as 32-bit words by core_sys_select. */
+COMPAT_SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp,
+		       unsigned long __user *, outp, unsigned long __user *, exp,
+		       struct old_timespec32 __user *, tsp, void __user *, sig)
+{
+	return do_pselect6(n, inp, outp, exp, tsp, true, sig, true);
+}
+
+COMPAT_SYSCALL_DEFINE6(pselect6_time64, int, n, unsigned long __user *, inp,
+		       unsigned long __user *, outp, unsigned long __user *, exp,
+		       struct __kernel_timespec __user *, tsp, void __user *, sig)
+{
+	return do_pselect6(n, inp, outp, exp, tsp, false, sig, true);
+}
+#endif

@@ -5,7 +5,8 @@
 // signed 32-bit seconds), sched_getaffinity and sched_setaffinity
 // (compat_ulong_t bitmaps: len a multiple of 4, whole words read), the
 // old stat, lstat and fstat (64-byte struct stat, EOVERFLOW), olduname
-// and oldolduname.  Each checks the bytes past the i386 structure
+// and oldolduname, ppoll and pselect6 with their time32 and time64
+// forms (old_timespec32, the 8-byte i386 sigset argpack).  Each checks the bytes past the i386 structure
 // are left alone and EFAULT/EINVAL as Linux.
 // lego-test: libc=none
 // lego-test: arch=i386
@@ -18,6 +19,7 @@
 #define NR_close		6
 #define NR_unlink		10
 #define NR_mkdir		39
+#define NR_pipe			42
 #define NR_times		43
 #define NR_oldolduname		59
 #define NR_symlink		83
@@ -39,6 +41,10 @@
 #define NR_sched_setaffinity	241
 #define NR_sched_getaffinity	242
 #define NR_exit_group		252
+#define NR_pselect6		308
+#define NR_ppoll		309
+#define NR_pselect6_time64	413
+#define NR_ppoll_time64		414
 
 #define EFAULT		14
 #define ENOENT		2
@@ -346,6 +352,84 @@ static void unames(void)
 	EXPECT_EQ("oldolduname/efault", lt_syscall1(NR_oldolduname, BAD), -EFAULT);
 }
 
+struct pollfd32 { int fd; short events, revents; };
+struct ts64 { long long sec, nsec; };
+#define POLLIN 1
+
+static void polls(void)
+{
+	unsigned char *edge = edge_page();
+	union { struct ts32 t; unsigned char b[16]; } t;
+	union { struct ts64 t; unsigned char b[24]; } t64;
+	unsigned int set[2], mask[2] = { 0, 0 }, pack[2] = { (unsigned int)mask, 8 };
+	int p[2];
+	struct pollfd32 pfd;
+
+	lt_syscall1(NR_pipe, p);
+	pfd = (struct pollfd32){ p[0], POLLIN, 0 };
+	/* Nothing to read: the 20 ms run out, and the time left is 0. */
+	fill(&t, sizeof(t));
+	t.t = (struct ts32){ 0, 20000000 };
+	EXPECT_EQ("ppoll/timeout", lt_syscall5(NR_ppoll, &pfd, 1, &t, mask, 8), 0);
+	EXPECT_TRUE("ppoll/timeout_left", t.t.sec == 0 && t.t.nsec == 0 && untouched(&t, 8, 16));
+	lt_syscall3(4, p[1], "x", 1);
+	t.t = (struct ts32){ 5, 0 };
+	EXPECT_EQ("ppoll/ready", lt_syscall5(NR_ppoll, &pfd, 1, &t, 0, 0), 1);
+	EXPECT_EQ("ppoll/revents", pfd.revents, POLLIN);
+	EXPECT_TRUE("ppoll/left", (t.t.sec == 4 || t.t.sec == 5) && t.t.nsec >= 0 &&
+		    t.t.nsec < 1000000000 && untouched(&t, 8, 16));
+	t.t = (struct ts32){ -1, 0 };
+	EXPECT_EQ("ppoll/negative", lt_syscall5(NR_ppoll, &pfd, 1, &t, 0, 0), -EINVAL);
+	t.t = (struct ts32){ 0, 1000000000 };
+	EXPECT_EQ("ppoll/nsec", lt_syscall5(NR_ppoll, &pfd, 1, &t, 0, 0), -EINVAL);
+	EXPECT_EQ("ppoll/ts_efault", lt_syscall5(NR_ppoll, &pfd, 1, BAD, 0, 0), -EFAULT);
+	t.t = (struct ts32){ 1, 0 };
+	EXPECT_EQ("ppoll/sigsetsize", lt_syscall5(NR_ppoll, &pfd, 1, &t, mask, 4), -EINVAL);
+	/* An 8-byte old_timespec32 at a page's end is enough. */
+	*(struct ts32 *)(edge + 4088) = (struct ts32){ 1, 0 };
+	EXPECT_EQ("ppoll/ts_edge", lt_syscall5(NR_ppoll, &pfd, 1, edge + 4088, 0, 0), 1);
+	fill(&t64, sizeof(t64));
+	t64.t = (struct ts64){ 3, 0 };
+	EXPECT_EQ("ppoll_time64", lt_syscall5(NR_ppoll_time64, &pfd, 1, &t64, mask, 8), 1);
+	EXPECT_TRUE("ppoll_time64/left", (t64.t.sec == 2 || t64.t.sec == 3) && untouched(&t64, 16, 24));
+
+	/* pselect6: a 4-byte fd_set, a guard word after it. */
+	set[0] = 1u << p[0];
+	set[1] = 0xaaaaaaaa;
+	fill(&t, sizeof(t));
+	t.t = (struct ts32){ 5, 0 };
+	EXPECT_EQ("pselect6/ready", lt_syscall6(NR_pselect6, p[0] + 1, set, 0, 0, &t, pack), 1);
+	EXPECT_TRUE("pselect6/set", set[0] == 1u << p[0] && set[1] == 0xaaaaaaaa);
+	EXPECT_TRUE("pselect6/left", (t.t.sec == 4 || t.t.sec == 5) && untouched(&t, 8, 16));
+	/* The argpack is two 32-bit words: 8 bytes at a page's end do. */
+	((unsigned int *)(edge + 4088))[0] = (unsigned int)mask;
+	((unsigned int *)(edge + 4088))[1] = 8;
+	t.t = (struct ts32){ 1, 0 };
+	EXPECT_EQ("pselect6/pack_edge", lt_syscall6(NR_pselect6, p[0] + 1, set, 0, 0, &t, edge + 4088), 1);
+	pack[1] = 4;
+	EXPECT_EQ("pselect6/sigsetsize", lt_syscall6(NR_pselect6, p[0] + 1, set, 0, 0, &t, pack), -EINVAL);
+	pack[1] = 8;
+	EXPECT_EQ("pselect6/pack_efault", lt_syscall6(NR_pselect6, p[0] + 1, set, 0, 0, &t, BAD), -EFAULT);
+	t.t = (struct ts32){ -1, 0 };
+	EXPECT_EQ("pselect6/negative", lt_syscall6(NR_pselect6, p[0] + 1, set, 0, 0, &t, pack), -EINVAL);
+	/* The argpack is read before the timeout. */
+	EXPECT_EQ("pselect6/pack_first", lt_syscall6(NR_pselect6, p[0] + 1, set, 0, 0, &t, BAD), -EFAULT);
+	set[0] = 1u << p[1];
+	t.t = (struct ts32){ 0, 10000000 };
+	EXPECT_EQ("pselect6/timeout", lt_syscall6(NR_pselect6, p[1] + 1, set, 0, 0, &t, 0), 0);
+	EXPECT_TRUE("pselect6/timeout_set", set[0] == 0 && set[1] == 0xaaaaaaaa && !t.t.sec && !t.t.nsec);
+
+	set[0] = 1u << p[0];
+	fill(&t64, sizeof(t64));
+	t64.t = (struct ts64){ 3, 0 };
+	EXPECT_EQ("pselect6_time64", lt_syscall6(NR_pselect6_time64, p[0] + 1, set, 0, 0, &t64, edge + 4088), 1);
+	EXPECT_TRUE("pselect6_time64/left", (t64.t.sec == 2 || t64.t.sec == 3) && untouched(&t64, 16, 24));
+	t64.t = (struct ts64){ 0, 1000000000 };
+	EXPECT_EQ("pselect6_time64/nsec", lt_syscall6(NR_pselect6_time64, p[0] + 1, set, 0, 0, &t64, 0), -EINVAL);
+	lt_syscall1(NR_close, p[0]);
+	lt_syscall1(NR_close, p[1]);
+}
+
 void start_c(void)
 {
 	sysinfos();
@@ -354,6 +438,7 @@ void start_c(void)
 	affinity();
 	stats();
 	unames();
+	polls();
 	lt_syscall1(NR_exit_group, lt_done());
 	for (;;)
 		;
