@@ -125,3 +125,30 @@
 .macro SWITCH_TO_USER_CR3 scratch_reg:req
 .endm
 #endif
+
+/*
+ * The last steps of a SYSRET to user mode (sysretq, or sysretl for a
+ * compat-mode return), rsp at pt_regs->ip and the registers popped:
+ * load the user's rsp, and with page-table isolation on, the user's CR3
+ * too.  The user's tables do not map this stack, so rsp is loaded first
+ * and rdi, borrowed for the CR3 value, is parked in the entry area,
+ * which both tables map.
+ */
+.macro SYSRET_TO_USER insn:req
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+	cmpb	$0, pti_enabled(%rip)
+	jne	.Lsysret_isolated\@
+#endif
+	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
+	swapgs
+	\insn
+#ifdef CONFIG_PAGE_TABLE_ISOLATION
+.Lsysret_isolated\@:
+	movq	%rdi, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
+	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
+	SWITCH_TO_USER_CR3 scratch_reg=%rdi
+	movq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch), %rdi
+	swapgs
+	\insn
+#endif
+.endm

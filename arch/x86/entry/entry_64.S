@@ -148,27 +148,7 @@ entry_SYSCALL_64:
 .Lsyscall_sysret:
 	POP_REGS
 	addq	$8, %rsp		/* orig_ax; now at pt_regs->ip */
-#ifdef CONFIG_PAGE_TABLE_ISOLATION
-	cmpb	$0, pti_enabled(%rip)
-	jne	.Lsysret_isolated
-#endif
-	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
-	swapgs
-	sysretq
-#ifdef CONFIG_PAGE_TABLE_ISOLATION
-	/*
-	 * The user's tables do not map this stack: load the user rsp first,
-	 * and borrow rdi for the CR3 value, parking it in the entry area
-	 * (which both tables map).
-	 */
-.Lsysret_isolated:
-	movq	%rdi, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
-	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
-	SWITCH_TO_USER_CR3 scratch_reg=%rdi
-	movq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch), %rdi
-	swapgs
-	sysretq
-#endif
+	SYSRET_TO_USER sysretq
 	.size	entry_SYSCALL_64, . - entry_SYSCALL_64
 
 /*

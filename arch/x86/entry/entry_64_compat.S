@@ -155,23 +155,7 @@ entry_SYSCALL_compat:
 	addq	$8, %rsp		/* orig_ax; now at pt_regs->ip */
 	movl	(%rsp), %ecx		/* ip */
 	movq	(PTREGS_FLAGS - PTREGS_IP)(%rsp), %r11
-#ifdef CONFIG_PAGE_TABLE_ISOLATION
-	/* As entry_SYSCALL_64's: the user's tables do not map this stack. */
-	cmpb	$0, pti_enabled(%rip)
-	jne	.Lsysret32_isolated
-#endif
-	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
-	swapgs
-	sysretl
-#ifdef CONFIG_PAGE_TABLE_ISOLATION
-.Lsysret32_isolated:
-	movq	%rdi, PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch)
-	movq	(PTREGS_SP - PTREGS_IP)(%rsp), %rsp
-	SWITCH_TO_USER_CR3 scratch_reg=%rdi
-	movq	PER_CPU_VAR(cpu_entry_area + CEA_rsp_scratch), %rdi
-	swapgs
-	sysretl
-#endif
+	SYSRET_TO_USER sysretl
 	.size	entry_SYSCALL_compat, . - entry_SYSCALL_compat
 
 	.section .note.GNU-stack, "", @progbits
