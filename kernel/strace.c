@@ -68,6 +68,11 @@ struct strace_abi {
 };
 
 #define BITMAP_LONGS(n)	(((n) + 63) / 64)
+#ifdef CONFIG_IA32_EMULATION
+#define MAX_NR_SYSCALLS	(NR_syscalls > IA32_NR_syscalls ? NR_syscalls : IA32_NR_syscalls)
+#else
+#define MAX_NR_SYSCALLS	NR_syscalls
+#endif
 
 static const struct syscall_metadata *meta64[NR_syscalls];
 static unsigned long mask64[BITMAP_LONGS(NR_syscalls)];
@@ -734,7 +739,7 @@ static bool mask_name(const struct strace_abi *abi, unsigned long *mask, const c
  * or arch_prctl); a name in neither makes the whole list EINVAL. */
 static int set_syscalls(const char *list)
 {
-	unsigned long masks[ARRAY_SIZE(abis)][BITMAP_LONGS(4096)];
+	unsigned long masks[ARRAY_SIZE(abis)][BITMAP_LONGS(MAX_NR_SYSCALLS)];
 	char name[32];
 	const char *p = list;
 	size_t i;
